@@ -1,0 +1,244 @@
+package csvio
+
+import (
+	"bytes"
+	"errors"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/declinedesk/declinedesk/internal/tracker"
+)
+
+func openStore(t testing.TB) *tracker.BoltStore {
+	t.Helper()
+	s, err := tracker.Open(filepath.Join(t.TempDir(), "t.db"), tracker.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+func all(t *testing.T, s tracker.Store) []tracker.Opportunity {
+	t.Helper()
+	var out []tracker.Opportunity
+	if err := s.ForEach(true, func(o *tracker.Opportunity) error { out = append(out, *o); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func TestHeaderAndStatusAliases(t *testing.T) {
+	for _, tc := range []struct {
+		name, csv string
+		want      tracker.Opportunity
+	}{
+		{"our own columns", "company,role,status,follow_up_on\nAcme,Dev,invited,2026-12-01\n",
+			tracker.Opportunity{Company: "Acme", Role: "Dev", Status: tracker.Invited, FollowUpOn: "2026-12-01"}},
+		{"spreadsheet names", "Employer,Job Title,Stage,Date Applied,Link,Recruiter,Email,Notes,Location,Tags\n" +
+			"Globex,Analyst,Interviewing,3/7/2026,https://x.test/1,Jo Park,jo@globex.test,Nice team,Oslo,remote; senior\n",
+			tracker.Opportunity{Company: "Globex", Role: "Analyst", Status: tracker.Scheduled, AppliedOn: "2026-03-07",
+				URL: "https://x.test/1", ContactName: "Jo Park", ContactEmail: "jo@globex.test", Notes: "Nice team",
+				Location: "Oslo", Tags: []string{"remote", "senior"}}},
+		{"other spellings", "ORGANIZATION,position,Status,Applied,Job URL,Contact\nInitech,QA,Wishlist,2026-01-02,x.test/2,Ann <ann@initech.test>\n",
+			tracker.Opportunity{Company: "Initech", Role: "QA", Status: tracker.Saved, AppliedOn: "2026-01-02", URL: "x.test/2",
+				ContactName: "Ann", ContactEmail: "ann@initech.test"}},
+		{"title and organisation, offer declined", "Organisation,Title,Status\nHooli,PM,Offer Declined\n",
+			tracker.Opportunity{Company: "Hooli", Role: "PM", Status: tracker.Declined}},
+		{"bookmarked", "company_name;job-title;stage\nHooli;PM;Bookmarked\n",
+			tracker.Opportunity{Company: "Hooli", Role: "PM", Status: tracker.Saved}},
+		{"no status but applied", "Company,Role,Date Applied\nHooli,PM,2026-05-06\n",
+			tracker.Opportunity{Company: "Hooli", Role: "PM", Status: tracker.Applied, AppliedOn: "2026-05-06"}},
+		{"tab separated", "Company\tRole\tStatus\nHooli\tPM\toffer\n",
+			tracker.Opportunity{Company: "Hooli", Role: "PM", Status: tracker.Offer}},
+	} {
+		p, err := Parse(strings.NewReader(tc.csv))
+		if err != nil || len(p.Errors) > 0 || len(p.Rows) != 1 {
+			t.Errorf("%s: %v %+v", tc.name, err, p)
+			continue
+		}
+		got := p.Rows[0].Opportunity
+		got.History = nil
+		tc.want.Normalize()
+		if !equalFields(got, tc.want) {
+			t.Errorf("%s:\n got %+v\nwant %+v", tc.name, got, tc.want)
+		}
+	}
+}
+
+func equalFields(a, b tracker.Opportunity) bool {
+	return slices.Equal(Fields(&a), Fields(&b))
+}
+
+func TestBOMQuotesAndLineNumbers(t *testing.T) {
+	in := "\ufeffCompany,Role,Notes\n" +
+		"\"Smith, Jones & Co\",\"Engineer, \"\"Senior\"\"\",\"line one\nline two\"\n" +
+		"\n" +
+		"Acme,Dev,\n"
+	p, err := Parse(strings.NewReader(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Rows) != 2 {
+		t.Fatalf("rows %+v", p.Rows)
+	}
+	o := p.Rows[0].Opportunity
+	if o.Company != "Smith, Jones & Co" || o.Role != `Engineer, "Senior"` || o.Notes != "line one\nline two" {
+		t.Errorf("quoted fields: %+v", o)
+	}
+	if p.Rows[0].Line != 2 || p.Rows[1].Line != 5 {
+		t.Errorf("lines %d, %d; want 2, 5", p.Rows[0].Line, p.Rows[1].Line)
+	}
+}
+
+func TestBadRowsAreReportedWithLines(t *testing.T) {
+	in := "Company,Role,Status,Applied,Email\n" +
+		"Acme,Dev,applied,2026-01-02,\n" + // 2 ok
+		",Dev,applied,,\n" + // 3 no company
+		"Globex,,applied,,\n" + // 4 no role
+		"Initech,QA,thinking about it,,\n" + // 5 bad status
+		"Hooli,PM,applied,31/12/2026,\n" + // 6 bad date
+		"Umbrella,Ops,applied,,not-an-address\n" + // 7 bad email
+		"Wonka,Taster,applied,\"2026-01-01\n" // 8 unterminated quote
+	p, err := Parse(strings.NewReader(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Rows) != 1 || p.Rows[0].Opportunity.Company != "Acme" {
+		t.Errorf("good rows %+v", p.Rows)
+	}
+	want := map[int]string{3: "company", 4: "role", 5: "unknown status", 6: "not a date", 7: "not an email", 8: "not valid CSV"}
+	if len(p.Errors) != len(want) {
+		t.Fatalf("errors %+v", p.Errors)
+	}
+	for _, e := range p.Errors {
+		if !strings.Contains(e.Reason, want[e.Line]) {
+			t.Errorf("line %d: %q should mention %q", e.Line, e.Reason, want[e.Line])
+		}
+	}
+}
+
+func TestNotACSV(t *testing.T) {
+	for name, in := range map[string]string{
+		"empty":      "",
+		"no company": "Role,Status\nDev,applied\n",
+		"no role":    "Company\nAcme\n",
+		"binary":     "\x89PNG\r\n\x1a\n\x00\x00",
+	} {
+		_, err := Parse(strings.NewReader(in))
+		if !errors.Is(err, ErrNotCSV) {
+			t.Errorf("%s: %v, want ErrNotCSV", name, err)
+		}
+	}
+}
+
+func TestNonUTF8RowIsAnError(t *testing.T) {
+	p, err := Parse(strings.NewReader("Company,Role\nCaf\xe9 Latte,Barista\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Errors) != 1 || !strings.Contains(p.Errors[0].Reason, "UTF-8") {
+		t.Errorf("errors %+v", p.Errors)
+	}
+}
+
+func TestImportIsAtomicUnlessValidOnly(t *testing.T) {
+	in := "Company,Role,Status\nAcme,Dev,applied\nGlobex,QA,nonsense\nInitech,PM,offer\n"
+	s := openStore(t)
+	rep, err := Import(s, strings.NewReader(in), Options{})
+	if !errors.Is(err, ErrBadRows) {
+		t.Fatalf("err %v", err)
+	}
+	if len(rep.Errors) != 1 || rep.Errors[0].Line != 3 {
+		t.Errorf("errors %+v", rep.Errors)
+	}
+	if n, _ := s.Count(); n != 0 {
+		t.Fatalf("a file with a bad row imported %d records", n)
+	}
+	rep, err = Import(s, strings.NewReader(in), Options{ValidOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Imported) != 2 || len(rep.Errors) != 1 {
+		t.Errorf("valid-only report %+v", rep)
+	}
+	got := all(t, s)
+	if len(got) != 2 || got[0].Company != "Acme" || got[1].Company != "Initech" {
+		t.Errorf("stored %+v", got)
+	}
+}
+
+func TestImportSkipsDuplicatesAndNamesThem(t *testing.T) {
+	s := openStore(t)
+	if _, err := s.Add(tracker.Opportunity{Company: "Acme Inc", Role: "Go Dev", Status: tracker.Declined}, false); err != nil {
+		t.Fatal(err)
+	}
+	in := "Company,Role,URL\nACME,go dev,\nGlobex,QA,https://j.test/1\nOther,Other,http://www.j.test/1/\n"
+	rep, err := Import(s, strings.NewReader(in), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Imported) != 1 || len(rep.Skipped) != 2 {
+		t.Fatalf("report %+v", rep)
+	}
+	if rep.Skipped[0].Line != 2 || rep.Skipped[0].Existing.ID != 1 || rep.Skipped[1].Line != 4 {
+		t.Errorf("skips %+v", rep.Skipped)
+	}
+	sum := rep.Summary()
+	for _, want := range []string{"imported: 1", "skipped: 2", "errors: 0", "line 2: skipped ACME — go dev, already tracked as #1 (Declined (by me))"} {
+		if !strings.Contains(sum, want) {
+			t.Errorf("summary lacks %q:\n%s", want, sum)
+		}
+	}
+}
+
+func TestExportColumnsAndValues(t *testing.T) {
+	s := openStore(t)
+	o, err := s.Add(tracker.Opportunity{Company: "Acme", Role: "Dev", Tags: []string{"a", "b c"}, Notes: "x, \"y\"\nz",
+		FollowUpOn: "2027-01-01", Status: tracker.Invited}, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.AppendEvent(o.ID, tracker.Event{Kind: tracker.EventNote, Text: "said yes; then no", At: time.Date(2026, 11, 26, 10, 0, 0, 0, time.UTC)})
+	var buf bytes.Buffer
+	if n, err := Export(&buf, s); err != nil || n != 1 {
+		t.Fatal(n, err)
+	}
+	lines := strings.SplitN(buf.String(), "\n", 2)
+	if lines[0] != strings.Join(Columns, ",") {
+		t.Errorf("header %q", lines[0])
+	}
+	if !strings.Contains(lines[1], `1,Acme,Dev,,invited,`) || !strings.Contains(lines[1], `,2027-01-01,a;b c,"x, ""y""`) {
+		t.Errorf("row %q", lines[1])
+	}
+	if !strings.Contains(lines[1], `; 2026-11-26 said yes\; then no`) {
+		t.Errorf("history %q", lines[1])
+	}
+}
+
+func TestHistoryRoundTrip(t *testing.T) {
+	day := time.Date(2026, 3, 4, 0, 0, 0, 0, time.UTC)
+	events := []tracker.Event{
+		{At: day, Text: "plain"}, {At: day, Text: `back\slash; semi;colon`}, {At: day, Text: "two\nlines"}, {At: day, Text: ""}, {At: day, Text: `ends with \`},
+	}
+	got, err := ParseHistory(FormatHistory(events))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != len(events) {
+		t.Fatalf("got %d events: %+v", len(got), got)
+	}
+	for i := range events {
+		if got[i].Text != events[i].Text || !got[i].At.Equal(events[i].At) {
+			t.Errorf("%d: %+v, want %+v", i, got[i], events[i])
+		}
+	}
+	for _, bad := range []string{"yesterday called", "2026-13-01 x", "26-1-1 x"} {
+		if _, err := ParseHistory(bad); err == nil {
+			t.Errorf("ParseHistory(%q) accepted", bad)
+		}
+	}
+}

@@ -1,0 +1,171 @@
+// Package tracker keeps the job seeker's records: opportunities, their statuses and the
+// history of what happened, stored in a local bbolt database.
+package tracker
+
+import (
+	"errors"
+	"fmt"
+	"net/mail"
+	"strings"
+	"time"
+	"unicode"
+)
+
+// Opportunity is one job the user is considering, applied to, or declined.
+type Opportunity struct {
+	ID           uint64    `json:"id"`
+	Company      string    `json:"company"`
+	Role         string    `json:"role"`
+	Location     string    `json:"location,omitempty"`
+	ContactName  string    `json:"contact_name,omitempty"`
+	ContactEmail string    `json:"contact_email,omitempty"`
+	Source       string    `json:"source,omitempty"`
+	URL          string    `json:"url,omitempty"`
+	Status       Status    `json:"status"`
+	AppliedOn    Date      `json:"applied_on,omitempty"`
+	InvitedOn    Date      `json:"invited_on,omitempty"`
+	InterviewOn  Date      `json:"interview_on,omitempty"`
+	RespondedOn  Date      `json:"responded_on,omitempty"`
+	FollowUpOn   Date      `json:"follow_up_on,omitempty"`
+	Tags         []string  `json:"tags,omitempty"`
+	Notes        string    `json:"notes,omitempty"`
+	CreatedAt    time.Time `json:"created_at"`
+	UpdatedAt    time.Time `json:"updated_at"`
+
+	// History is read-only here: the store appends to it and never rewrites it.
+	History []Event `json:"-"`
+}
+
+// EventKind says what an event in an opportunity's history records.
+type EventKind string
+
+// The kinds of history event.
+const (
+	EventCreated  EventKind = "created"
+	EventImported EventKind = "imported"
+	EventStatus   EventKind = "status"
+	EventNote     EventKind = "note"
+	EventCopied   EventKind = "letter-copied"
+	EventExported EventKind = "letter-exported"
+	EventMailed   EventKind = "letter-mailed"
+)
+
+// Event is one entry of an opportunity's history.
+type Event struct {
+	At   time.Time `json:"at"`
+	Kind EventKind `json:"kind"`
+	Text string    `json:"text"`
+	// Letter is the exact letter sent, kept with copy, export and mail events.
+	Letter *SentLetter `json:"letter,omitempty"`
+}
+
+// SentLetter is a letter exactly as it left the app.
+type SentLetter struct {
+	To      string `json:"to,omitempty"`
+	Subject string `json:"subject"`
+	Body    string `json:"body"`
+}
+
+// FieldError names the field a value is wrong in, so a form can show it beside that field.
+type FieldError struct {
+	Field   string // JSON name of the field
+	Message string
+}
+
+func (e *FieldError) Error() string { return e.Field + ": " + e.Message }
+
+// Normalize tidies what people type or paste: it trims every field, turns line breaks in
+// one-line fields into spaces, drops empty and repeated tags and fills in a missing status.
+func (o *Opportunity) Normalize() {
+	for _, f := range []*string{&o.Company, &o.Role, &o.Location, &o.ContactName, &o.ContactEmail, &o.Source, &o.URL} {
+		*f = oneLine(*f)
+	}
+	o.Notes = strings.TrimSpace(lineBreaks.Replace(strings.ToValidUTF8(o.Notes, "\uFFFD")))
+	o.Tags = CleanTags(o.Tags)
+	if o.Status == "" {
+		o.Status = Saved
+	}
+}
+
+// lineBreaks turns Windows and old Mac line breaks into "\n".
+var lineBreaks = strings.NewReplacer("\r\n", "\n", "\r", "\n")
+
+// CleanTags trims tags, drops empty and repeated ones (ignoring case) and keeps their order.
+// A tag never holds the ',' or ';' that separate tags where people type or import them.
+func CleanTags(tags []string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, t := range tags {
+		for _, part := range strings.FieldsFunc(t, isTagSeparator) {
+			part = oneLine(part)
+			key := strings.ToLower(part)
+			if part == "" || seen[key] {
+				continue
+			}
+			seen[key] = true
+			out = append(out, part)
+		}
+	}
+	return out
+}
+
+// SplitTags reads tags typed as "remote, senior; fintech".
+func SplitTags(text string) []string { return CleanTags([]string{text}) }
+
+func isTagSeparator(r rune) bool { return r == ',' || r == ';' }
+
+// oneLine trims s, makes it valid UTF-8 and turns each run of spaces, tabs, line breaks
+// and control characters into one space.
+func oneLine(s string) string {
+	return strings.Join(strings.FieldsFunc(strings.ToValidUTF8(s, "\uFFFD"), func(r rune) bool {
+		return unicode.IsSpace(r) || unicode.IsControl(r)
+	}), " ")
+}
+
+// Validate reports every field that is missing or malformed, each as a *FieldError.
+func (o *Opportunity) Validate() error {
+	return errors.Join(o.FieldErrors()...)
+}
+
+// FieldErrors lists every field that is missing or malformed.
+func (o *Opportunity) FieldErrors() []error {
+	var errs []error
+	add := func(field, msg string) { errs = append(errs, &FieldError{Field: field, Message: msg}) }
+	if strings.TrimSpace(o.Company) == "" {
+		add("company", "enter the company name")
+	}
+	if strings.TrimSpace(o.Role) == "" {
+		add("role", "enter the role")
+	}
+	if !o.Status.Valid() {
+		add("status", fmt.Sprintf("unknown status %q", o.Status))
+	}
+	if err := CheckEmail(o.ContactEmail); err != nil {
+		add("contact_email", err.Error())
+	}
+	if strings.ContainsAny(o.URL, " \t\r\n") {
+		add("url", "a link cannot contain spaces")
+	}
+	for _, d := range []struct {
+		field string
+		date  Date
+	}{{"applied_on", o.AppliedOn}, {"invited_on", o.InvitedOn}, {"interview_on", o.InterviewOn}, {"responded_on", o.RespondedOn}, {"follow_up_on", o.FollowUpOn}} {
+		if !d.date.Valid() {
+			add(d.field, fmt.Sprintf("%q is not a date: write it as YYYY-MM-DD", string(d.date)))
+		}
+	}
+	return errs
+}
+
+// CheckEmail accepts a blank value or one bare address such as jo@example.com.
+func CheckEmail(addr string) error {
+	addr = strings.TrimSpace(addr)
+	if addr == "" {
+		return nil
+	}
+	a, err := mail.ParseAddress(addr)
+	if err != nil || a.Address != addr || !strings.Contains(addr[strings.LastIndex(addr, "@")+1:], ".") {
+		return fmt.Errorf("%q is not an email address (expected something like name@example.com)", addr)
+	}
+	return nil
+}

@@ -1,0 +1,640 @@
+package tracker
+
+import (
+	"bytes"
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
+)
+
+// SchemaVersion is the layout of every value this version of the app writes.
+const SchemaVersion = 1
+
+// Sentinel errors. Wrap-aware: test them with errors.Is.
+var (
+	ErrNotFound = errors.New("no such opportunity")
+	ErrInUse    = errors.New("the database is already open in another Decline Desk window or command; close it and try again")
+	ErrDamaged  = errors.New("the database file is damaged")
+	ErrNewer    = errors.New("the database was written by a newer Decline Desk; update the app to open it")
+)
+
+// DuplicateError says that an opportunity matches ones already tracked.
+type DuplicateError struct {
+	Existing []Opportunity
+}
+
+func (e *DuplicateError) Error() string {
+	o := e.Existing[0]
+	return fmt.Sprintf("already tracked: %s — %s (%s, #%d)", o.Company, o.Role, o.Status.Label(), o.ID)
+}
+
+// Store is what the app needs from the database. *BoltStore is the one implementation.
+type Store interface {
+	Add(o Opportunity, allowDuplicate bool) (Opportunity, error)
+	Update(o Opportunity, allowDuplicate bool) (Opportunity, error)
+	Delete(id uint64) error
+	Get(id uint64) (Opportunity, error)
+	AppendEvent(id uint64, e Event) (Opportunity, error)
+	Duplicates(o Opportunity) ([]Opportunity, error)
+	ForEach(withHistory bool, fn func(o *Opportunity) error) error
+	Import(recs []Opportunity, progress func(done, total int)) (ImportReport, error)
+	Count() (int, error)
+	Path() string
+	Close() error
+}
+
+var (
+	bucketOpportunities = []byte("opportunities")
+	bucketHistory       = []byte("history")
+	bucketDuplicates    = []byte("duplicates")
+	bucketMeta          = []byte("meta")
+	allBuckets          = [][]byte{bucketOpportunities, bucketHistory, bucketDuplicates, bucketMeta}
+	keySchema           = []byte("schema")
+)
+
+// Options tune Open. The zero value is what the app uses.
+type Options struct {
+	// Timeout is how long to wait for another process to release the database; 1 s by default.
+	Timeout time.Duration
+	// Now is the clock; time.Now by default.
+	Now func() time.Time
+}
+
+// BoltStore keeps opportunities in a bbolt database file.
+type BoltStore struct {
+	db   *bolt.DB
+	path string
+	now  func() time.Time
+}
+
+var _ Store = (*BoltStore)(nil)
+
+// Open opens or creates the database at path (mode 0600, folders 0700).
+// A database held by another process fails with ErrInUse after the timeout;
+// a file that is not a sound database fails with ErrDamaged and is left untouched.
+func Open(path string, opts Options) (*BoltStore, error) {
+	if opts.Timeout <= 0 {
+		opts.Timeout = time.Second
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return nil, fmt.Errorf("cannot create the folder for the database: %w", err)
+	}
+	db, err := openBolt(path, opts.Timeout)
+	if err != nil {
+		return nil, err
+	}
+	_ = os.Chmod(path, 0o600) // a file copied in from elsewhere may be readable by others
+	s := &BoltStore{db: db, path: path, now: opts.Now}
+	if err := s.init(); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+func openBolt(path string, timeout time.Duration) (db *bolt.DB, err error) {
+	defer func() {
+		// bbolt panics on some kinds of damage it meets while reading meta pages.
+		if r := recover(); r != nil {
+			db, err = nil, fmt.Errorf("%w: %v", ErrDamaged, r)
+		}
+	}()
+	bo := &bolt.Options{Timeout: timeout}
+	if runtime.GOOS != "windows" {
+		// Mapping address space up front spares large imports the copying that every
+		// re-map costs. Windows would grow the file itself to this size, so not there.
+		bo.InitialMmapSize = 256 << 20
+	}
+	db, err = bolt.Open(path, 0o600, bo)
+	switch {
+	case err == nil:
+		return db, nil
+	case errors.Is(err, berrors.ErrTimeout):
+		return nil, ErrInUse
+	case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrChecksum),
+		errors.Is(err, berrors.ErrVersionMismatch), errors.Is(err, berrors.ErrInvalidMapping):
+		return nil, fmt.Errorf("%w: %v", ErrDamaged, err)
+	case errors.Is(err, os.ErrPermission), errors.Is(err, os.ErrNotExist):
+		return nil, fmt.Errorf("cannot open the database: %w", err)
+	default:
+		// Short files and unreadable page sizes come back as plain errors.
+		if fi, statErr := os.Stat(path); statErr == nil && fi.Mode().IsRegular() {
+			return nil, fmt.Errorf("%w: %v", ErrDamaged, err)
+		}
+		return nil, fmt.Errorf("cannot open the database: %w", err)
+	}
+}
+
+func (s *BoltStore) init() error {
+	return s.db.Update(func(tx *bolt.Tx) error {
+		for _, name := range allBuckets {
+			if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+				return fmt.Errorf("%w: %v", ErrDamaged, err)
+			}
+		}
+		meta := tx.Bucket(bucketMeta)
+		v := meta.Get(keySchema)
+		if v == nil {
+			return meta.Put(keySchema, []byte(fmt.Sprint(SchemaVersion)))
+		}
+		var have int
+		if _, err := fmt.Sscan(string(v), &have); err != nil {
+			return fmt.Errorf("%w: unreadable schema version %q", ErrDamaged, v)
+		}
+		if have > SchemaVersion {
+			return ErrNewer
+		}
+		return nil
+	})
+}
+
+// Path is the database file.
+func (s *BoltStore) Path() string { return s.path }
+
+// Close releases the database so another process can open it.
+func (s *BoltStore) Close() error { return s.db.Close() }
+
+// DB is the underlying database, for backups and checks.
+func (s *BoltStore) DB() *bolt.DB { return s.db }
+
+func itob(id uint64) []byte {
+	b := make([]byte, 8)
+	binary.BigEndian.PutUint64(b, id)
+	return b
+}
+
+func (s *BoltStore) stamp() time.Time { return s.now().UTC().Truncate(time.Second) }
+
+// storedOpportunity is the stored form: the schema version travels with every value.
+type storedOpportunity struct {
+	V int `json:"v"`
+	Opportunity
+}
+
+type storedEvent struct {
+	V int `json:"v"`
+	Event
+}
+
+func decodeOpportunity(v []byte) (*Opportunity, error) {
+	var so storedOpportunity
+	if err := json.Unmarshal(v, &so); err != nil {
+		return nil, fmt.Errorf("%w: unreadable record: %v", ErrDamaged, err)
+	}
+	if so.V > SchemaVersion {
+		return nil, ErrNewer
+	}
+	return &so.Opportunity, nil
+}
+
+func putOpportunity(tx *bolt.Tx, o *Opportunity) error {
+	v, err := json.Marshal(storedOpportunity{V: SchemaVersion, Opportunity: *o})
+	if err != nil {
+		return err
+	}
+	return tx.Bucket(bucketOpportunities).Put(itob(o.ID), v)
+}
+
+func getOpportunity(tx *bolt.Tx, id uint64) (*Opportunity, error) {
+	v := tx.Bucket(bucketOpportunities).Get(itob(id))
+	if v == nil {
+		return nil, fmt.Errorf("%w: #%d", ErrNotFound, id)
+	}
+	return decodeOpportunity(v)
+}
+
+func appendEvent(tx *bolt.Tx, id uint64, e Event) error {
+	b := tx.Bucket(bucketHistory)
+	seq, err := b.NextSequence()
+	if err != nil {
+		return err
+	}
+	v, err := json.Marshal(storedEvent{V: SchemaVersion, Event: e})
+	if err != nil {
+		return err
+	}
+	return b.Put(append(itob(id), itob(seq)...), v)
+}
+
+func readHistory(tx *bolt.Tx, id uint64) ([]Event, error) {
+	var out []Event
+	prefix := itob(id)
+	c := tx.Bucket(bucketHistory).Cursor()
+	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+		var se storedEvent
+		if err := json.Unmarshal(v, &se); err != nil {
+			return nil, fmt.Errorf("%w: unreadable history of #%d: %v", ErrDamaged, id, err)
+		}
+		out = append(out, se.Event)
+	}
+	return out, nil
+}
+
+func deleteHistory(tx *bolt.Tx, id uint64) error {
+	prefix := itob(id)
+	c := tx.Bucket(bucketHistory).Cursor()
+	for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Seek(prefix) {
+		if err := c.Delete(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// The duplicate index maps key + NUL + id → nothing, so that several records may share a
+// key when the user keeps a duplicate on purpose.
+func indexKey(key string, id uint64) []byte { return append([]byte(key+"\x00"), itob(id)...) }
+
+func addToIndex(tx *bolt.Tx, o *Opportunity) error {
+	b := tx.Bucket(bucketDuplicates)
+	for _, k := range duplicateKeys(o) {
+		if err := b.Put(indexKey(k, o.ID), nil); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func removeFromIndex(tx *bolt.Tx, o *Opportunity) error {
+	b := tx.Bucket(bucketDuplicates)
+	for _, k := range duplicateKeys(o) {
+		if err := b.Delete(indexKey(k, o.ID)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// findDuplicates returns the ids of records sharing a duplicate key with o, o itself excluded.
+func findDuplicates(tx *bolt.Tx, o *Opportunity) []uint64 {
+	var ids []uint64
+	seen := map[uint64]bool{o.ID: true}
+	c := tx.Bucket(bucketDuplicates).Cursor()
+	for _, key := range duplicateKeys(o) {
+		prefix := []byte(key + "\x00")
+		for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+			if len(k) != len(prefix)+8 {
+				continue // a longer key that merely starts the same way
+			}
+			id := binary.BigEndian.Uint64(k[len(prefix):])
+			if !seen[id] {
+				seen[id] = true
+				ids = append(ids, id)
+			}
+		}
+	}
+	return ids
+}
+
+// firstDuplicate finds a record o duplicates, among the stored ones and those in pending
+// (keys not yet in the index).
+func firstDuplicate(tx *bolt.Tx, o *Opportunity, pending map[string]uint64) (uint64, bool) {
+	for _, k := range duplicateKeys(o) {
+		if id, ok := pending[k]; ok {
+			return id, true
+		}
+	}
+	if ids := findDuplicates(tx, o); len(ids) > 0 {
+		return ids[0], true
+	}
+	return 0, false
+}
+
+func duplicatesOf(tx *bolt.Tx, o *Opportunity) ([]Opportunity, error) {
+	var out []Opportunity
+	for _, id := range findDuplicates(tx, o) {
+		d, err := getOpportunity(tx, id)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, *d)
+	}
+	return out, nil
+}
+
+// Add stores a new opportunity and records its creation. Unless allowDuplicate is set, an
+// opportunity matching a tracked one (same company and role, or same link) fails with a
+// *DuplicateError that carries the existing records.
+func (s *BoltStore) Add(o Opportunity, allowDuplicate bool) (Opportunity, error) {
+	o.Normalize()
+	if err := o.Validate(); err != nil {
+		return Opportunity{}, err
+	}
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		o.ID = 0
+		if !allowDuplicate {
+			dups, err := duplicatesOf(tx, &o)
+			if err != nil {
+				return err
+			}
+			if len(dups) > 0 {
+				return &DuplicateError{Existing: dups}
+			}
+		}
+		if err := s.insert(tx, &o, []Event{{Kind: EventCreated, Text: "Added to the tracker"}}); err != nil {
+			return err
+		}
+		return addToIndex(tx, &o)
+	})
+	if err != nil {
+		return Opportunity{}, err
+	}
+	return o, nil
+}
+
+// insert gives o an id and timestamps and stores it with its history; the caller indexes it.
+// Events without a time get the creation time.
+func (s *BoltStore) insert(tx *bolt.Tx, o *Opportunity, history []Event) error {
+	id, err := tx.Bucket(bucketOpportunities).NextSequence()
+	if err != nil {
+		return err
+	}
+	o.ID = id
+	now := s.stamp()
+	if o.CreatedAt.IsZero() {
+		o.CreatedAt = now
+	}
+	if o.UpdatedAt.IsZero() {
+		o.UpdatedAt = o.CreatedAt
+	}
+	o.CreatedAt, o.UpdatedAt = o.CreatedAt.UTC().Truncate(time.Second), o.UpdatedAt.UTC().Truncate(time.Second)
+	if err := putOpportunity(tx, o); err != nil {
+		return err
+	}
+	o.History = nil
+	for _, e := range history {
+		if e.At.IsZero() {
+			e.At = o.CreatedAt
+		}
+		e.At = e.At.UTC().Truncate(time.Second)
+		e.Text = strings.ToValidUTF8(e.Text, "\uFFFD")
+		if err := appendEvent(tx, id, e); err != nil {
+			return err
+		}
+		o.History = append(o.History, e)
+	}
+	return nil
+}
+
+// Update saves the edited fields of an existing opportunity. A status change is recorded in
+// the history. Duplicates are refused as in Add.
+func (s *BoltStore) Update(o Opportunity, allowDuplicate bool) (Opportunity, error) {
+	o.Normalize()
+	if err := o.Validate(); err != nil {
+		return Opportunity{}, err
+	}
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		old, err := getOpportunity(tx, o.ID)
+		if err != nil {
+			return err
+		}
+		if !allowDuplicate {
+			dups, err := duplicatesOf(tx, &o)
+			if err != nil {
+				return err
+			}
+			if len(dups) > 0 {
+				return &DuplicateError{Existing: dups}
+			}
+		}
+		o.CreatedAt = old.CreatedAt
+		o.UpdatedAt = s.stamp()
+		if err := removeFromIndex(tx, old); err != nil {
+			return err
+		}
+		if err := putOpportunity(tx, &o); err != nil {
+			return err
+		}
+		if err := addToIndex(tx, &o); err != nil {
+			return err
+		}
+		if old.Status != o.Status {
+			e := Event{At: o.UpdatedAt, Kind: EventStatus, Text: fmt.Sprintf("Status: %s → %s", old.Status.Label(), o.Status.Label())}
+			if err := appendEvent(tx, o.ID, e); err != nil {
+				return err
+			}
+		}
+		o.History, err = readHistory(tx, o.ID)
+		return err
+	})
+	if err != nil {
+		return Opportunity{}, err
+	}
+	return o, nil
+}
+
+// Delete removes an opportunity, its history and its index entries.
+func (s *BoltStore) Delete(id uint64) error {
+	return s.db.Update(func(tx *bolt.Tx) error {
+		o, err := getOpportunity(tx, id)
+		if err != nil {
+			return err
+		}
+		if err := removeFromIndex(tx, o); err != nil {
+			return err
+		}
+		if err := deleteHistory(tx, id); err != nil {
+			return err
+		}
+		return tx.Bucket(bucketOpportunities).Delete(itob(id))
+	})
+}
+
+// Get returns one opportunity with its history.
+func (s *BoltStore) Get(id uint64) (Opportunity, error) {
+	var out Opportunity
+	err := s.db.View(func(tx *bolt.Tx) error {
+		o, err := getOpportunity(tx, id)
+		if err != nil {
+			return err
+		}
+		if o.History, err = readHistory(tx, id); err != nil {
+			return err
+		}
+		out = *o
+		return nil
+	})
+	return out, err
+}
+
+// AppendEvent adds an event to an opportunity's history and marks it updated.
+func (s *BoltStore) AppendEvent(id uint64, e Event) (Opportunity, error) {
+	var out Opportunity
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		o, err := getOpportunity(tx, id)
+		if err != nil {
+			return err
+		}
+		o.UpdatedAt = s.stamp()
+		if e.At.IsZero() {
+			e.At = o.UpdatedAt
+		}
+		e.At = e.At.UTC().Truncate(time.Second)
+		e.Text = strings.ToValidUTF8(e.Text, "\uFFFD")
+		if err := putOpportunity(tx, o); err != nil {
+			return err
+		}
+		if err := appendEvent(tx, id, e); err != nil {
+			return err
+		}
+		if o.History, err = readHistory(tx, id); err != nil {
+			return err
+		}
+		out = *o
+		return nil
+	})
+	return out, err
+}
+
+// Duplicates lists the tracked opportunities that o duplicates, o itself excluded.
+func (s *BoltStore) Duplicates(o Opportunity) ([]Opportunity, error) {
+	o.Normalize()
+	var out []Opportunity
+	err := s.db.View(func(tx *bolt.Tx) error {
+		var err error
+		out, err = duplicatesOf(tx, &o)
+		return err
+	})
+	return out, err
+}
+
+// ForEach calls fn for every opportunity in id order, with its history when asked.
+func (s *BoltStore) ForEach(withHistory bool, fn func(o *Opportunity) error) error {
+	return s.db.View(func(tx *bolt.Tx) error {
+		hc := tx.Bucket(bucketHistory).Cursor()
+		hk, hv := hc.First()
+		return tx.Bucket(bucketOpportunities).ForEach(func(k, v []byte) error {
+			o, err := decodeOpportunity(v)
+			if err != nil {
+				return err
+			}
+			if withHistory {
+				// History keys sort by record id too, so one cursor walks beside the records.
+				for hk != nil && bytes.Compare(hk[:8], k) < 0 {
+					hk, hv = hc.Next()
+				}
+				for hk != nil && bytes.Equal(hk[:8], k) {
+					var se storedEvent
+					if err := json.Unmarshal(hv, &se); err != nil {
+						return fmt.Errorf("%w: unreadable history of #%d: %v", ErrDamaged, o.ID, err)
+					}
+					o.History = append(o.History, se.Event)
+					hk, hv = hc.Next()
+				}
+			}
+			return fn(o)
+		})
+	})
+}
+
+// Count is the number of opportunities.
+func (s *BoltStore) Count() (int, error) {
+	var n int
+	err := s.db.View(func(tx *bolt.Tx) error {
+		n = tx.Bucket(bucketOpportunities).Stats().KeyN
+		return nil
+	})
+	return n, err
+}
+
+// ImportReport says what an import did.
+type ImportReport struct {
+	Imported []uint64  // ids given to the new records, in input order
+	Skipped  []Skipped // duplicates left out
+}
+
+// Skipped is an input record left out because it duplicates a tracked one or an earlier
+// record of the same input.
+type Skipped struct {
+	Index    int         // position in the input
+	Existing Opportunity // the record it duplicates
+}
+
+// Import adds many opportunities in one transaction: either all of them are stored or, on
+// error, none. Duplicates are skipped and reported. Each record keeps its own timestamps and
+// history when it has them; records without history get an "imported" event.
+func (s *BoltStore) Import(recs []Opportunity, progress func(done, total int)) (ImportReport, error) {
+	var rep ImportReport
+	for i := range recs {
+		recs[i].Normalize()
+		if err := recs[i].Validate(); err != nil {
+			return ImportReport{}, fmt.Errorf("record %d: %w", i+1, err)
+		}
+	}
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		tx.Bucket(bucketOpportunities).FillPercent = 0.95 // ids only grow
+		tx.Bucket(bucketHistory).FillPercent = 0.95
+		rep = ImportReport{}
+		// Index keys are written at the end, in order: bbolt splits pages only at commit, so
+		// putting many random keys into one transaction would move memory quadratically.
+		added := map[string]uint64{}
+		var newKeys [][]byte
+		for i := range recs {
+			o := recs[i] // the caller's slice stays as it was
+			o.ID = 0
+			if id, ok := firstDuplicate(tx, &o, added); ok {
+				d, err := getOpportunity(tx, id)
+				if err != nil {
+					return err
+				}
+				rep.Skipped = append(rep.Skipped, Skipped{Index: i, Existing: *d})
+				continue
+			}
+			history := o.History
+			if len(history) == 0 {
+				history = []Event{{Kind: EventImported, Text: "Imported from a CSV file"}}
+			}
+			if err := s.insert(tx, &o, history); err != nil {
+				return err
+			}
+			for _, k := range duplicateKeys(&o) {
+				added[k] = o.ID
+				newKeys = append(newKeys, indexKey(k, o.ID))
+			}
+			rep.Imported = append(rep.Imported, o.ID)
+			if progress != nil && (i+1)%1000 == 0 {
+				progress(i+1, len(recs))
+			}
+		}
+		slices.SortFunc(newKeys, bytes.Compare)
+		b := tx.Bucket(bucketDuplicates)
+		for _, k := range newKeys {
+			if err := b.Put(k, nil); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return ImportReport{}, err
+	}
+	if progress != nil {
+		progress(len(recs), len(recs))
+	}
+	return rep, nil
+}
+
+// Backup writes a consistent snapshot of the whole database to w.
+func (s *BoltStore) Backup(w io.Writer) (int64, error) {
+	var n int64
+	err := s.db.View(func(tx *bolt.Tx) error {
+		var err error
+		n, err = tx.WriteTo(w)
+		return err
+	})
+	return n, err
+}

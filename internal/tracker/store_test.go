@@ -1,0 +1,330 @@
+package tracker
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+)
+
+// clock is a fake clock for tests; each call moves it on a second.
+type clock struct{ t time.Time }
+
+func (c *clock) now() time.Time { c.t = c.t.Add(time.Second); return c.t }
+
+func openTemp(t *testing.T) (*BoltStore, *clock) {
+	t.Helper()
+	c := &clock{t: time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC)}
+	s, err := Open(filepath.Join(t.TempDir(), "sub", "test.db"), Options{Now: c.now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s, c
+}
+
+func mustAdd(t *testing.T, s Store, o Opportunity) Opportunity {
+	t.Helper()
+	got, err := s.Add(o, false)
+	if err != nil {
+		t.Fatalf("Add(%s/%s): %v", o.Company, o.Role, err)
+	}
+	return got
+}
+
+func TestStoreCRUD(t *testing.T) {
+	s, _ := openTemp(t)
+	a := mustAdd(t, s, Opportunity{Company: "  Acme Inc ", Role: "Engineer", ContactEmail: "jo@acme.test", Tags: []string{"remote", " Remote", ""}})
+	b := mustAdd(t, s, Opportunity{Company: "Globex", Role: "Analyst", Status: Applied})
+	if a.ID != 1 || b.ID != 2 {
+		t.Fatalf("ids %d, %d; want 1, 2", a.ID, b.ID)
+	}
+	if a.Company != "Acme Inc" || a.Status != Saved || len(a.Tags) != 1 {
+		t.Errorf("not normalised: %+v", a)
+	}
+	if a.CreatedAt.IsZero() || !a.CreatedAt.Equal(a.UpdatedAt) {
+		t.Errorf("timestamps: %v %v", a.CreatedAt, a.UpdatedAt)
+	}
+	got, err := s.Get(a.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Company != "Acme Inc" || got.ContactEmail != "jo@acme.test" || len(got.History) != 1 || got.History[0].Kind != EventCreated {
+		t.Errorf("Get = %+v", got)
+	}
+
+	got.Role = "Senior Engineer"
+	got.Notes = "spoke to Jo"
+	upd, err := s.Update(got, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !upd.UpdatedAt.After(upd.CreatedAt) || !upd.CreatedAt.Equal(a.CreatedAt) {
+		t.Errorf("update timestamps: created %v updated %v", upd.CreatedAt, upd.UpdatedAt)
+	}
+	if len(upd.History) != 1 {
+		t.Errorf("an edit without a status change adds no event: %+v", upd.History)
+	}
+	if n, _ := s.Count(); n != 2 {
+		t.Errorf("Count = %d", n)
+	}
+
+	if err := s.Delete(b.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Get(b.ID); !errors.Is(err, ErrNotFound) {
+		t.Errorf("Get deleted: %v", err)
+	}
+	if err := s.Delete(b.ID); !errors.Is(err, ErrNotFound) {
+		t.Errorf("Delete twice: %v", err)
+	}
+	if _, err := s.Update(Opportunity{ID: 99, Company: "X", Role: "Y"}, false); !errors.Is(err, ErrNotFound) {
+		t.Errorf("Update missing: %v", err)
+	}
+	c := mustAdd(t, s, Opportunity{Company: "Initech", Role: "Dev"})
+	if c.ID != 3 {
+		t.Errorf("ids are never reused: got %d", c.ID)
+	}
+}
+
+func TestStoreRefusesInvalid(t *testing.T) {
+	s, _ := openTemp(t)
+	for _, o := range []Opportunity{
+		{Role: "Engineer"},
+		{Company: "Acme"},
+		{Company: "Acme", Role: "Dev", ContactEmail: "not-an-email"},
+		{Company: "Acme", Role: "Dev", Status: "maybe"},
+		{Company: "Acme", Role: "Dev", FollowUpOn: "2026-02-31"},
+		{Company: "Acme", Role: "Dev", URL: "https://x.test/a b"},
+	} {
+		if _, err := s.Add(o, false); err == nil {
+			t.Errorf("Add(%+v) accepted", o)
+		} else if fe := new(FieldError); !errors.As(err, &fe) {
+			t.Errorf("Add(%+v): %v is not a FieldError", o, err)
+		}
+	}
+	if n, _ := s.Count(); n != 0 {
+		t.Errorf("invalid records were stored: %d", n)
+	}
+}
+
+func TestStoreHistory(t *testing.T) {
+	s, _ := openTemp(t)
+	o := mustAdd(t, s, Opportunity{Company: "Acme", Role: "Dev", Status: Invited})
+	o.Status = Declined
+	o, err := s.Update(o, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	o, err = s.AppendEvent(o.ID, Event{Kind: EventCopied, Text: "Letter copied", Letter: &SentLetter{Subject: "Thanks", Body: "Dear Jo,\n…"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.AppendEvent(42, Event{Kind: EventNote, Text: "x"}); !errors.Is(err, ErrNotFound) {
+		t.Errorf("event on missing record: %v", err)
+	}
+	got, _ := s.Get(o.ID)
+	kinds := []EventKind{EventCreated, EventStatus, EventCopied}
+	if len(got.History) != len(kinds) {
+		t.Fatalf("history %+v", got.History)
+	}
+	for i, k := range kinds {
+		if got.History[i].Kind != k {
+			t.Errorf("event %d kind %s, want %s", i, got.History[i].Kind, k)
+		}
+		if i > 0 && got.History[i].At.Before(got.History[i-1].At) {
+			t.Error("history out of order")
+		}
+	}
+	if got.History[1].Text != "Status: Interview invited → Declined (by me)" {
+		t.Errorf("status event text %q", got.History[1].Text)
+	}
+	if got.History[2].Letter == nil || got.History[2].Letter.Body != "Dear Jo,\n…" {
+		t.Errorf("letter not archived: %+v", got.History[2])
+	}
+	// Deleting a record removes its history and leaves the others' alone.
+	other := mustAdd(t, s, Opportunity{Company: "Other", Role: "Dev"})
+	if err := s.Delete(o.ID); err != nil {
+		t.Fatal(err)
+	}
+	again, _ := s.Get(other.ID)
+	if len(again.History) != 1 {
+		t.Errorf("neighbour history damaged: %+v", again.History)
+	}
+	var all []Opportunity
+	s.ForEach(true, func(o *Opportunity) error { all = append(all, *o); return nil })
+	if len(all) != 1 || len(all[0].History) != 1 {
+		t.Errorf("ForEach after delete: %+v", all)
+	}
+}
+
+func TestDuplicateIndexFollowsEditsAndDeletes(t *testing.T) {
+	s, _ := openTemp(t)
+	a := mustAdd(t, s, Opportunity{Company: "Acme Inc", Role: "Go Engineer", URL: "https://jobs.acme.test/1"})
+
+	for _, dup := range []Opportunity{
+		{Company: "ACME, LLC", Role: "go  engineer"},
+		{Company: "Other", Role: "Other", URL: "http://www.jobs.acme.test/1/"},
+	} {
+		_, err := s.Add(dup, false)
+		var de *DuplicateError
+		if !errors.As(err, &de) || len(de.Existing) != 1 || de.Existing[0].ID != a.ID {
+			t.Fatalf("Add(%+v) = %v, want a duplicate of #%d", dup, err, a.ID)
+		}
+	}
+
+	// Renaming frees the old key and takes the new one.
+	a.Company, a.URL = "Globex", ""
+	if _, err := s.Update(a, false); err != nil {
+		t.Fatal(err)
+	}
+	if dups, _ := s.Duplicates(Opportunity{Company: "Acme", Role: "Go Engineer"}); len(dups) != 0 {
+		t.Errorf("old key still indexed: %+v", dups)
+	}
+	if dups, _ := s.Duplicates(Opportunity{Company: "Globex Corp", Role: "Go Engineer"}); len(dups) != 1 {
+		t.Errorf("new key not indexed: %+v", dups)
+	}
+	// A record is not its own duplicate.
+	if _, err := s.Update(a, false); err != nil {
+		t.Errorf("re-saving unchanged record: %v", err)
+	}
+
+	// A duplicate kept on purpose is indexed beside the first; deleting one keeps the other.
+	b, err := s.Add(Opportunity{Company: "Globex", Role: "Go Engineer"}, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if dups, _ := s.Duplicates(Opportunity{Company: "Globex", Role: "Go Engineer"}); len(dups) != 2 {
+		t.Errorf("want both records, got %+v", dups)
+	}
+	if err := s.Delete(a.ID); err != nil {
+		t.Fatal(err)
+	}
+	dups, _ := s.Duplicates(Opportunity{Company: "Globex", Role: "Go Engineer"})
+	if len(dups) != 1 || dups[0].ID != b.ID {
+		t.Errorf("after delete: %+v", dups)
+	}
+	// Editing another record into a duplicate is refused too.
+	c := mustAdd(t, s, Opportunity{Company: "Initech", Role: "Go Engineer"})
+	c.Company = "globex"
+	if _, err := s.Update(c, false); err == nil {
+		t.Error("edit into a duplicate accepted")
+	}
+}
+
+func TestStoreSurvivesReopen(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "d.db")
+	s, err := Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := mustAdd(t, s, Opportunity{Company: "Acme", Role: "Dev", Tags: []string{"x", "y"}, FollowUpOn: "2027-01-02"})
+	if _, err := s.AppendEvent(a.ID, Event{Kind: EventNote, Text: "called"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	fi, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fi.Mode().Perm() != 0o600 {
+		t.Errorf("database mode %v, want 0600", fi.Mode().Perm())
+	}
+	s, err = Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	got, err := s.Get(a.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Company != "Acme" || len(got.Tags) != 2 || got.FollowUpOn != "2027-01-02" || len(got.History) != 2 {
+		t.Errorf("after reopen: %+v", got)
+	}
+	if _, err := s.Add(Opportunity{Company: "acme", Role: "dev"}, false); err == nil {
+		t.Error("duplicate index lost on reopen")
+	}
+	b := mustAdd(t, s, Opportunity{Company: "B", Role: "B"})
+	if b.ID != 2 {
+		t.Errorf("sequence lost on reopen: id %d", b.ID)
+	}
+}
+
+func TestSecondOpenTimesOutWithInUse(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "d.db")
+	s, err := Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	_, err = Open(path, Options{Timeout: 50 * time.Millisecond})
+	if !errors.Is(err, ErrInUse) {
+		t.Fatalf("second open: %v, want ErrInUse", err)
+	}
+}
+
+func TestOpenRefusesGarbageWithoutTouchingIt(t *testing.T) {
+	dir := t.TempDir()
+	for name, content := range map[string][]byte{
+		"text.db":  []byte("this is not a database, it is a shopping list\n"),
+		"zeros.db": make([]byte, 64*1024),
+		"short.db": {1, 2, 3},
+	} {
+		path := filepath.Join(dir, name)
+		os.WriteFile(path, content, 0o600)
+		_, err := Open(path, Options{})
+		if !errors.Is(err, ErrDamaged) {
+			t.Errorf("%s: %v, want ErrDamaged", name, err)
+		}
+		after, _ := os.ReadFile(path)
+		if string(after) != string(content) {
+			t.Errorf("%s was changed", name)
+		}
+	}
+}
+
+func TestImportIsAllOrNothingAndSkipsDuplicates(t *testing.T) {
+	s, _ := openTemp(t)
+	existing := mustAdd(t, s, Opportunity{Company: "Acme", Role: "Dev"})
+	recs := []Opportunity{
+		{Company: "Globex", Role: "Analyst"},
+		{Company: "ACME Inc", Role: "dev"},                 // duplicate of a tracked record
+		{Company: "Initech", Role: "Dev", Status: Applied}, // fine
+		{Company: "globex", Role: "analyst"},               // duplicate of an earlier row
+	}
+	var calls int
+	rep, err := s.Import(recs, func(done, total int) { calls++ })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Imported) != 2 || len(rep.Skipped) != 2 {
+		t.Fatalf("report %+v", rep)
+	}
+	if rep.Skipped[0].Index != 1 || rep.Skipped[0].Existing.ID != existing.ID {
+		t.Errorf("skip 0: %+v", rep.Skipped[0])
+	}
+	if rep.Skipped[1].Index != 3 || rep.Skipped[1].Existing.Company != "Globex" {
+		t.Errorf("skip 1: %+v", rep.Skipped[1])
+	}
+	if calls == 0 {
+		t.Error("progress never reported")
+	}
+	got, _ := s.Get(rep.Imported[0])
+	if len(got.History) != 1 || got.History[0].Kind != EventImported {
+		t.Errorf("imported history %+v", got.History)
+	}
+
+	// One invalid record: nothing at all is stored.
+	before, _ := s.Count()
+	_, err = s.Import([]Opportunity{{Company: "New", Role: "One"}, {Company: "", Role: "x"}}, nil)
+	if err == nil {
+		t.Fatal("invalid import accepted")
+	}
+	if after, _ := s.Count(); after != before {
+		t.Errorf("partial import: %d → %d", before, after)
+	}
+}
