@@ -319,18 +319,29 @@ var ErrBadRows = errors.New("nothing was imported because some rows have errors"
 // ValidOnly it imports nothing and returns ErrBadRows with the report of every bad row.
 func Import(s tracker.Store, r io.Reader, opts Options) (Report, error) {
 	p, err := Parse(r)
-	rep := Report{Errors: p.Errors, Ignored: p.Ignored}
 	if err != nil {
-		return rep, err
+		return p.report(), err
 	}
 	if len(p.Errors) > 0 && !opts.ValidOnly {
-		return rep, ErrBadRows
+		return p.report(), ErrBadRows
 	}
+	return p.Store(s, opts.Progress)
+}
+
+// report is what the file alone says: its bad rows and unread columns.
+func (p Parsed) report() Report {
+	return Report{Errors: p.Errors, Ignored: p.Ignored}
+}
+
+// Store imports the good rows into s in one transaction, skipping duplicates. progress, when
+// set, is called from the goroutine running Store.
+func (p Parsed) Store(s tracker.Store, progress func(done, total int)) (Report, error) {
+	rep := p.report()
 	recs := make([]tracker.Opportunity, len(p.Rows))
 	for i, row := range p.Rows {
 		recs[i] = row.Opportunity
 	}
-	res, err := s.Import(recs, opts.Progress)
+	res, err := s.Import(recs, progress)
 	if err != nil {
 		return rep, err
 	}

@@ -1,0 +1,53 @@
+# Decline Desk. `make run` opens the app, `make test` runs every test; both install what
+# they need first. FyneApp.toml at the root is the one source of the app's name, id,
+# version and icon.
+
+GO        ?= go
+BIN       := bin/declinedesk
+PKG       := ./cmd/declinedesk
+FUZZTIME  ?= 30s
+export LANG := en_US.UTF-8
+
+.PHONY: all run build test test-unit e2e bench lint fuzz deps deps-test clean
+
+all: build
+
+deps:
+	@scripts/deps.sh build
+
+deps-test:
+	@scripts/deps.sh test
+
+build: deps
+	$(GO) build -o $(BIN) $(PKG)
+
+run: build
+	./$(BIN)
+
+test: deps-test lint test-unit e2e
+
+test-unit:
+	$(GO) test -race -count=1 ./...
+
+# The real binary in a real window under Xvfb, driven with xdotool and checked through the CLI.
+e2e: build
+	$(GO) test -count=1 -tags e2e -run . ./e2e/ -bin $(CURDIR)/$(BIN)
+
+lint:
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
+	$(GO) vet ./...
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+# Every fuzz target for FUZZTIME each (make test runs their seed corpora).
+fuzz:
+	@for pkg in $$($(GO) list ./...); do \
+	  for f in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
+	    echo "== $$pkg $$f"; $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
+	  done; \
+	done
+
+clean:
+	rm -rf bin dist

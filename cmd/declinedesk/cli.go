@@ -1,0 +1,188 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+
+	"github.com/declinedesk/declinedesk"
+	"github.com/declinedesk/declinedesk/internal/tracker"
+)
+
+// Exit codes, as the product promises them.
+const (
+	exitOK       = 0
+	exitFindings = 1 // check found an error-severity finding
+	exitBadInput = 2 // bad usage or bad input
+	exitInUse    = 3 // the database is open in another Decline Desk
+	exitDamaged  = 4 // the database is damaged
+)
+
+// env is what a command gets to work with.
+type env struct {
+	dbFlag string // --db, when given
+	stdin  io.Reader
+	stdout io.Writer
+	stderr io.Writer
+}
+
+type command struct {
+	usage string
+	run   func(e *env, args []string) error
+}
+
+var commands = map[string]command{
+	"import":  {"import FILE.csv [--valid-only]", runImport},
+	"export":  {"export FILE.csv|-", runExport},
+	"list":    {"list [--status ID] [--json]", runList},
+	"version": {"version", runVersion},
+}
+
+// order in which usage lists the commands
+var commandOrder = []string{"import", "export", "list", "version"}
+
+// usageError is bad usage: its message is printed with the usage line.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error { return usageError{fmt.Sprintf(format, args...)} }
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "usage: declinedesk [--db PATH] [COMMAND]")
+	fmt.Fprintln(w, "\nWith no command, opens the Decline Desk window. Commands:")
+	for _, name := range commandOrder {
+		fmt.Fprintln(w, "  declinedesk "+commands[name].usage)
+	}
+	fmt.Fprintln(w, "\nThe database is --db PATH, else $DECLINEDESK_DB, else declinedesk.db in the app's data folder.")
+}
+
+// run is the whole program; it returns the exit code.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	e := &env{stdin: stdin, stdout: stdout, stderr: stderr}
+	fs := flag.NewFlagSet("declinedesk", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.StringVar(&e.dbFlag, "db", "", "database file")
+	help := fs.Bool("help", false, "")
+	fs.BoolVar(help, "h", false, "")
+	if err := fs.Parse(args); err != nil {
+		fmt.Fprintln(stderr, "declinedesk:", err)
+		usage(stderr)
+		return exitBadInput
+	}
+	if *help {
+		usage(stdout)
+		return exitOK
+	}
+	rest := fs.Args()
+	if len(rest) == 0 {
+		return openWindow(e)
+	}
+	cmd, ok := commands[rest[0]]
+	if !ok {
+		fmt.Fprintf(stderr, "declinedesk: unknown command %q\n", rest[0])
+		usage(stderr)
+		return exitBadInput
+	}
+	err := cmd.run(e, rest[1:])
+	var ue usageError
+	var ce checkFailed
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.As(err, &ce):
+		return exitFindings
+	case errors.As(err, &ue):
+		fmt.Fprintf(stderr, "declinedesk: %s\nusage: declinedesk %s\n", ue.msg, cmd.usage)
+		return exitBadInput
+	default:
+		fmt.Fprintln(stderr, "declinedesk:", err)
+		return exitCodeFor(err)
+	}
+}
+
+// checkFailed is returned by check when the letter has an error-severity finding; the
+// findings were already printed.
+type checkFailed struct{}
+
+func (checkFailed) Error() string { return "the letter has errors" }
+
+// parseFlags parses args with fs, allowing flags before, between and after the positional
+// arguments ("import x.csv --valid-only"). A lone "-" is positional (standard input/output).
+func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
+	fs.SetOutput(io.Discard)
+	var positional []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, usagef("%v", err)
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return positional, nil
+		}
+		if args[0] == "--" {
+			return append(positional, args[1:]...), nil
+		}
+		positional = append(positional, args[0])
+		args = args[1:]
+	}
+}
+
+// dbPath is where the database is: --db, else $DECLINEDESK_DB, else declinedesk.db in the
+// app's data folder.
+func (e *env) dbPath() string {
+	if e.dbFlag != "" {
+		return e.dbFlag
+	}
+	if p := os.Getenv("DECLINEDESK_DB"); p != "" {
+		return p
+	}
+	return filepath.Join(storageRoot(declinedesk.AppInfo().ID), "declinedesk.db")
+}
+
+// storageRoot is the folder Fyne gives the app for its data (App.Storage().RootURI()),
+// worked out without starting the GUI so that commands run anywhere, even without a display.
+func storageRoot(appID string) string {
+	home, _ := os.UserHomeDir()
+	switch runtime.GOOS {
+	case "windows":
+		return filepath.Join(home, "AppData", "Roaming", "fyne", appID)
+	case "darwin":
+		return filepath.Join(home, "Library", "Preferences", "fyne", appID)
+	default:
+		cfg, err := os.UserConfigDir()
+		if err != nil {
+			cfg = filepath.Join(home, ".config")
+		}
+		return filepath.Join(cfg, "fyne", appID)
+	}
+}
+
+// openStore opens the database for a command.
+func (e *env) openStore() (*tracker.BoltStore, error) {
+	return tracker.Open(e.dbPath(), tracker.Options{})
+}
+
+func runVersion(e *env, args []string) error {
+	if len(args) > 0 {
+		return usagef("version takes no arguments")
+	}
+	fmt.Fprintln(e.stdout, declinedesk.AppInfo())
+	return nil
+}
+
+func oneArg(args []string, what string) (string, error) {
+	switch len(args) {
+	case 0:
+		return "", usagef("missing %s", what)
+	case 1:
+		return args[0], nil
+	default:
+		return "", usagef("unexpected arguments: %s", strings.Join(args[1:], " "))
+	}
+}

@@ -1,0 +1,176 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/declinedesk/declinedesk/internal/csvio"
+	"github.com/declinedesk/declinedesk/internal/tracker"
+)
+
+type result struct {
+	code           int
+	stdout, stderr string
+}
+
+func cli(t *testing.T, stdin string, args ...string) result {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := run(args, strings.NewReader(stdin), &out, &errb)
+	return result{code, out.String(), errb.String()}
+}
+
+func writeFile(t *testing.T, name, content string) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(p, []byte(content), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+const sampleCSV = "Company,Job Title,Stage,Date Applied,Email\n" +
+	"Acme,Go Engineer,Interviewing,3/7/2026,jo@acme.test\n" +
+	"Globex,Analyst,Offer Declined,2026-02-01,\n"
+
+func TestImportListExport(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "t.db")
+	in := writeFile(t, "in.csv", sampleCSV)
+
+	r := cli(t, "", "--db", db, "import", in)
+	if r.code != 0 || !strings.Contains(r.stdout, "imported: 2") || !strings.Contains(r.stdout, "errors: 0") {
+		t.Fatalf("import: %+v", r)
+	}
+	// Importing again skips both and says which they duplicate.
+	r = cli(t, "", "import", in, "--db", db)
+	if r.code != 0 || !strings.Contains(r.stdout, "imported: 0") || !strings.Contains(r.stdout, "line 3: skipped Globex — Analyst, already tracked as #2") {
+		t.Fatalf("re-import: %+v", r)
+	}
+
+	r = cli(t, "", "--db", db, "list")
+	if r.code != 0 || !strings.Contains(r.stdout, "Interview scheduled") || !strings.Contains(r.stdout, "Globex") {
+		t.Fatalf("list: %+v", r)
+	}
+	r = cli(t, "", "--db", db, "list", "--status", "declined", "--json")
+	var recs []map[string]any
+	if err := json.Unmarshal([]byte(r.stdout), &recs); err != nil || r.code != 0 {
+		t.Fatalf("list --json: %v %+v", err, r)
+	}
+	if len(recs) != 1 || recs[0]["company"] != "Globex" || recs[0]["id"] != float64(2) || recs[0]["responded_on"] != "" {
+		t.Errorf("json %+v", recs)
+	}
+	if h, ok := recs[0]["history"].([]any); !ok || len(h) != 1 {
+		t.Errorf("history %#v", recs[0]["history"])
+	}
+	r = cli(t, "", "--db", db, "list", "--status", "nonsense")
+	if r.code != 2 || !strings.Contains(r.stderr, "unknown status") {
+		t.Errorf("bad status: %+v", r)
+	}
+	r = cli(t, "", "--db", db, "list", "--status", "accepted", "--json")
+	if strings.TrimSpace(r.stdout) != "[]" {
+		t.Errorf("empty list --json should print [], got %q", r.stdout)
+	}
+
+	r = cli(t, "", "--db", db, "export", "-")
+	lines := strings.Split(strings.TrimSpace(r.stdout), "\n")
+	if r.code != 0 || lines[0] != strings.Join(csvio.Columns, ",") || len(lines) != 3 {
+		t.Fatalf("export -: %+v", r)
+	}
+	out := filepath.Join(t.TempDir(), "out.csv")
+	r = cli(t, "", "--db", db, "export", out)
+	got, _ := os.ReadFile(out)
+	if r.code != 0 || !bytes.Equal(bytes.TrimSpace(got), []byte(strings.TrimSpace(strings.Join(lines, "\n")))) {
+		t.Errorf("export file: %+v\n%s", r, got)
+	}
+}
+
+func TestImportWithBadRows(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "t.db")
+	in := writeFile(t, "in.csv", "Company,Role,Status\nAcme,Dev,applied\nGlobex,QA,thinking\n")
+	r := cli(t, "", "--db", db, "import", in)
+	if r.code != 2 || !strings.Contains(r.stdout, "line 3: unknown status") || !strings.Contains(r.stderr, "--valid-only") {
+		t.Fatalf("atomic import: %+v", r)
+	}
+	r = cli(t, "", "--db", db, "list", "--json")
+	if strings.TrimSpace(r.stdout) != "[]" {
+		t.Fatalf("a failed import stored records: %s", r.stdout)
+	}
+	r = cli(t, "", "--db", db, "import", "--valid-only", in)
+	if r.code != 0 || !strings.Contains(r.stdout, "imported: 1") || !strings.Contains(r.stdout, "errors: 1") {
+		t.Fatalf("--valid-only: %+v", r)
+	}
+}
+
+func TestImportFromStdinAndBadFiles(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "t.db")
+	if r := cli(t, sampleCSV, "--db", db, "import", "-"); r.code != 0 || !strings.Contains(r.stdout, "imported: 2") {
+		t.Errorf("stdin: %+v", r)
+	}
+	if r := cli(t, "", "--db", db, "import", "/no/such/file.csv"); r.code != 2 || !strings.Contains(r.stderr, "cannot read") {
+		t.Errorf("missing file: %+v", r)
+	}
+	if r := cli(t, "", "--db", db, "import", writeFile(t, "x.csv", "Name,Age\nx,1\n")); r.code != 2 || !strings.Contains(r.stderr, "no Company column") {
+		t.Errorf("no company column: %+v", r)
+	}
+}
+
+func TestUsageErrors(t *testing.T) {
+	for _, args := range [][]string{
+		{"frobnicate"}, {"import"}, {"import", "a.csv", "b.csv"}, {"export"}, {"list", "extra"},
+		{"--nope"}, {"list", "--nope"}, {"version", "x"},
+	} {
+		r := cli(t, "", append([]string{"--db", filepath.Join(t.TempDir(), "t.db")}, args...)...)
+		if r.code != 2 || !strings.Contains(r.stderr, "usage:") {
+			t.Errorf("%v: %+v", args, r)
+		}
+	}
+	if r := cli(t, "", "--help"); r.code != 0 || !strings.Contains(r.stdout, "declinedesk list") {
+		t.Errorf("--help: %+v", r)
+	}
+}
+
+func TestVersion(t *testing.T) {
+	r := cli(t, "", "version")
+	if r.code != 0 || !strings.HasPrefix(r.stdout, "Decline Desk ") {
+		t.Errorf("version: %+v", r)
+	}
+}
+
+func TestDatabaseInUseExits3(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "t.db")
+	s, err := tracker.Open(db, tracker.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	r := cli(t, "", "--db", db, "list")
+	if r.code != 3 || !strings.Contains(r.stderr, "already open") {
+		t.Errorf("in use: %+v", r)
+	}
+}
+
+func TestDamagedDatabaseExits4(t *testing.T) {
+	db := writeFile(t, "bad.db", strings.Repeat("not a database ", 1000))
+	r := cli(t, "", "--db", db, "list")
+	if r.code != 4 || !strings.Contains(r.stderr, "damaged") {
+		t.Errorf("damaged: %+v", r)
+	}
+}
+
+func TestDatabasePathOrder(t *testing.T) {
+	t.Setenv("DECLINEDESK_DB", "/from/env.db")
+	if got := (&env{dbFlag: "/from/flag.db"}).dbPath(); got != "/from/flag.db" {
+		t.Errorf("flag: %s", got)
+	}
+	if got := (&env{}).dbPath(); got != "/from/env.db" {
+		t.Errorf("env: %s", got)
+	}
+	t.Setenv("DECLINEDESK_DB", "")
+	if got := (&env{}).dbPath(); !strings.HasSuffix(got, filepath.Join("fyne", "com.declinedesk.app", "declinedesk.db")) {
+		t.Errorf("default: %s", got)
+	}
+}

@@ -1,0 +1,140 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/declinedesk/declinedesk/internal/csvio"
+	"github.com/declinedesk/declinedesk/internal/fsutil"
+	"github.com/declinedesk/declinedesk/internal/tracker"
+)
+
+func runImport(e *env, args []string) error {
+	fs := flag.NewFlagSet("import", flag.ContinueOnError)
+	validOnly := fs.Bool("valid-only", false, "import the valid rows of a file that has bad ones")
+	fs.StringVar(&e.dbFlag, "db", e.dbFlag, "database file")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	name, err := oneArg(pos, "FILE.csv")
+	if err != nil {
+		return err
+	}
+	var in io.Reader = e.stdin
+	if name != "-" {
+		f, err := os.Open(name)
+		if err != nil {
+			return fmt.Errorf("cannot read %s: %w", name, err)
+		}
+		defer f.Close()
+		in = f
+	}
+	s, err := e.openStore()
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	rep, err := csvio.Import(s, in, csvio.Options{ValidOnly: *validOnly})
+	if errors.Is(err, csvio.ErrBadRows) {
+		fmt.Fprint(e.stdout, rep.Summary())
+		return fmt.Errorf("%w; fix them, or import the valid rows only with --valid-only", err)
+	}
+	if err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	fmt.Fprint(e.stdout, rep.Summary())
+	return nil
+}
+
+func runExport(e *env, args []string) error {
+	fs := flag.NewFlagSet("export", flag.ContinueOnError)
+	fs.StringVar(&e.dbFlag, "db", e.dbFlag, "database file")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	name, err := oneArg(pos, "FILE.csv (or - for standard output)")
+	if err != nil {
+		return err
+	}
+	s, err := e.openStore()
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	if name == "-" {
+		_, err = csvio.Export(e.stdout, s)
+		return err
+	}
+	var n int
+	err = fsutil.WriteAtomic(name, 0o600, func(w io.Writer) error {
+		n, err = csvio.Export(w, s)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("cannot write %s: %w", name, err)
+	}
+	fmt.Fprintf(e.stderr, "exported %d opportunities to %s\n", n, name)
+	return nil
+}
+
+func runList(e *env, args []string) error {
+	fs := flag.NewFlagSet("list", flag.ContinueOnError)
+	status := fs.String("status", "", "only this status")
+	asJSON := fs.Bool("json", false, "print a JSON array")
+	fs.StringVar(&e.dbFlag, "db", e.dbFlag, "database file")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) > 0 {
+		return usagef("unexpected arguments: %s", strings.Join(pos, " "))
+	}
+	var only tracker.Status
+	if *status != "" {
+		if only, err = tracker.ParseStatus(*status); err != nil {
+			return usagef("%v", err)
+		}
+	}
+	s, err := e.openStore()
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	var recs []csvio.JSONRecord
+	var tw *tabwriter.Writer
+	if !*asJSON {
+		tw = tabwriter.NewWriter(e.stdout, 2, 4, 2, ' ', 0)
+		fmt.Fprintln(tw, "ID\tSTATUS\tCOMPANY\tROLE\tFOLLOW-UP")
+	}
+	err = s.ForEach(*asJSON, func(o *tracker.Opportunity) error {
+		if only != "" && o.Status != only {
+			return nil
+		}
+		if *asJSON {
+			recs = append(recs, csvio.JSON(o))
+			return nil
+		}
+		_, err := fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\n", o.ID, o.Status.Label(), o.Company, o.Role, o.FollowUpOn)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	if !*asJSON {
+		return tw.Flush()
+	}
+	if recs == nil {
+		recs = []csvio.JSONRecord{}
+	}
+	enc := json.NewEncoder(e.stdout)
+	enc.SetIndent("", "  ")
+	return enc.Encode(recs)
+}

@@ -1,0 +1,65 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/declinedesk/declinedesk/internal/tracker"
+	"github.com/declinedesk/declinedesk/ui"
+)
+
+// openWindow runs the app's window until it is closed.
+func openWindow(e *env) int {
+	meta := ui.Metadata()
+	app.SetMetadata(meta)
+	a := app.NewWithID(meta.ID)
+	w := a.NewWindow(meta.Name)
+	w.SetMaster()
+
+	path := e.dbPath()
+	s, err := tracker.Open(path, tracker.Options{})
+	if err != nil {
+		showOpenFailure(w, path, err)
+		w.ShowAndRun()
+		return exitCodeFor(err)
+	}
+	ui.New(a, w, s, ui.Options{})
+	w.ShowAndRun()
+	return exitOK
+}
+
+// showOpenFailure fills the window with why the database could not be opened.
+func showOpenFailure(w fyne.Window, path string, err error) {
+	title, text := "The tracker could not be opened", err.Error()
+	switch {
+	case errors.Is(err, tracker.ErrInUse):
+		title = "Decline Desk is already open"
+		text = "Your tracker is open in another Decline Desk window or command.\nSwitch to that window, or close it and start Decline Desk again."
+	case errors.Is(err, tracker.ErrDamaged):
+		title = "The tracker file is damaged"
+	}
+	msg := widget.NewLabel(fmt.Sprintf("%s\n\n%s", text, path))
+	msg.Wrapping = fyne.TextWrapWord
+	msg.Alignment = fyne.TextAlignCenter
+	heading := &widget.Label{Text: title, TextStyle: fyne.TextStyle{Bold: true}, Alignment: fyne.TextAlignCenter, SizeName: theme.SizeNameSubHeadingText}
+	quit := &widget.Button{Text: "Quit", Importance: widget.HighImportance, OnTapped: w.Close}
+	w.SetContent(container.NewVBox(layout.NewSpacer(), widget.NewIcon(theme.WarningIcon()), heading, msg, container.NewCenter(quit), layout.NewSpacer()))
+	w.Resize(fyne.NewSize(640, 360))
+}
+
+func exitCodeFor(err error) int {
+	switch {
+	case errors.Is(err, tracker.ErrInUse):
+		return exitInUse
+	case errors.Is(err, tracker.ErrDamaged):
+		return exitDamaged
+	}
+	return exitBadInput
+}

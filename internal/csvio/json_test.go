@@ -1,0 +1,41 @@
+package csvio
+
+import (
+	"encoding/json"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/declinedesk/declinedesk/internal/tracker"
+)
+
+func TestJSONKeysAreTheExportColumnsInOrder(t *testing.T) {
+	typ := reflect.TypeOf(JSONRecord{})
+	if typ.NumField() != len(Columns) {
+		t.Fatalf("%d fields, %d columns", typ.NumField(), len(Columns))
+	}
+	for i := range Columns {
+		if tag := strings.Split(typ.Field(i).Tag.Get("json"), ",")[0]; tag != Columns[i] {
+			t.Errorf("field %d is %q, column is %q", i, tag, Columns[i])
+		}
+	}
+}
+
+func TestJSONValues(t *testing.T) {
+	at := time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC)
+	o := tracker.Opportunity{ID: 7, Company: "Acme", Role: "Dev", Status: tracker.Applied, CreatedAt: at, UpdatedAt: at,
+		History: []tracker.Event{{At: at, Text: "Added to the tracker"}}}
+	b, _ := json.Marshal(JSON(&o))
+	got := string(b)
+	for _, want := range []string{`"id":7`, `"tags":[]`, `"location":""`, `"created_at":"2026-11-25T10:00:00Z"`,
+		`"history":[{"at":"2026-11-25T10:00:00Z","event":"Added to the tracker"}]`} {
+		if !strings.Contains(got, want) {
+			t.Errorf("%s lacks %s", got, want)
+		}
+	}
+	empty, _ := json.Marshal(JSON(&tracker.Opportunity{}))
+	if !strings.Contains(string(empty), `"history":[]`) || !strings.Contains(string(empty), `"created_at":""`) {
+		t.Errorf("empty values: %s", empty)
+	}
+}

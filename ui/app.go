@@ -1,0 +1,276 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/declinedesk/declinedesk"
+	"github.com/declinedesk/declinedesk/internal/tracker"
+	"github.com/declinedesk/declinedesk/resources"
+)
+
+// Preference keys for what the window remembers between runs.
+const (
+	prefWidth     = "window.width"
+	prefHeight    = "window.height"
+	prefSplitMain = "split.main"  // tracker | decide+letter
+	prefSplitWork = "split.work"  // decide | letter
+	prefSplitList = "split.list"  // list | details
+	prefSort      = "list.sort"
+)
+
+// Options tune New; the zero value is what the app uses.
+type Options struct {
+	Now func() time.Time // the clock, for tests
+
+	// runOnUI hands work back to the UI goroutine; fyne.Do unless a test stands in for it.
+	runOnUI func(func())
+}
+
+// App is the main window: the three panes, the menu and what is selected.
+type App struct {
+	fyneApp fyne.App
+	win     fyne.Window
+	store   tracker.Store
+	work    *worker
+	now     func() time.Time
+
+	index   *tracker.Index        // nil until loaded
+	current *tracker.Opportunity // the selected opportunity, nil when none
+
+	tracker *trackerPane
+	decide  *decidePane
+	letter  *letterPane
+
+	mainSplit, workSplit *container.Split
+	closing              bool
+}
+
+// Metadata is the app's identity for Fyne, from FyneApp.toml.
+func Metadata() fyne.AppMetadata {
+	info := declinedesk.AppInfo()
+	return fyne.AppMetadata{
+		ID: info.ID, Name: info.Name, Version: info.Version, Build: info.Build,
+		Icon: resources.Icon, Release: releaseBuild, Migrations: info.Migrations,
+	}
+}
+
+// New builds the window's content around store s and starts loading the tracker.
+// The App owns s from now on and closes it when the window closes.
+func New(fa fyne.App, w fyne.Window, s tracker.Store, opts Options) *App {
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	a := &App{fyneApp: fa, win: w, store: s, work: newWorker(opts.runOnUI), now: opts.Now}
+	a.tracker = newTrackerPane(a)
+	a.decide = newDecidePane(a)
+	a.letter = newLetterPane(a)
+
+	prefs := fa.Preferences()
+	a.workSplit = container.NewHSplit(a.decide.content, a.letter.content)
+	a.workSplit.Offset = prefs.FloatWithFallback(prefSplitWork, 0.45)
+	a.mainSplit = container.NewHSplit(a.tracker.content, a.workSplit)
+	a.mainSplit.Offset = prefs.FloatWithFallback(prefSplitMain, 0.32)
+	w.SetContent(a.mainSplit)
+	w.SetIcon(resources.Icon)
+	w.Resize(fyne.NewSize(float32(prefs.FloatWithFallback(prefWidth, 1280)), float32(prefs.FloatWithFallback(prefHeight, 800))))
+	a.installMenuAndShortcuts()
+	w.SetCloseIntercept(a.onClose)
+
+	a.setCurrent(nil)
+	a.tracker.showLoading()
+	background(a.work, func() (*tracker.Index, error) { return tracker.LoadIndex(s) }, a.onIndexLoaded)
+	return a
+}
+
+func (a *App) onIndexLoaded(ix *tracker.Index, err error) {
+	if err != nil {
+		a.showError("The tracker could not be read", err)
+		ix = tracker.NewIndex(nil)
+	}
+	a.index = ix
+	a.tracker.refresh()
+}
+
+func (a *App) today() tracker.Date { return tracker.DateOf(a.now()) }
+
+// action is one command of the menu, with its keyboard shortcut if it has one.
+type action struct {
+	label    string
+	shortcut fyne.Shortcut
+	run      func()
+}
+
+func ctrl(k fyne.KeyName) fyne.Shortcut {
+	return &desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault}
+}
+
+func ctrlShift(k fyne.KeyName) fyne.Shortcut {
+	return &desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+}
+
+// installMenuAndShortcuts builds the main menu. Menu shortcuts work wherever the focus is;
+// the same shortcuts are also set on the canvas so that they work in tests and in windows
+// without a menu bar.
+func (a *App) installMenuAndShortcuts() {
+	menus := []struct {
+		name    string
+		actions []*action
+	}{
+		{"File", []*action{
+			{"New Opportunity…", ctrl(fyne.KeyN), a.tracker.onAdd},
+			{"Import CSV…", ctrl(fyne.KeyI), a.tracker.onImport},
+			{"Export CSV…", nil, a.tracker.onExport},
+			nil,
+			{"Profile…", nil, a.letter.onProfile},
+			nil,
+			{"Quit", ctrl(fyne.KeyQ), a.onClose},
+		}},
+		{"Edit", []*action{
+			{"Find", ctrl(fyne.KeyF), a.tracker.focusSearch},
+			{"Edit Opportunity…", nil, a.tracker.onEdit},
+			{"Add Note to History…", nil, a.tracker.onAddNote},
+			{"Delete Opportunity…", nil, a.tracker.onDelete},
+		}},
+		{"Letter", []*action{
+			{"Copy Letter", ctrlShift(fyne.KeyC), a.letter.onCopy},
+			{"Export .eml Draft…", ctrl(fyne.KeyE), a.letter.onExport},
+			{"Open in Mail App", nil, a.letter.onMail},
+			nil,
+			{"Mark Declined…", nil, a.letter.onMarkDeclined},
+		}},
+		{"Help", []*action{
+			{"About Decline Desk", nil, a.onAbout},
+		}},
+	}
+	var main []*fyne.Menu
+	for _, m := range menus {
+		var items []*fyne.MenuItem
+		for _, act := range m.actions {
+			if act == nil {
+				items = append(items, fyne.NewMenuItemSeparator())
+				continue
+			}
+			item := fyne.NewMenuItem(act.label, act.run)
+			item.Shortcut = act.shortcut
+			item.IsQuit = act.label == "Quit" // our Quit saves and closes like the window's close button
+			items = append(items, item)
+			if act.shortcut != nil {
+				run := act.run
+				a.win.Canvas().AddShortcut(act.shortcut, func(fyne.Shortcut) { run() })
+			}
+		}
+		main = append(main, fyne.NewMenu(m.name, items...))
+	}
+	a.win.SetMainMenu(fyne.NewMainMenu(main...))
+
+	// Delete and Ctrl+Backspace are not menu shortcuts: in a text field they edit text.
+	// They delete the selected opportunity when the list or nothing has the focus.
+	a.win.Canvas().SetOnTypedKey(func(e *fyne.KeyEvent) {
+		if e.Name == fyne.KeyDelete {
+			a.tracker.onDelete()
+		}
+	})
+	a.win.Canvas().AddShortcut(ctrl(fyne.KeyBackspace), func(fyne.Shortcut) { a.tracker.onDelete() })
+}
+
+// selectOpportunity loads the opportunity id and shows it in every pane.
+func (a *App) selectOpportunity(id uint64) {
+	if a.current != nil && a.current.ID == id {
+		return
+	}
+	a.decide.leave()
+	a.letter.leave()
+	background(a.work, func() (tracker.Opportunity, error) { return a.store.Get(id) }, func(o tracker.Opportunity, err error) {
+		if err != nil {
+			a.showError("The opportunity could not be opened", err)
+			return
+		}
+		a.setCurrent(&o)
+	})
+}
+
+// setCurrent shows o (nil for none) in every pane.
+func (a *App) setCurrent(o *tracker.Opportunity) {
+	a.current = o
+	a.tracker.showDetails(o)
+	a.decide.show(o)
+	a.letter.show(o)
+}
+
+// saved takes a freshly saved opportunity into the list and the panes.
+func (a *App) saved(o tracker.Opportunity) {
+	if a.index != nil {
+		a.index.Put(&o)
+	}
+	a.tracker.refresh()
+	if a.current != nil && a.current.ID == o.ID {
+		a.setCurrent(&o)
+	}
+}
+
+// deleted takes an opportunity out of the list and the panes.
+func (a *App) deleted(id uint64) {
+	if a.index != nil {
+		a.index.Remove(id)
+	}
+	if a.current != nil && a.current.ID == id {
+		a.setCurrent(nil)
+	}
+	a.tracker.refresh()
+}
+
+// showError tells the user what failed, in words, with what to do when we know it.
+func (a *App) showError(what string, err error) {
+	msg := err.Error()
+	switch {
+	case errors.Is(err, tracker.ErrNotFound):
+		msg = "It was deleted meanwhile."
+	case errors.Is(err, tracker.ErrDamaged):
+		msg = "The database file is damaged: " + msg
+	}
+	d := dialog.NewError(fmt.Errorf("%s.\n\n%s", what, msg), a.win)
+	d.Show()
+}
+
+func (a *App) onAbout() {
+	info := declinedesk.AppInfo()
+	path := ""
+	if p, ok := a.store.(interface{ Path() string }); ok {
+		path = p.Path()
+	}
+	text := widget.NewLabel(fmt.Sprintf("%s\n\nDecline an interview without burning bridges, and keep your job search records straight.\n\nYour data stays on this computer:\n%s", info, path))
+	text.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustom("About "+info.Name, "Close", text, a.win)
+	d.Resize(fyne.NewSize(460, 260))
+	d.Show()
+}
+
+// onClose remembers the window's layout, saves what is pending, and closes the database
+// before the window goes away.
+func (a *App) onClose() {
+	if a.closing {
+		return
+	}
+	a.closing = true
+	prefs := a.fyneApp.Preferences()
+	size := a.win.Canvas().Size()
+	prefs.SetFloat(prefWidth, float64(size.Width))
+	prefs.SetFloat(prefHeight, float64(size.Height))
+	prefs.SetFloat(prefSplitMain, a.mainSplit.Offset)
+	prefs.SetFloat(prefSplitWork, a.workSplit.Offset)
+	a.tracker.savePrefs(prefs)
+	a.decide.leave()
+	a.letter.leave()
+	a.work.run(func() {
+		a.store.Close()
+		a.work.toUI(a.win.Close)
+	})
+}

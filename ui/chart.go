@@ -1,0 +1,187 @@
+package ui
+
+import (
+	"fmt"
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/declinedesk/declinedesk/internal/tracker"
+)
+
+// statusColors gives each status a hue that reads on light and dark backgrounds.
+var statusColors = map[tracker.Status]color.NRGBA{
+	tracker.Saved:     {0xba, 0xb0, 0xac, 0xff},
+	tracker.Applied:   {0x4e, 0x79, 0xa7, 0xff},
+	tracker.Invited:   {0x76, 0xb7, 0xb2, 0xff},
+	tracker.Scheduled: {0xb0, 0x7a, 0xa1, 0xff},
+	tracker.Offer:     {0xed, 0xc9, 0x48, 0xff},
+	tracker.Declined:  {0xf2, 0x8e, 0x2b, 0xff},
+	tracker.Withdrawn: {0x9c, 0x75, 0x5f, 0xff},
+	tracker.Rejected:  {0xe1, 0x57, 0x59, 0xff},
+	tracker.Ghosted:   {0xff, 0x9d, 0xa7, 0xff},
+	tracker.Accepted:  {0x59, 0xa1, 0x4f, 0xff},
+}
+
+// statusChart shows at a glance how many opportunities are in each status: one bar split
+// by status, and a legend whose entries filter the list when tapped.
+type statusChart struct {
+	widget.BaseWidget
+	onTapped func(tracker.Status)
+
+	counts   map[tracker.Status]int
+	selected tracker.Status
+	bar      *fyne.Container
+	legend   *fyne.Container
+}
+
+func newStatusChart(onTapped func(tracker.Status)) *statusChart {
+	c := &statusChart{
+		onTapped: onTapped,
+		bar:      container.New(&barLayout{}),
+		legend:   container.NewGridWithColumns(2),
+	}
+	c.ExtendBaseWidget(c)
+	return c
+}
+
+// set shows new counts, with selected (or "") as the status the list is filtered by.
+func (c *statusChart) set(counts map[tracker.Status]int, selected tracker.Status) {
+	c.counts, c.selected = counts, selected
+	var weights []float32
+	var bars, entries []fyne.CanvasObject
+	for _, s := range tracker.Statuses() {
+		n := counts[s]
+		if n == 0 {
+			continue
+		}
+		bars = append(bars, canvas.NewRectangle(statusColors[s]))
+		weights = append(weights, float32(n))
+		entries = append(entries, newLegendEntry(s, n, s == selected, c.onTapped))
+	}
+	c.bar.Layout.(*barLayout).weights = weights
+	c.bar.Objects = bars
+	c.legend.Objects = entries
+	c.bar.Refresh()
+	c.legend.Refresh()
+	c.Refresh()
+}
+
+func (c *statusChart) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(container.NewVBox(c.bar, c.legend))
+}
+
+// barLayout sets its objects side by side, each as wide as its share of the weights.
+type barLayout struct{ weights []float32 }
+
+func (l *barLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	var total float32
+	for _, w := range l.weights {
+		total += w
+	}
+	x := float32(0)
+	for i, o := range objs {
+		if i >= len(l.weights) || total == 0 {
+			o.Hide()
+			continue
+		}
+		w := size.Width * l.weights[i] / total
+		o.Move(fyne.NewPos(x, 0))
+		o.Resize(fyne.NewSize(w, size.Height))
+		x += w
+	}
+}
+
+func (l *barLayout) MinSize([]fyne.CanvasObject) fyne.Size { return fyne.NewSize(0, 8) }
+
+// legendEntry is one status of the chart: its colour, name and count.
+type legendEntry struct {
+	widget.BaseWidget
+	status   tracker.Status
+	count    int
+	selected bool
+	onTapped func(tracker.Status)
+}
+
+var _ desktop.Cursorable = (*legendEntry)(nil)
+
+func newLegendEntry(s tracker.Status, n int, selected bool, onTapped func(tracker.Status)) *legendEntry {
+	e := &legendEntry{status: s, count: n, selected: selected, onTapped: onTapped}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+func (e *legendEntry) Tapped(*fyne.PointEvent) {
+	if e.onTapped != nil {
+		e.onTapped(e.status)
+	}
+}
+
+func (e *legendEntry) Cursor() desktop.Cursor { return desktop.PointerCursor }
+
+func (e *legendEntry) CreateRenderer() fyne.WidgetRenderer {
+	r := &legendRenderer{
+		e:      e,
+		bg:     canvas.NewRectangle(color.Transparent),
+		swatch: canvas.NewRectangle(statusColors[e.status]),
+		label:  canvas.NewText(e.status.Label(), nil),
+		count:  canvas.NewText(fmt.Sprint(e.count), nil),
+	}
+	r.bg.CornerRadius = 4
+	r.swatch.CornerRadius = 2
+	r.count.Alignment = fyne.TextAlignTrailing
+	r.Refresh()
+	return r
+}
+
+type legendRenderer struct {
+	e            *legendEntry
+	bg, swatch   *canvas.Rectangle
+	label, count *canvas.Text
+}
+
+func (r *legendRenderer) Layout(size fyne.Size) {
+	pad := theme.Padding()
+	r.bg.Resize(size)
+	sw := r.label.TextSize * 0.8
+	r.swatch.Move(fyne.NewPos(pad, (size.Height-sw)/2))
+	r.swatch.Resize(fyne.NewSquareSize(sw))
+	countW := r.count.MinSize().Width
+	r.count.Move(fyne.NewPos(size.Width-pad-countW, (size.Height-r.count.MinSize().Height)/2))
+	r.count.Resize(fyne.NewSize(countW, r.count.MinSize().Height))
+	r.label.Move(fyne.NewPos(2*pad+sw, (size.Height-r.label.MinSize().Height)/2))
+	r.label.Resize(fyne.NewSize(size.Width-3*pad-sw-countW, r.label.MinSize().Height))
+}
+
+func (r *legendRenderer) MinSize() fyne.Size {
+	pad := theme.Padding()
+	h := r.label.MinSize().Height
+	return fyne.NewSize(r.label.MinSize().Width+r.count.MinSize().Width+h+4*pad, h+pad)
+}
+
+func (r *legendRenderer) Refresh() {
+	size := theme.CaptionTextSize() * 1.1
+	fg := theme.Color(theme.ColorNameForeground)
+	for _, t := range []*canvas.Text{r.label, r.count} {
+		t.TextSize = size
+		t.Color = fg
+		t.TextStyle.Bold = r.e.selected
+	}
+	r.count.Text = fmt.Sprint(r.e.count)
+	r.bg.FillColor = color.Transparent
+	if r.e.selected {
+		r.bg.FillColor = theme.Color(theme.ColorNameSelection)
+	}
+	canvas.Refresh(r.e)
+}
+
+func (r *legendRenderer) Objects() []fyne.CanvasObject {
+	return []fyne.CanvasObject{r.bg, r.swatch, r.label, r.count}
+}
+
+func (r *legendRenderer) Destroy() {}

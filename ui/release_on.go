@@ -1,0 +1,5 @@
+//go:build release
+
+package ui
+
+const releaseBuild = true

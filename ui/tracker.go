@@ -1,0 +1,404 @@
+package ui
+
+import (
+	"fmt"
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/declinedesk/declinedesk/internal/tracker"
+)
+
+const allStatuses = "All statuses"
+
+// trackerPane is the left pane: search, filter and sort the opportunities, see them at a
+// glance, and add, edit or delete them.
+type trackerPane struct {
+	app *App
+
+	search   *widget.Entry
+	status   *widget.Select
+	sort     *widget.Select
+	add      *widget.Button
+	more     *widget.Button
+	chart    *statusChart
+	list     *oppList
+	count    *widget.Label
+	body     *fyne.Container // the list, or a message when there is nothing to list
+	message  *widget.Label
+	actions  *fyne.Container // buttons under the message
+	details  *detailsView
+	form     *opportunityForm // the add/edit form while it is open
+	split    *container.Split
+	content  fyne.CanvasObject
+
+	query    tracker.Query
+	rows     []*tracker.Row // what the list shows, in order
+	querySeq int            // the newest search; older results are dropped
+	selected uint64         // id selected in the list, 0 for none
+}
+
+func newTrackerPane(a *App) *trackerPane {
+	p := &trackerPane{app: a}
+	p.search = widget.NewEntry()
+	p.search.PlaceHolder = "Search opportunities"
+	p.search.OnChanged = func(string) { p.onQueryChanged() }
+	p.search.ActionItem = widget.NewButtonWithIcon("", theme.SearchIcon(), p.focusSearch)
+
+	statuses := []string{allStatuses}
+	for _, s := range tracker.Statuses() {
+		statuses = append(statuses, s.Label())
+	}
+	p.status = widget.NewSelect(statuses, nil)
+	p.status.SetSelectedIndex(0)
+
+	var orders []string
+	for _, o := range tracker.SortOrders {
+		orders = append(orders, o.Label)
+	}
+	p.sort = widget.NewSelect(orders, nil)
+	p.sort.SetSelectedIndex(a.fyneApp.Preferences().IntWithFallback(prefSort, 0) % len(orders))
+	p.status.OnChanged = func(string) { p.onQueryChanged() }
+	p.sort.OnChanged = func(string) { p.onQueryChanged() }
+
+	p.add = &widget.Button{Text: "Add", Icon: theme.ContentAddIcon(), Importance: widget.HighImportance, OnTapped: p.onAdd}
+	p.more = &widget.Button{Icon: theme.MoreVerticalIcon(), Importance: widget.LowImportance}
+	p.more.OnTapped = p.onMore
+
+	p.chart = newStatusChart(p.onChartTapped)
+	p.list = newOppList(p)
+	p.count = widget.NewLabel("")
+	p.count.SizeName = theme.SizeNameCaptionText
+	p.message = widget.NewLabel("")
+	p.message.Alignment = fyne.TextAlignCenter
+	p.message.Wrapping = fyne.TextWrapWord
+	p.actions = container.NewCenter()
+	p.body = container.NewStack(p.list)
+	p.details = newDetailsView(p)
+
+	top := container.NewVBox(
+		container.NewBorder(nil, nil, nil, container.NewHBox(p.add, p.more), p.search),
+		container.NewGridWithColumns(2, p.status, p.sort),
+		p.chart,
+	)
+	listArea := container.NewBorder(top, p.count, nil, nil, p.body)
+	p.split = container.NewVSplit(listArea, p.details.content)
+	p.split.Offset = a.fyneApp.Preferences().FloatWithFallback(prefSplitList, 0.58)
+	p.content = container.NewPadded(p.split)
+	p.onQueryChanged()
+	return p
+}
+
+func (p *trackerPane) savePrefs(prefs fyne.Preferences) {
+	prefs.SetFloat(prefSplitList, p.split.Offset)
+	prefs.SetInt(prefSort, p.sort.SelectedIndex())
+}
+
+func (p *trackerPane) focusSearch() {
+	p.app.win.Canvas().Focus(p.search)
+}
+
+func (p *trackerPane) onQueryChanged() {
+	q := tracker.Query{Text: p.search.Text, Sort: tracker.SortOrders[max(p.sort.SelectedIndex(), 0)].Order}
+	if i := p.status.SelectedIndex(); i > 0 {
+		q.Status = tracker.Statuses()[i-1]
+	}
+	p.query = q
+	p.refresh()
+}
+
+func (p *trackerPane) onChartTapped(s tracker.Status) {
+	if p.query.Status == s {
+		p.status.SetSelectedIndex(0) // a second tap clears the filter
+		return
+	}
+	p.status.SetSelected(s.Label())
+}
+
+// showLoading says the tracker is being read.
+func (p *trackerPane) showLoading() {
+	p.showMessage("Opening your tracker…")
+}
+
+// refresh runs the current query off the UI goroutine and shows its result. Only the
+// newest query's result is shown, so typing fast never shows stale rows.
+func (p *trackerPane) refresh() {
+	ix := p.app.index
+	if ix == nil {
+		return
+	}
+	p.querySeq++
+	seq, q := p.querySeq, p.query
+	type result struct {
+		rows   []*tracker.Row
+		counts map[tracker.Status]int
+		total  int
+	}
+	goAndReturn(p.app.work, func() result {
+		return result{ix.Find(q), ix.Counts(), ix.Len()}
+	}, func(r result) {
+		if seq != p.querySeq {
+			return
+		}
+		p.show(r.rows, r.counts, r.total)
+	})
+}
+
+func (p *trackerPane) show(rows []*tracker.Row, counts map[tracker.Status]int, total int) {
+	p.rows = rows
+	p.chart.set(counts, p.query.Status)
+	switch {
+	case total == 0:
+		p.count.SetText("")
+		p.showMessage("No opportunities yet — add one or import a CSV.",
+			&widget.Button{Text: "Add opportunity", Icon: theme.ContentAddIcon(), Importance: widget.HighImportance, OnTapped: p.onAdd},
+			&widget.Button{Text: "Import CSV…", Icon: theme.FolderOpenIcon(), OnTapped: p.onImport})
+		return
+	case len(rows) == 0:
+		p.count.SetText(fmt.Sprintf("0 of %s", plural(total, "opportunity", "opportunities")))
+		p.showMessage("Nothing matches this search or filter.",
+			&widget.Button{Text: "Show all", Icon: theme.ContentClearIcon(), OnTapped: p.clearQuery})
+		return
+	case len(rows) == total:
+		p.count.SetText(plural(total, "opportunity", "opportunities"))
+	default:
+		p.count.SetText(fmt.Sprintf("%s of %s", thousands(len(rows)), plural(total, "opportunity", "opportunities")))
+	}
+	p.body.Objects = []fyne.CanvasObject{p.list}
+	p.body.Refresh()
+	p.list.Refresh()
+	p.reselect()
+}
+
+// reselect keeps the selected opportunity highlighted after the rows changed.
+func (p *trackerPane) reselect() {
+	if p.selected == 0 {
+		p.list.UnselectAll()
+		return
+	}
+	for i, r := range p.rows {
+		if r.ID == p.selected {
+			p.list.quietSelect(i)
+			return
+		}
+	}
+	p.list.UnselectAll()
+}
+
+func (p *trackerPane) showMessage(text string, buttons ...fyne.CanvasObject) {
+	p.message.SetText(text)
+	p.actions.Objects = []fyne.CanvasObject{container.NewHBox(buttons...)}
+	p.actions.Refresh()
+	p.body.Objects = []fyne.CanvasObject{container.NewVBox(layout.NewSpacer(), p.message, p.actions, layout.NewSpacer())}
+	p.body.Refresh()
+}
+
+func (p *trackerPane) clearQuery() {
+	p.search.SetText("")
+	p.status.SetSelectedIndex(0)
+}
+
+// onMore opens the menu of less frequent list actions.
+func (p *trackerPane) onMore() {
+	menu := fyne.NewMenu("",
+		fyne.NewMenuItem("Import CSV…", p.onImport),
+		fyne.NewMenuItem("Export CSV…", p.onExport),
+	)
+	c := p.app.win.Canvas()
+	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(p.more).Add(fyne.NewPos(0, p.more.Size().Height))
+	widget.ShowPopUpMenuAtPosition(menu, c, pos)
+}
+
+func (p *trackerPane) onAdd() {
+	p.form = showOpportunityForm(p.app, nil)
+}
+
+func (p *trackerPane) onEdit() {
+	if o := p.app.current; o != nil {
+		p.form = showOpportunityForm(p.app, o)
+	}
+}
+
+func (p *trackerPane) onAddNote() {
+	o := p.app.current
+	if o == nil {
+		return
+	}
+	note := widget.NewMultiLineEntry()
+	note.SetPlaceHolder("What happened? (a call, an email, a thought)")
+	note.Wrapping = fyne.TextWrapWord
+	note.SetMinRowsVisible(4)
+	d := dialog.NewForm("Add a note to the history of "+o.Company, "Add note", "Cancel",
+		[]*widget.FormItem{{Text: "Note", Widget: note}}, func(ok bool) {
+			if !ok || note.Text == "" {
+				return
+			}
+			id, text := o.ID, note.Text
+			background(p.app.work, func() (tracker.Opportunity, error) {
+				return p.app.store.AppendEvent(id, tracker.Event{Kind: tracker.EventNote, Text: "Note: " + text})
+			}, func(o tracker.Opportunity, err error) {
+				if err != nil {
+					p.app.showError("The note was not saved", err)
+					return
+				}
+				p.app.saved(o)
+			})
+		}, p.app.win)
+	d.Resize(fyne.NewSize(480, 260))
+	d.Show()
+	p.app.win.Canvas().Focus(note)
+}
+
+// onDelete asks before deleting the selected opportunity and its history.
+func (p *trackerPane) onDelete() {
+	o := p.app.current
+	if o == nil {
+		return
+	}
+	id := o.ID
+	d := dialog.NewConfirm("Delete this opportunity?",
+		fmt.Sprintf("%s — %s and its whole history will be deleted.\nThis cannot be undone.", o.Company, o.Role),
+		func(ok bool) {
+			if !ok {
+				return
+			}
+			background(p.app.work, func() (struct{}, error) { return struct{}{}, p.app.store.Delete(id) },
+				func(_ struct{}, err error) {
+					if err != nil {
+						p.app.showError("The opportunity was not deleted", err)
+						return
+					}
+					p.selected = 0
+					p.app.deleted(id)
+				})
+		}, p.app.win)
+	d.SetConfirmText("Delete")
+	d.SetDismissText("Cancel")
+	d.SetConfirmImportance(widget.DangerImportance)
+	d.Show()
+}
+
+func (p *trackerPane) showDetails(o *tracker.Opportunity) {
+	if o != nil {
+		p.selected = o.ID
+	} else {
+		p.selected = 0
+	}
+	p.details.show(o)
+	p.reselect()
+}
+
+// oppList is the list of opportunities. Delete or Ctrl+Backspace deletes the selected one.
+type oppList struct {
+	widget.List
+	p     *trackerPane
+	quiet bool // set while the selection is restored in code, not by the user
+}
+
+func newOppList(p *trackerPane) *oppList {
+	l := &oppList{p: p}
+	l.Length = func() int { return len(p.rows) }
+	l.CreateItem = newOppRow
+	l.UpdateItem = func(i widget.ListItemID, o fyne.CanvasObject) {
+		if i < len(p.rows) {
+			o.(*oppRow).set(p.rows[i], p.app.today())
+		}
+	}
+	l.OnSelected = func(i widget.ListItemID) {
+		if l.quiet || i >= len(p.rows) {
+			return
+		}
+		p.selected = p.rows[i].ID
+		p.app.selectOpportunity(p.rows[i].ID)
+	}
+	l.ExtendBaseWidget(l)
+	return l
+}
+
+func (l *oppList) quietSelect(i int) {
+	l.quiet = true
+	l.Select(i)
+	l.quiet = false
+}
+
+func (l *oppList) TypedKey(e *fyne.KeyEvent) {
+	if e.Name == fyne.KeyDelete {
+		l.p.onDelete()
+		return
+	}
+	l.List.TypedKey(e)
+}
+
+// TypedShortcut makes the list a fyne.Shortcutable so that Ctrl+Backspace reaches it.
+func (l *oppList) TypedShortcut(s fyne.Shortcut) {
+	if s.ShortcutName() == ctrl(fyne.KeyBackspace).ShortcutName() {
+		l.p.onDelete()
+	}
+}
+
+// oppRow is one line of the list: a status dot, "Company — Role" and, below, the status and
+// the follow-up date, in the error colour once it has passed.
+type oppRow struct {
+	widget.BaseWidget
+	dot    *canvas.Circle
+	title  *widget.Label
+	status *widget.Label
+	follow *widget.Label
+}
+
+func newOppRow() fyne.CanvasObject {
+	r := &oppRow{
+		dot:    canvas.NewCircle(color.Transparent),
+		title:  &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Truncation: fyne.TextTruncateEllipsis},
+		status: &widget.Label{SizeName: theme.SizeNameCaptionText, Truncation: fyne.TextTruncateEllipsis},
+		follow: &widget.Label{SizeName: theme.SizeNameCaptionText, Alignment: fyne.TextAlignTrailing},
+	}
+	r.ExtendBaseWidget(r)
+	return r
+}
+
+func (r *oppRow) set(row *tracker.Row, today tracker.Date) {
+	r.dot.FillColor = statusColors[row.Status]
+	r.dot.Refresh()
+	r.title.SetText(row.Company + " — " + row.Role)
+	r.status.SetText(row.Status.Label())
+	switch {
+	case row.FollowUpOn == "":
+		r.follow.SetText("")
+	case row.Overdue(today):
+		r.follow.Importance = widget.DangerImportance
+		r.follow.SetText("Follow up " + string(row.FollowUpOn) + " · overdue")
+	default:
+		r.follow.Importance = widget.MediumImportance
+		r.follow.SetText("Follow up " + string(row.FollowUpOn))
+	}
+}
+
+func (r *oppRow) CreateRenderer() fyne.WidgetRenderer {
+	dot := container.NewCenter(container.NewGridWrap(fyne.NewSquareSize(10), r.dot))
+	lines := container.New(layout.NewCustomPaddedVBoxLayout(-2*theme.Padding()),
+		r.title, container.NewBorder(nil, nil, nil, r.follow, r.status))
+	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, dot, nil, lines))
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return thousands(n) + " " + many
+}
+
+// thousands writes n with comma separators: 100000 → "100,000".
+func thousands(n int) string {
+	s := fmt.Sprint(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}

@@ -1,0 +1,206 @@
+package ui
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"github.com/declinedesk/declinedesk/internal/tracker"
+)
+
+func TestEmptyTrackerSaysWhatToDo(t *testing.T) {
+	h := newHarness(t)
+	if !h.shows("No opportunities yet — add one or import a CSV") {
+		t.Errorf("empty state missing: %q", h.texts())
+	}
+	h.button("Add opportunity")
+	h.button("Import CSV…")
+	if !h.shows("Select an opportunity") {
+		t.Error("details pane should explain itself")
+	}
+}
+
+func TestAddThroughTheForm(t *testing.T) {
+	h := newHarness(t)
+	h.tap("Add opportunity")
+	f := h.app.tracker.form
+	if f == nil {
+		t.Fatal("no form")
+	}
+	if !h.button("Add").Disabled() {
+		t.Error("Add is enabled before company and role are filled in")
+	}
+	test.Type(f.company, "Acme Inc")
+	test.Type(f.role, "Go Engineer")
+	test.Type(f.contactEmail, "jo@acme.test")
+	test.Type(f.followUp, "12/1/2026")
+	f.status.SetSelected(tracker.Invited.Label())
+	h.tap("Add")
+
+	if h.count() != 1 {
+		t.Fatalf("stored %d", h.count())
+	}
+	if len(h.app.tracker.rows) != 1 || h.app.tracker.rows[0].Company != "Acme Inc" {
+		t.Fatalf("list rows %+v", h.app.tracker.rows)
+	}
+	cur := h.app.current
+	if cur == nil || cur.Company != "Acme Inc" || cur.Status != tracker.Invited || cur.FollowUpOn != "2026-12-01" || cur.ContactEmail != "jo@acme.test" {
+		t.Fatalf("the new opportunity is not selected as entered: %+v", cur)
+	}
+	if !h.shows("1 opportunity") || !h.shows("Acme Inc — Go Engineer") {
+		t.Errorf("texts %q", h.texts())
+	}
+}
+
+func TestFormShowsValidationMessagesInline(t *testing.T) {
+	h := newHarness(t)
+	h.app.tracker.onAdd()
+	f := h.app.tracker.form
+	h.typeInto(f.company, "Acme")
+	h.typeInto(f.role, "Dev")
+	h.typeInto(f.contactEmail, "jo at acme")
+	h.typeInto(f.applied, "31/12/2026")
+	h.win.Canvas().Focus(f.notes) // messages show once the field is left
+	if !h.shows(`"jo at acme" is not an email address`) {
+		t.Errorf("no inline email message: %q", h.texts())
+	}
+	if !h.shows("is not a date") {
+		t.Errorf("no inline date message: %q", h.texts())
+	}
+	if !h.button("Add").Disabled() {
+		t.Error("Add is enabled with invalid fields")
+	}
+	f.contactEmail.SetText("jo@acme.test")
+	f.applied.SetText("2026-12-31")
+	if h.button("Add").Disabled() {
+		t.Error("Add stays disabled once the fields are fixed")
+	}
+}
+
+func TestDuplicateIsShownBeforeSaving(t *testing.T) {
+	h := newHarness(t, tracker.Opportunity{Company: "Acme Inc", Role: "Go Engineer", Status: tracker.Declined, RespondedOn: "2026-05-01"})
+	h.app.tracker.onAdd()
+	f := h.app.tracker.form
+	test.Type(f.company, "ACME")
+	test.Type(f.role, "go engineer")
+	h.tap("Add")
+	if h.count() != 1 {
+		t.Fatal("a duplicate was saved without asking")
+	}
+	if !h.shows("You already track Acme Inc — Go Engineer (Declined (by me), responded 2026-05-01)") {
+		t.Errorf("warning missing: %q", h.texts())
+	}
+	h.tap("Show it")
+	if h.app.current == nil || h.app.current.Company != "Acme Inc" {
+		t.Errorf("existing record not shown: %+v", h.app.current)
+	}
+
+	h.app.tracker.onAdd()
+	f = h.app.tracker.form
+	test.Type(f.company, "Acme")
+	test.Type(f.role, "Go Engineer")
+	h.tap("Add")
+	h.tap("Save anyway")
+	if h.count() != 2 {
+		t.Errorf("Save anyway did not save: %d", h.count())
+	}
+}
+
+func TestSearchAndFilter(t *testing.T) {
+	h := newHarness(t,
+		tracker.Opportunity{Company: "Acme", Role: "Go Engineer", Status: tracker.Applied},
+		tracker.Opportunity{Company: "Globex", Role: "Analyst", Status: tracker.Declined, Notes: "met the team lead"},
+		tracker.Opportunity{Company: "Initech", Role: "Go Lead", Status: tracker.Applied, FollowUpOn: "2026-11-01"},
+	)
+	p := h.app.tracker
+	if len(p.rows) != 3 || !h.shows("3 opportunities") {
+		t.Fatalf("rows %d", len(p.rows))
+	}
+	if !h.shows("Follow up 2026-11-01 · overdue") {
+		t.Errorf("overdue follow-up not highlighted: %q", h.texts())
+	}
+	test.Type(p.search, "go")
+	h.settle()
+	if len(p.rows) != 2 || !h.shows("2 of 3 opportunities") {
+		t.Errorf("search go: %d rows, %q", len(p.rows), h.texts())
+	}
+	p.status.SetSelected(tracker.Applied.Label())
+	h.settle()
+	if len(p.rows) != 2 {
+		t.Errorf("search + applied: %d", len(p.rows))
+	}
+	p.search.SetText("team lead")
+	h.settle()
+	if len(p.rows) != 0 || !h.shows("Nothing matches this search or filter.") {
+		t.Errorf("notes of a declined record with the Applied filter: %d rows", len(p.rows))
+	}
+	h.tap("Show all")
+	if len(p.rows) != 3 || p.search.Text != "" || p.status.SelectedIndex() != 0 {
+		t.Errorf("Show all: %d rows", len(p.rows))
+	}
+	// Tapping a status in the chart filters by it; tapping it again clears the filter.
+	p.onChartTapped(tracker.Declined)
+	h.settle()
+	if len(p.rows) != 1 || p.rows[0].Company != "Globex" {
+		t.Errorf("chart filter: %+v", p.rows)
+	}
+	p.onChartTapped(tracker.Declined)
+	h.settle()
+	if len(p.rows) != 3 {
+		t.Errorf("chart filter not cleared: %d", len(p.rows))
+	}
+	p.sort.SetSelected("Company A–Z")
+	h.settle()
+	if p.rows[0].Company != "Acme" || p.rows[2].Company != "Initech" {
+		t.Errorf("sort by company: %s, %s", p.rows[0].Company, p.rows[2].Company)
+	}
+}
+
+func TestDeleteAsksFirst(t *testing.T) {
+	h := newHarness(t,
+		tracker.Opportunity{Company: "Acme", Role: "Go Engineer"},
+		tracker.Opportunity{Company: "Globex", Role: "Analyst"},
+	)
+	p := h.app.tracker
+	p.list.Select(0)
+	h.settle()
+	doomed := h.app.current
+	if doomed == nil {
+		t.Fatal("nothing selected")
+	}
+	p.list.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDelete})
+	if !h.shows("Delete this opportunity?") {
+		t.Fatalf("no confirmation: %q", h.texts())
+	}
+	h.tap("Cancel")
+	if h.count() != 2 {
+		t.Fatal("deleted without confirmation")
+	}
+	test.Tap(p.details.del)
+	h.tap("Delete")
+	if h.count() != 1 {
+		t.Fatalf("not deleted: %d left", h.count())
+	}
+	if h.app.current != nil || len(p.rows) != 1 || p.rows[0].ID == doomed.ID {
+		t.Errorf("deleted record still shown: current %+v rows %+v", h.app.current, p.rows)
+	}
+	if _, err := h.store.Get(doomed.ID); err == nil {
+		t.Error("record still in the database")
+	}
+}
+
+func TestStatusChangeIsRecordedInHistory(t *testing.T) {
+	h := newHarness(t, tracker.Opportunity{Company: "Acme", Role: "Go Engineer", Status: tracker.Invited})
+	h.app.tracker.list.Select(0)
+	h.settle()
+	h.app.tracker.details.status.SetSelected(tracker.Scheduled.Label())
+	h.settle()
+	o, _ := h.store.Get(h.app.current.ID)
+	if o.Status != tracker.Scheduled || len(o.History) != 2 || o.History[1].Text != "Status: Interview invited → Interview scheduled" {
+		t.Errorf("stored %+v", o)
+	}
+	if !h.shows("Status: Interview invited → Interview scheduled") {
+		t.Errorf("history not shown: %q", h.texts())
+	}
+}
