@@ -20,9 +20,9 @@ import (
 const (
 	prefWidth     = "window.width"
 	prefHeight    = "window.height"
-	prefSplitMain = "split.main"  // tracker | decide+letter
-	prefSplitWork = "split.work"  // decide | letter
-	prefSplitList = "split.list"  // list | details
+	prefSplitMain = "split.main" // tracker | decide+letter
+	prefSplitWork = "split.work" // decide | letter
+	prefSplitList = "split.list" // list | details
 	prefSort      = "list.sort"
 )
 
@@ -42,7 +42,7 @@ type App struct {
 	work    *worker
 	now     func() time.Time
 
-	index   *tracker.Index        // nil until loaded
+	index   *tracker.Index       // nil until loaded
 	current *tracker.Opportunity // the selected opportunity, nil when none
 
 	tracker *trackerPane

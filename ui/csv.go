@@ -80,7 +80,9 @@ func (p *trackerPane) storeImport(name string, parsed csvio.Parsed, prog *progre
 	prog.set(fmt.Sprintf("Importing %s…", plural(total, "row", "rows")), 0)
 	background(p.app.work, func() (csvio.Report, error) {
 		return parsed.Store(p.app.store, func(done, total int) {
-			p.app.work.toUI(func() { prog.set(fmt.Sprintf("Importing %s…", plural(total, "row", "rows")), float64(done)/float64(total)) })
+			p.app.work.toUI(func() {
+				prog.set(fmt.Sprintf("Importing %s…", plural(total, "row", "rows")), float64(done)/float64(total))
+			})
 		})
 	}, func(rep csvio.Report, err error) {
 		prog.hide()

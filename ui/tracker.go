@@ -22,21 +22,21 @@ const allStatuses = "All statuses"
 type trackerPane struct {
 	app *App
 
-	search   *widget.Entry
-	status   *widget.Select
-	sort     *widget.Select
-	add      *widget.Button
-	more     *widget.Button
-	chart    *statusChart
-	list     *oppList
-	count    *widget.Label
-	body     *fyne.Container // the list, or a message when there is nothing to list
-	message  *widget.Label
-	actions  *fyne.Container // buttons under the message
-	details  *detailsView
-	form     *opportunityForm // the add/edit form while it is open
-	split    *container.Split
-	content  fyne.CanvasObject
+	search  *widget.Entry
+	status  *widget.Select
+	sort    *widget.Select
+	add     *widget.Button
+	more    *widget.Button
+	chart   *statusChart
+	list    *oppList
+	count   *widget.Label
+	body    *fyne.Container // the list, or a message when there is nothing to list
+	message *widget.Label
+	actions *fyne.Container // buttons under the message
+	details *detailsView
+	form    *opportunityForm // the add/edit form while it is open
+	split   *container.Split
+	content fyne.CanvasObject
 
 	query    tracker.Query
 	rows     []*tracker.Row // what the list shows, in order
