@@ -50,6 +50,7 @@ type App struct {
 	letter  *letterPane
 
 	mainSplit, workSplit *container.Split
+	keys                 map[string]func() // every keyboard shortcut, by its name
 	closing              bool
 }
 
@@ -150,6 +151,11 @@ func (a *App) installMenuAndShortcuts() {
 			{"About Decline Desk", nil, a.onAbout},
 		}},
 	}
+	a.keys = map[string]func(){}
+	addKey := func(s fyne.Shortcut, run func()) {
+		a.keys[s.ShortcutName()] = run
+		a.win.Canvas().AddShortcut(s, func(fyne.Shortcut) { run() })
+	}
 	var main []*fyne.Menu
 	for _, m := range menus {
 		var items []*fyne.MenuItem
@@ -163,8 +169,7 @@ func (a *App) installMenuAndShortcuts() {
 			item.IsQuit = act.label == "Quit" // our Quit saves and closes like the window's close button
 			items = append(items, item)
 			if act.shortcut != nil {
-				run := act.run
-				a.win.Canvas().AddShortcut(act.shortcut, func(fyne.Shortcut) { run() })
+				addKey(act.shortcut, act.run)
 			}
 		}
 		main = append(main, fyne.NewMenu(m.name, items...))
@@ -178,7 +183,7 @@ func (a *App) installMenuAndShortcuts() {
 			a.tracker.onDelete()
 		}
 	})
-	a.win.Canvas().AddShortcut(ctrl(fyne.KeyBackspace), func(fyne.Shortcut) { a.tracker.onDelete() })
+	addKey(ctrl(fyne.KeyBackspace), a.tracker.onDelete)
 }
 
 // selectOpportunity loads the opportunity id and shows it in every pane.

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"image/color"
 
 	"fyne.io/fyne/v2"
@@ -130,7 +129,7 @@ func (e *legendEntry) CreateRenderer() fyne.WidgetRenderer {
 		bg:     canvas.NewRectangle(color.Transparent),
 		swatch: canvas.NewRectangle(statusColors[e.status]),
 		label:  canvas.NewText(e.status.Label(), nil),
-		count:  canvas.NewText(fmt.Sprint(e.count), nil),
+		count:  canvas.NewText(thousands(e.count), nil),
 	}
 	r.bg.CornerRadius = 4
 	r.swatch.CornerRadius = 2
@@ -172,7 +171,7 @@ func (r *legendRenderer) Refresh() {
 		t.Color = fg
 		t.TextStyle.Bold = r.e.selected
 	}
-	r.count.Text = fmt.Sprint(r.e.count)
+	r.count.Text = thousands(r.e.count)
 	r.bg.FillColor = color.Transparent
 	if r.e.selected {
 		r.bg.FillColor = theme.Color(theme.ColorNameSelection)

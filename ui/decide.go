@@ -1,32 +1,333 @@
 package ui
 
 import (
+	"fmt"
+	"strings"
+	"time"
+
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/declinedesk/declinedesk/internal/checklist"
 	"github.com/declinedesk/declinedesk/internal/tracker"
 )
 
-// decidePane is the middle pane: the checklist to weigh an invitation before declining.
+// noteSaveDelay is how long typing in a note must pause before the note is saved.
+const noteSaveDelay = 600 * time.Millisecond
+
+// decidePane is the middle pane: the checklist to weigh an invitation before declining,
+// its summary and suggestion, and the way on to the letter.
 type decidePane struct {
-	app     *App
-	heading *widget.Label
-	content fyne.CanvasObject
+	app *App
+
+	heading  *widget.Label
+	badge    *widget.Label
+	badgeIco *widget.Icon
+	sections *widget.Accordion
+	rows     map[string]*checkRow
+	counts   []*widget.Label // one per section, in the summary
+	verdict  *widget.Label
+	why      *widget.Label
+	decline  *widget.Button
+	proceed  *widget.Button
+	intro    fyne.CanvasObject
+	work     fyne.CanvasObject
+	content  fyne.CanvasObject
+
+	shown     *tracker.Opportunity
+	answers   checklist.Answers // what is on screen, saved or about to be
+	unsaved   bool
+	noteTimer *time.Timer
+}
+
+// checkRow is one item: what to weigh, where to look, the three answers and a note, which
+// stays folded away until it is wanted.
+type checkRow struct {
+	item    checklist.Item
+	choice  *widget.RadioGroup
+	note    *widget.Entry
+	addNote *widget.Button
+}
+
+// showNote unfolds the note field when asked for or when it holds a note.
+func (r *checkRow) showNote(show bool) {
+	if show || r.note.Text != "" {
+		r.note.Show()
+		r.addNote.Hide()
+	} else {
+		r.note.Hide()
+		r.addNote.Show()
+	}
 }
 
 func newDecidePane(a *App) *decidePane {
-	p := &decidePane{app: a, heading: &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Wrapping: fyne.TextWrapWord}}
-	p.content = p.heading
+	p := &decidePane{app: a, rows: map[string]*checkRow{}}
+	p.heading = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Wrapping: fyne.TextWrapWord, SizeName: theme.SizeNameSubHeadingText}
+	p.badge = &widget.Label{Wrapping: fyne.TextWrapWord}
+	p.badgeIco = widget.NewIcon(theme.HistoryIcon())
+
+	var labels []string
+	for _, c := range checklist.Choices {
+		labels = append(labels, c.Label())
+	}
+	p.sections = widget.NewAccordion()
+	p.sections.MultiOpen = true
+	for _, sec := range checklist.Sections() {
+		box := container.NewVBox(&widget.Label{Text: sec.Intro, TextStyle: fyne.TextStyle{Italic: true}, Wrapping: fyne.TextWrapWord})
+		for _, it := range sec.Items {
+			r := &checkRow{item: it}
+			r.choice = &widget.RadioGroup{Options: labels, Horizontal: true}
+			r.choice.ExtendBaseWidget(r.choice)
+			r.choice.OnChanged = func(string) { p.onChoice(r) }
+			r.note = widget.NewEntry()
+			r.note.PlaceHolder = "Note (optional)"
+			r.note.OnChanged = func(string) { p.onNote(r) }
+			r.addNote = &widget.Button{Icon: theme.DocumentCreateIcon(), Importance: widget.LowImportance}
+			r.addNote.OnTapped = func() {
+				r.showNote(true)
+				p.app.win.Canvas().Focus(r.note)
+			}
+			r.showNote(false)
+			p.rows[it.ID] = r
+			box.Add(widget.NewSeparator())
+			box.Add(container.New(layout.NewCustomPaddedVBoxLayout(-2*theme.Padding()),
+				&widget.Label{Text: it.Text, TextStyle: fyne.TextStyle{Bold: true}, Wrapping: fyne.TextWrapWord},
+				&widget.Label{Text: it.Hint, Wrapping: fyne.TextWrapWord, SizeName: theme.SizeNameCaptionText}))
+			box.Add(container.NewBorder(nil, nil, nil, r.addNote, r.choice))
+			box.Add(r.note)
+		}
+		p.sections.Append(widget.NewAccordionItem(sec.Title, box))
+	}
+	p.sections.OpenAll()
+
+	for range checklist.Sections() {
+		p.counts = append(p.counts, &widget.Label{Wrapping: fyne.TextWrapWord, SizeName: theme.SizeNameCaptionText})
+	}
+	var countCells []fyne.CanvasObject
+	for _, c := range p.counts {
+		countCells = append(countCells, c)
+	}
+	p.verdict = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Wrapping: fyne.TextWrapWord}
+	p.why = &widget.Label{Wrapping: fyne.TextWrapWord}
+	p.decline = &widget.Button{Text: "Decline — write the letter", Icon: theme.MailComposeIcon(), OnTapped: p.onDecline}
+	p.proceed = &widget.Button{Text: "Proceed", Icon: theme.ConfirmIcon(), OnTapped: p.onProceed}
+	summary := container.NewVBox(
+		widget.NewSeparator(),
+		container.NewGridWithColumns(3, countCells...),
+		p.verdict, p.why,
+		container.NewBorder(nil, nil, nil, p.proceed, p.decline),
+	)
+
+	header := container.NewVBox(p.heading, container.NewBorder(nil, nil, p.badgeIco, nil, p.badge))
+	p.work = container.NewBorder(header, summary, nil, nil, container.NewVScroll(p.sections))
+
+	title := &widget.Label{Text: "Decide before you decline", TextStyle: fyne.TextStyle{Bold: true}, Alignment: fyne.TextAlignCenter, SizeName: theme.SizeNameSubHeadingText}
+	text := &widget.Label{Wrapping: fyne.TextWrapWord, Alignment: fyne.TextAlignCenter,
+		Text: "Pick an opportunity in the tracker. This checklist walks you through the role, the company and your own path, " +
+			"then suggests whether to go ahead or to decline — and says why."}
+	p.intro = container.NewVBox(layout.NewSpacer(), widget.NewIcon(theme.QuestionIcon()), title, text, layout.NewSpacer())
+	p.content = container.NewPadded(container.NewStack(p.intro, p.work))
+	p.show(nil)
 	return p
 }
 
+// show puts o on screen. The same opportunity again (after a save) only refreshes the
+// header, so that nothing typed meanwhile is overwritten.
 func (p *decidePane) show(o *tracker.Opportunity) {
+	same := o != nil && p.shown != nil && o.ID == p.shown.ID
+	p.shown = o
 	if o == nil {
-		p.heading.SetText("Decide")
+		p.intro.Show()
+		p.work.Hide()
 		return
 	}
-	p.heading.SetText("Decide: " + o.Company + " — " + o.Role)
+	p.intro.Hide()
+	p.work.Show()
+	p.heading.SetText(o.Company + " — " + o.Role)
+	p.showTiming(o)
+	if same {
+		return
+	}
+	p.answers = checklist.Answers{}
+	for id, a := range o.Checklist {
+		p.answers[id] = a
+	}
+	for id, r := range p.rows {
+		a := p.answers[id]
+		r.choice.OnChanged = nil // putting answers on screen is not answering
+		r.choice.SetSelected(a.Choice.Label())
+		r.choice.OnChanged = func(string) { p.onChoice(r) }
+		r.note.OnChanged = nil
+		r.note.SetText(a.Note)
+		r.note.OnChanged = func(string) { p.onNote(r) }
+		r.showNote(false)
+	}
+	p.unsaved = false
+	p.refreshSummary()
 }
 
-// leave saves what is pending before another opportunity is shown.
-func (p *decidePane) leave() {}
+func (p *decidePane) showTiming(o *tracker.Opportunity) {
+	b := checklist.Timing(checklist.Dates{Invited: o.InvitedOn.Time(), Interview: o.InterviewOn.Time(), Responded: o.RespondedOn.Time()},
+		p.app.today().Time())
+	p.badge.SetText(b.Text)
+	switch b.Urgency {
+	case checklist.Now:
+		p.badge.Importance = widget.DangerImportance
+		p.badgeIco.SetResource(theme.NewErrorThemedResource(theme.HistoryIcon()))
+	case checklist.Soon:
+		p.badge.Importance = widget.WarningImportance
+		p.badgeIco.SetResource(theme.NewWarningThemedResource(theme.HistoryIcon()))
+	default:
+		p.badge.Importance = widget.MediumImportance
+		p.badgeIco.SetResource(theme.HistoryIcon())
+	}
+	p.badge.Refresh()
+}
+
+func (p *decidePane) onChoice(r *checkRow) {
+	a := p.answers[r.item.ID]
+	a.Choice = ""
+	for _, c := range checklist.Choices {
+		if c.Label() == r.choice.Selected {
+			a.Choice = c
+		}
+	}
+	p.answers[r.item.ID] = a
+	p.refreshSummary()
+	p.save()
+}
+
+func (p *decidePane) onNote(r *checkRow) {
+	a := p.answers[r.item.ID]
+	a.Note = r.note.Text
+	p.answers[r.item.ID] = a
+	p.unsaved = true
+	if p.noteTimer != nil {
+		p.noteTimer.Stop()
+	}
+	p.noteTimer = time.AfterFunc(noteSaveDelay, func() { p.app.work.toUI(p.flush) })
+}
+
+// flush saves the answers if a note is waiting to be saved.
+func (p *decidePane) flush() {
+	if p.unsaved {
+		p.save()
+	}
+}
+
+// save stores a copy of the answers off the UI goroutine.
+func (p *decidePane) save() {
+	if p.shown == nil {
+		return
+	}
+	if p.noteTimer != nil {
+		p.noteTimer.Stop()
+	}
+	p.unsaved = false
+	id, snapshot := p.shown.ID, checklist.Answers{}
+	for k, v := range p.answers {
+		snapshot[k] = v
+	}
+	background(p.app.work, func() (tracker.Opportunity, error) { return p.app.store.SaveChecklist(id, snapshot) },
+		func(o tracker.Opportunity, err error) {
+			if err != nil {
+				p.app.showError("Your checklist answers were not saved", err)
+				return
+			}
+			p.app.saved(o)
+		})
+}
+
+// leave saves what is pending before another opportunity is shown or the window closes.
+func (p *decidePane) leave() { p.flush() }
+
+func (p *decidePane) summary() checklist.Summary { return checklist.Summarize(p.answers) }
+
+func (p *decidePane) refreshSummary() {
+	s := p.summary()
+	for i, c := range s.Sections {
+		p.counts[i].SetText(c.Section.Title + "\n" + countText(c))
+		p.sections.Items[i].Title = fmt.Sprintf("%s  ·  %d of %d answered", c.Section.Title, len(c.Section.Items)-c.Missed, len(c.Section.Items))
+	}
+	p.sections.Refresh()
+	switch s.Suggestion {
+	case checklist.Decline:
+		p.verdict.SetText("Suggestion: decline")
+		p.verdict.Importance = widget.WarningImportance
+	case checklist.Proceed:
+		p.verdict.SetText("Suggestion: go ahead with the interview")
+		p.verdict.Importance = widget.SuccessImportance
+	default:
+		p.verdict.SetText("No suggestion yet")
+		p.verdict.Importance = widget.MediumImportance
+	}
+	p.verdict.Refresh()
+	p.why.SetText(s.Why)
+	p.decline.Importance = widget.MediumImportance
+	p.proceed.Importance = widget.MediumImportance
+	switch s.Suggestion {
+	case checklist.Decline:
+		p.decline.Importance = widget.HighImportance
+	case checklist.Proceed:
+		p.proceed.Importance = widget.HighImportance
+	}
+	p.decline.Refresh()
+	p.proceed.Refresh()
+}
+
+func countText(c checklist.SectionCount) string {
+	var parts []string
+	if c.Concerns > 0 {
+		parts = append(parts, plural(c.Concerns, "concern", "concerns"))
+	}
+	if c.Unsure > 0 {
+		parts = append(parts, fmt.Sprintf("%d unsure", c.Unsure))
+	}
+	switch {
+	case len(parts) > 0:
+		return strings.Join(parts, " · ")
+	case c.Missed == len(c.Section.Items):
+		return "not answered"
+	case c.Missed > 0:
+		return "fits so far"
+	}
+	return "all fit"
+}
+
+// onDecline goes on to the letter, with the reason the concerns point to.
+func (p *decidePane) onDecline() {
+	if p.shown == nil {
+		return
+	}
+	p.flush()
+	p.app.letter.startDecline(p.summary().Reason)
+}
+
+// onProceed offers to move the opportunity on to an interview.
+func (p *decidePane) onProceed() {
+	o := p.shown
+	if o == nil {
+		return
+	}
+	p.flush()
+	if o.Status == tracker.Scheduled {
+		dialog.ShowInformation("Good luck!", "The interview is already marked as scheduled.", p.app.win)
+		return
+	}
+	d := dialog.NewConfirm("Go ahead with the interview?",
+		fmt.Sprintf("Set %s — %s to “%s”? The change is kept in its history.", o.Company, o.Role, tracker.Scheduled.Label()),
+		func(ok bool) {
+			if ok {
+				next := *o
+				next.Status = tracker.Scheduled
+				saveOpportunity(p.app, next)
+			}
+		}, p.app.win)
+	d.SetConfirmText("Set status")
+	d.SetDismissText("Not now")
+	d.Show()
+}

@@ -162,3 +162,16 @@ func (h *harness) count() int {
 	}
 	return n
 }
+
+// reopen closes the harness's database if still open and opens it again, as a restart would.
+func reopen(t *testing.T, h *harness) *tracker.BoltStore {
+	t.Helper()
+	h.settle()
+	h.store.Close()
+	s, err := tracker.Open(h.store.Path(), tracker.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}

@@ -28,9 +28,10 @@ func (p *letterPane) show(o *tracker.Opportunity) {
 	p.heading.SetText("Letter: " + o.Company + " — " + o.Role)
 }
 
-func (p *letterPane) leave()          {}
-func (p *letterPane) onProfile()      {}
-func (p *letterPane) onCopy()         {}
-func (p *letterPane) onExport()       {}
-func (p *letterPane) onMail()         {}
-func (p *letterPane) onMarkDeclined() {}
+func (p *letterPane) leave()                     {}
+func (p *letterPane) startDecline(reason string) {}
+func (p *letterPane) onProfile()                 {}
+func (p *letterPane) onCopy()                    {}
+func (p *letterPane) onExport()                  {}
+func (p *letterPane) onMail()                    {}
+func (p *letterPane) onMarkDeclined()            {}

@@ -89,7 +89,7 @@ func newTrackerPane(a *App) *trackerPane {
 	)
 	listArea := container.NewBorder(top, p.count, nil, nil, p.body)
 	p.split = container.NewVSplit(listArea, p.details.content)
-	p.split.Offset = a.fyneApp.Preferences().FloatWithFallback(prefSplitList, 0.58)
+	p.split.Offset = a.fyneApp.Preferences().FloatWithFallback(prefSplitList, 0.64)
 	p.content = container.NewPadded(p.split)
 	p.onQueryChanged()
 	return p
@@ -346,44 +346,63 @@ func (l *oppList) TypedShortcut(s fyne.Shortcut) {
 // the follow-up date, in the error colour once it has passed.
 type oppRow struct {
 	widget.BaseWidget
-	dot    *canvas.Circle
-	title  *widget.Label
-	status *widget.Label
-	follow *widget.Label
+	dot     *canvas.Circle
+	title   *widget.Label
+	status  *canvas.Text
+	follow  *canvas.Text
+	overdue bool
 }
 
 func newOppRow() fyne.CanvasObject {
 	r := &oppRow{
 		dot:    canvas.NewCircle(color.Transparent),
 		title:  &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Truncation: fyne.TextTruncateEllipsis},
-		status: &widget.Label{SizeName: theme.SizeNameCaptionText, Truncation: fyne.TextTruncateEllipsis},
-		follow: &widget.Label{SizeName: theme.SizeNameCaptionText, Alignment: fyne.TextAlignTrailing},
+		status: canvas.NewText("", nil),
+		follow: canvas.NewText("", nil),
 	}
+	r.follow.Alignment = fyne.TextAlignTrailing
 	r.ExtendBaseWidget(r)
 	return r
 }
 
 func (r *oppRow) set(row *tracker.Row, today tracker.Date) {
 	r.dot.FillColor = statusColors[row.Status]
-	r.dot.Refresh()
 	r.title.SetText(row.Company + " — " + row.Role)
-	r.status.SetText(row.Status.Label())
+	r.status.Text = row.Status.Label()
+	r.overdue = row.Overdue(today)
 	switch {
 	case row.FollowUpOn == "":
-		r.follow.SetText("")
-	case row.Overdue(today):
-		r.follow.Importance = widget.DangerImportance
-		r.follow.SetText("Follow up " + string(row.FollowUpOn) + " · overdue")
+		r.follow.Text = ""
+	case r.overdue:
+		r.follow.Text = "Follow up " + string(row.FollowUpOn) + " · overdue"
 	default:
-		r.follow.Importance = widget.MediumImportance
-		r.follow.SetText("Follow up " + string(row.FollowUpOn))
+		r.follow.Text = "Follow up " + string(row.FollowUpOn)
+	}
+	r.Refresh()
+}
+
+func (r *oppRow) Refresh() {
+	r.style()
+	r.BaseWidget.Refresh()
+}
+
+// style sets the sub-line's size and colours from the theme.
+func (r *oppRow) style() {
+	size := theme.CaptionTextSize()
+	r.status.TextSize, r.follow.TextSize = size, size
+	r.status.Color = theme.Color(theme.ColorNamePlaceHolder)
+	r.follow.Color = theme.Color(theme.ColorNamePlaceHolder)
+	if r.overdue {
+		r.follow.Color = theme.Color(theme.ColorNameError)
 	}
 }
 
 func (r *oppRow) CreateRenderer() fyne.WidgetRenderer {
+	r.style()
+	pad := theme.Padding()
 	dot := container.NewCenter(container.NewGridWrap(fyne.NewSquareSize(10), r.dot))
-	lines := container.New(layout.NewCustomPaddedVBoxLayout(-2*theme.Padding()),
-		r.title, container.NewBorder(nil, nil, nil, r.follow, r.status))
+	sub := container.NewBorder(nil, nil, nil, r.follow, r.status)
+	lines := container.New(layout.NewCustomPaddedVBoxLayout(-pad), r.title, container.New(&insetLayout{left: 2 * pad, right: pad, bottom: pad}, sub))
 	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, dot, nil, lines))
 }
 
@@ -401,4 +420,22 @@ func thousands(n int) string {
 		s = s[:i] + "," + s[i:]
 	}
 	return s
+}
+
+// insetLayout lays its objects out inside a margin.
+type insetLayout struct{ left, right, bottom float32 }
+
+func (l *insetLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Move(fyne.NewPos(l.left, 0))
+		o.Resize(fyne.NewSize(size.Width-l.left-l.right, size.Height-l.bottom))
+	}
+}
+
+func (l *insetLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var min fyne.Size
+	for _, o := range objs {
+		min = min.Max(o.MinSize())
+	}
+	return min.Add(fyne.NewSize(l.left+l.right, l.bottom))
 }

@@ -16,10 +16,10 @@ var (
 		"Massive Dynamic", "Oscorp", "Nakatomi", "Gringotts", "Monarch Solutions", "Northwind", "Contoso", "Fabrikam",
 		"Tailspin Toys", "Litware", "Adatum", "Proseware", "Lucerne Publishing", "Wide World Importers", "Blue Yonder"}
 	suffixes = []string{"", " Inc", " LLC", " GmbH", " Ltd", " Labs", " Group", " Systems", " Digital", " Health"}
-	roles    = []string{"Software Engineer", "Senior Go Developer", "Data Analyst", "Product Manager", "UX Designer",
-		"Site Reliability Engineer", "QA Lead", "Technical Writer", "Engineering Manager", "Data Scientist",
+	roles    = []string{"Software Engineer", "Go Developer", "Data Analyst", "Product Manager", "UX Designer",
+		"Site Reliability Engineer", "QA Engineer", "Technical Writer", "Engineering Manager", "Data Scientist",
 		"Support Engineer", "Platform Engineer", "Security Analyst", "Mobile Developer", "Solutions Architect"}
-	levels    = []string{"", "Junior ", "Senior ", "Staff ", "Principal ", "Lead "}
+	levels    = []string{"", "", "Junior ", "Senior ", "Staff "}
 	cities    = []string{"Berlin", "Lisbon", "Remote", "Toronto", "Austin", "London", "Dublin", "Oslo", "Madrid", "Denver"}
 	sources   = []string{"LinkedIn", "Referral", "Company site", "Indeed", "Recruiter", "Meetup", ""}
 	first     = []string{"Ana", "Ben", "Chloé", "Dev", "Eli", "Fatima", "Gus", "Hana", "Ivan", "Jo", "Kenji", "Lea"}

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"time"
 	"unicode"
+
+	"github.com/declinedesk/declinedesk/internal/checklist"
 )
 
 // Opportunity is one job the user is considering, applied to, or declined.
@@ -34,6 +36,8 @@ type Opportunity struct {
 
 	// History is read-only here: the store appends to it and never rewrites it.
 	History []Event `json:"-"`
+	// Checklist holds the answers of the Decide pane; saved with SaveChecklist.
+	Checklist checklist.Answers `json:"-"`
 }
 
 // EventKind says what an event in an opportunity's history records.

@@ -16,6 +16,8 @@ import (
 
 	bolt "go.etcd.io/bbolt"
 	berrors "go.etcd.io/bbolt/errors"
+
+	"github.com/declinedesk/declinedesk/internal/checklist"
 )
 
 // SchemaVersion is the layout of every value this version of the app writes.
@@ -46,6 +48,7 @@ type Store interface {
 	Delete(id uint64) error
 	Get(id uint64) (Opportunity, error)
 	AppendEvent(id uint64, e Event) (Opportunity, error)
+	SaveChecklist(id uint64, a checklist.Answers) (Opportunity, error)
 	Duplicates(o Opportunity) ([]Opportunity, error)
 	ForEach(withHistory bool, fn func(o *Opportunity) error) error
 	Import(recs []Opportunity, progress func(done, total int)) (ImportReport, error)
@@ -58,8 +61,9 @@ var (
 	bucketOpportunities = []byte("opportunities")
 	bucketHistory       = []byte("history")
 	bucketDuplicates    = []byte("duplicates")
+	bucketChecklists    = []byte("checklists")
 	bucketMeta          = []byte("meta")
-	allBuckets          = [][]byte{bucketOpportunities, bucketHistory, bucketDuplicates, bucketMeta}
+	allBuckets          = [][]byte{bucketOpportunities, bucketHistory, bucketDuplicates, bucketChecklists, bucketMeta}
 	keySchema           = []byte("schema")
 )
 
@@ -428,8 +432,7 @@ func (s *BoltStore) Update(o Opportunity, allowDuplicate bool) (Opportunity, err
 				return err
 			}
 		}
-		o.History, err = readHistory(tx, o.ID)
-		return err
+		return readAttachments(tx, &o)
 	})
 	if err != nil {
 		return Opportunity{}, err
@@ -450,6 +453,9 @@ func (s *BoltStore) Delete(id uint64) error {
 		if err := deleteHistory(tx, id); err != nil {
 			return err
 		}
+		if err := tx.Bucket(bucketChecklists).Delete(itob(id)); err != nil {
+			return err
+		}
 		return tx.Bucket(bucketOpportunities).Delete(itob(id))
 	})
 }
@@ -462,7 +468,64 @@ func (s *BoltStore) Get(id uint64) (Opportunity, error) {
 		if err != nil {
 			return err
 		}
-		if o.History, err = readHistory(tx, id); err != nil {
+		if err := readAttachments(tx, o); err != nil {
+			return err
+		}
+		out = *o
+		return nil
+	})
+	return out, err
+}
+
+// readAttachments reads what is kept beside the record: its history and checklist.
+func readAttachments(tx *bolt.Tx, o *Opportunity) error {
+	var err error
+	if o.History, err = readHistory(tx, o.ID); err != nil {
+		return err
+	}
+	o.Checklist = nil
+	if v := tx.Bucket(bucketChecklists).Get(itob(o.ID)); v != nil {
+		var sc storedChecklist
+		if err := json.Unmarshal(v, &sc); err != nil {
+			return fmt.Errorf("%w: unreadable checklist of #%d: %v", ErrDamaged, o.ID, err)
+		}
+		o.Checklist = sc.Answers
+	}
+	return nil
+}
+
+type storedChecklist struct {
+	V       int               `json:"v"`
+	Answers checklist.Answers `json:"answers"`
+}
+
+// SaveChecklist replaces the checklist answers of an opportunity and marks it updated, in
+// one transaction.
+func (s *BoltStore) SaveChecklist(id uint64, a checklist.Answers) (Opportunity, error) {
+	var out Opportunity
+	a = a.Clean()
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		o, err := getOpportunity(tx, id)
+		if err != nil {
+			return err
+		}
+		o.UpdatedAt = s.stamp()
+		if err := putOpportunity(tx, o); err != nil {
+			return err
+		}
+		b := tx.Bucket(bucketChecklists)
+		if len(a) == 0 {
+			err = b.Delete(itob(id))
+		} else {
+			var v []byte
+			if v, err = json.Marshal(storedChecklist{V: SchemaVersion, Answers: a}); err == nil {
+				err = b.Put(itob(id), v)
+			}
+		}
+		if err != nil {
+			return err
+		}
+		if err := readAttachments(tx, o); err != nil {
 			return err
 		}
 		out = *o
@@ -491,7 +554,7 @@ func (s *BoltStore) AppendEvent(id uint64, e Event) (Opportunity, error) {
 		if err := appendEvent(tx, id, e); err != nil {
 			return err
 		}
-		if o.History, err = readHistory(tx, id); err != nil {
+		if err := readAttachments(tx, o); err != nil {
 			return err
 		}
 		out = *o

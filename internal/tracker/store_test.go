@@ -6,6 +6,10 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"github.com/declinedesk/declinedesk/internal/checklist"
 )
 
 // clock is a fake clock for tests; each call moves it on a second.
@@ -326,5 +330,61 @@ func TestImportIsAllOrNothingAndSkipsDuplicates(t *testing.T) {
 	}
 	if after, _ := s.Count(); after != before {
 		t.Errorf("partial import: %d → %d", before, after)
+	}
+}
+
+func TestChecklistAnswersSurviveReopenAndDelete(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "c.db")
+	s, err := Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := mustAdd(t, s, Opportunity{Company: "Acme", Role: "Dev"})
+	answers := checklist.Answers{
+		"role.pay":    {Choice: checklist.Concern, Note: "below market"},
+		"path.goals":  {Choice: checklist.Fits},
+		"not.an.item": {Choice: checklist.Fits},
+	}
+	saved, err := s.SaveChecklist(o.ID, answers)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(saved.Checklist) != 2 || !saved.UpdatedAt.After(o.UpdatedAt) && !saved.UpdatedAt.Equal(o.UpdatedAt) {
+		t.Errorf("saved %+v", saved)
+	}
+	if _, err := s.SaveChecklist(999, answers); !errors.Is(err, ErrNotFound) {
+		t.Errorf("missing record: %v", err)
+	}
+	s.Close()
+
+	s, err = Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	got, _ := s.Get(o.ID)
+	if got.Checklist["role.pay"] != (checklist.Answer{Choice: checklist.Concern, Note: "below market"}) || len(got.Checklist) != 2 {
+		t.Errorf("after reopen: %+v", got.Checklist)
+	}
+	// An edit of the record's fields keeps the answers.
+	got.Notes = "edited"
+	if upd, err := s.Update(got, false); err != nil || len(upd.Checklist) != 2 {
+		t.Errorf("update: %v %+v", err, upd.Checklist)
+	}
+	if cleared, _ := s.SaveChecklist(o.ID, nil); len(cleared.Checklist) != 0 {
+		t.Errorf("clearing: %+v", cleared.Checklist)
+	}
+	s.SaveChecklist(o.ID, answers)
+	if err := s.Delete(o.ID); err != nil {
+		t.Fatal(err)
+	}
+	again := mustAdd(t, s, Opportunity{Company: "Acme", Role: "Dev"})
+	if g, _ := s.Get(again.ID); len(g.Checklist) != 0 {
+		t.Errorf("answers outlived their record: %+v", g.Checklist)
+	}
+	var n int
+	s.DB().View(func(tx *bolt.Tx) error { n = tx.Bucket(bucketChecklists).Stats().KeyN; return nil })
+	if n != 0 {
+		t.Errorf("%d checklists left in the bucket", n)
 	}
 }

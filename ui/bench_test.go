@@ -1,0 +1,52 @@
+package ui
+
+import (
+	"path/filepath"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+
+	"github.com/declinedesk/declinedesk/internal/sample"
+	"github.com/declinedesk/declinedesk/internal/tracker"
+)
+
+// bigDatabase writes a database of n sample opportunities and returns its path.
+func bigDatabase(b *testing.B, n int) string {
+	b.Helper()
+	path := filepath.Join(b.TempDir(), "big.db")
+	s, err := tracker.Open(path, tracker.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	if _, err := s.Import(sample.Opportunities(n, 1), nil); err != nil {
+		b.Fatal(err)
+	}
+	s.Close()
+	return path
+}
+
+// BenchmarkOpenAndFillList100k opens a 100,000-record database, builds the window around it
+// and waits until the list shows every row.
+func BenchmarkOpenAndFillList100k(b *testing.B) {
+	path := bigDatabase(b, 100_000)
+	fa := test.NewTempApp(b)
+	b.ResetTimer()
+	for b.Loop() {
+		s, err := tracker.Open(path, tracker.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		q := &uiQueue{}
+		a := New(fa, fa.NewWindow("Decline Desk"), s, Options{runOnUI: q.post, Now: time.Now})
+		for a.work.wait(); q.drain(); a.work.wait() {
+		}
+		if len(a.tracker.rows) != 100_000 || a.tracker.list.Length() != 100_000 {
+			b.Fatalf("list has %d rows", len(a.tracker.rows))
+		}
+		b.StopTimer()
+		s.Close()
+		a.win.Close()
+		b.StartTimer()
+	}
+}

@@ -1,0 +1,117 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"github.com/declinedesk/declinedesk/internal/checklist"
+	"github.com/declinedesk/declinedesk/internal/tracker"
+)
+
+// selectCompany selects the list row of company and waits until it is shown.
+func (h *harness) selectCompany(company string) {
+	h.t.Helper()
+	for i, r := range h.app.tracker.rows {
+		if r.Company == company {
+			h.app.tracker.list.Select(i)
+			h.settle()
+			if h.app.current == nil || h.app.current.Company != company {
+				h.t.Fatalf("%s not shown", company)
+			}
+			return
+		}
+	}
+	h.t.Fatalf("%s not in the list", company)
+}
+
+func (h *harness) answer(id string, c checklist.Choice) {
+	h.t.Helper()
+	h.app.decide.rows[id].choice.SetSelected(c.Label())
+	h.settle()
+}
+
+func TestDecidePaneExplainsItselfWithoutSelection(t *testing.T) {
+	h := newHarness(t)
+	if !h.shows("Decide before you decline") || !h.shows("Pick an opportunity in the tracker") {
+		t.Errorf("texts %q", h.texts())
+	}
+}
+
+func TestAnswersDriveTheSummaryAndSurviveSwitching(t *testing.T) {
+	h := newHarness(t,
+		tracker.Opportunity{Company: "Acme", Role: "Go Engineer", Status: tracker.Invited, InvitedOn: "2026-11-21"},
+		tracker.Opportunity{Company: "Globex", Role: "Analyst"},
+	)
+	p := h.app.decide
+	h.selectCompany("Acme")
+	if !h.shows("Invited 4 days ago — reply today") {
+		t.Errorf("timing badge: %q", p.badge.Text)
+	}
+	if p.verdict.Text != "No suggestion yet" {
+		t.Errorf("verdict before answers: %q", p.verdict.Text)
+	}
+	for _, id := range []string{"role.description", "role.responsibilities", "company.mission", "path.goals"} {
+		h.answer(id, checklist.Fits)
+	}
+	h.answer("role.pay", checklist.Concern)
+	h.answer("path.balance", checklist.Unsure)
+	if p.verdict.Text != "Suggestion: go ahead with the interview" || !strings.Contains(p.why.Text, "Raise the pay and level in the interview") {
+		t.Errorf("after one concern: %q / %q", p.verdict.Text, p.why.Text)
+	}
+	if p.counts[0].Text != "The role\n1 concern" || p.counts[2].Text != "Your path\n1 unsure" {
+		t.Errorf("counts %q %q", p.counts[0].Text, p.counts[2].Text)
+	}
+	h.answer("path.timing", checklist.Concern)
+	h.answer("path.offers", checklist.Concern)
+	if p.verdict.Text != "Suggestion: decline" || p.summary().Reason != "another-offer" {
+		t.Errorf("after three concerns: %q, reason %q", p.verdict.Text, p.summary().Reason)
+	}
+	// A note is kept too, even when the selection changes before it was saved.
+	h.typeInto(p.rows["role.pay"].note, "20% under market")
+
+	h.selectCompany("Globex")
+	if p.verdict.Text != "No suggestion yet" || p.rows["role.pay"].choice.Selected != "" || p.rows["role.pay"].note.Text != "" {
+		t.Errorf("Globex shows Acme's answers")
+	}
+	h.selectCompany("Acme")
+	if p.rows["role.pay"].choice.Selected != "Concern" || p.rows["role.pay"].note.Text != "20% under market" || p.verdict.Text != "Suggestion: decline" {
+		t.Errorf("answers lost on the way back: %q %q %q", p.rows["role.pay"].choice.Selected, p.rows["role.pay"].note.Text, p.verdict.Text)
+	}
+	stored, _ := h.store.Get(h.app.current.ID)
+	if stored.Checklist["role.pay"].Note != "20% under market" || len(stored.Checklist) != 8 {
+		t.Errorf("stored %+v", stored.Checklist)
+	}
+}
+
+func TestNoteTypedJustBeforeClosingIsSaved(t *testing.T) {
+	h := newHarness(t, tracker.Opportunity{Company: "Acme", Role: "Go Engineer"})
+	h.selectCompany("Acme")
+	id := h.app.current.ID
+	h.typeInto(h.app.decide.rows["company.reviews"].note, "mixed reviews about on-call")
+	h.app.onClose()
+	h.settle()
+	s := reopen(t, h)
+	got, _ := s.Get(id)
+	if got.Checklist["company.reviews"].Note != "mixed reviews about on-call" {
+		t.Errorf("note lost on close: %+v", got.Checklist)
+	}
+}
+
+func TestProceedOffersToScheduleAndDeclineGoesToTheLetter(t *testing.T) {
+	h := newHarness(t, tracker.Opportunity{Company: "Acme", Role: "Go Engineer", Status: tracker.Invited})
+	h.selectCompany("Acme")
+	test.Tap(h.app.decide.proceed)
+	if !h.shows("Go ahead with the interview?") {
+		t.Fatalf("no offer: %q", h.texts())
+	}
+	h.tap("Set status")
+	if h.app.current.Status != tracker.Scheduled {
+		t.Errorf("status %s", h.app.current.Status)
+	}
+	got, _ := h.store.Get(h.app.current.ID)
+	if got.History[len(got.History)-1].Text != "Status: Interview invited → Interview scheduled" {
+		t.Errorf("history %+v", got.History)
+	}
+}
