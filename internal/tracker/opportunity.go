@@ -5,12 +5,13 @@ package tracker
 import (
 	"errors"
 	"fmt"
-	"net/mail"
 	"strings"
 	"time"
 	"unicode"
 
 	"github.com/declinedesk/declinedesk/internal/checklist"
+	"github.com/declinedesk/declinedesk/internal/letter"
+	"github.com/declinedesk/declinedesk/internal/mailaddr"
 )
 
 // Opportunity is one job the user is considering, applied to, or declined.
@@ -38,6 +39,34 @@ type Opportunity struct {
 	History []Event `json:"-"`
 	// Checklist holds the answers of the Decide pane; saved with SaveChecklist.
 	Checklist checklist.Answers `json:"-"`
+	// Draft is the letter being written, nil before one was started; saved with SaveDraft.
+	Draft *letter.Spec `json:"-"`
+}
+
+// Profile is who the user is: every letter is signed with it.
+type Profile struct {
+	FullName  string `json:"full_name"`
+	Email     string `json:"email"`
+	Signature string `json:"signature,omitempty"` // an optional line under the name
+}
+
+// Validate checks the profile as the letter will use it.
+func (p Profile) Validate() error {
+	var errs []error
+	if len(strings.Fields(p.FullName)) < 2 {
+		errs = append(errs, &FieldError{Field: "full_name", Message: "enter your full name, first and last: letters end with it"})
+	}
+	if strings.TrimSpace(p.Email) == "" {
+		errs = append(errs, &FieldError{Field: "email", Message: "enter your email address: it goes in the From line of exported drafts"})
+	} else if err := CheckEmail(p.Email); err != nil {
+		errs = append(errs, &FieldError{Field: "email", Message: err.Error()})
+	}
+	for _, f := range []struct{ name, v string }{{"full_name", p.FullName}, {"email", p.Email}, {"signature", p.Signature}} {
+		if strings.ContainsAny(f.v, "\r\n\x00") {
+			errs = append(errs, &FieldError{Field: f.name, Message: "must be one line"})
+		}
+	}
+	return errors.Join(errs...)
 }
 
 // EventKind says what an event in an opportunity's history records.
@@ -162,14 +191,4 @@ func (o *Opportunity) FieldErrors() []error {
 }
 
 // CheckEmail accepts a blank value or one bare address such as jo@example.com.
-func CheckEmail(addr string) error {
-	addr = strings.TrimSpace(addr)
-	if addr == "" {
-		return nil
-	}
-	a, err := mail.ParseAddress(addr)
-	if err != nil || a.Address != addr || !strings.Contains(addr[strings.LastIndex(addr, "@")+1:], ".") {
-		return fmt.Errorf("%q is not an email address (expected something like name@example.com)", addr)
-	}
-	return nil
-}
+func CheckEmail(addr string) error { return mailaddr.Check(strings.TrimSpace(addr)) }

@@ -18,6 +18,7 @@ import (
 	berrors "go.etcd.io/bbolt/errors"
 
 	"github.com/declinedesk/declinedesk/internal/checklist"
+	"github.com/declinedesk/declinedesk/internal/letter"
 )
 
 // SchemaVersion is the layout of every value this version of the app writes.
@@ -49,6 +50,9 @@ type Store interface {
 	Get(id uint64) (Opportunity, error)
 	AppendEvent(id uint64, e Event) (Opportunity, error)
 	SaveChecklist(id uint64, a checklist.Answers) (Opportunity, error)
+	SaveDraft(id uint64, draft *letter.Spec) (Opportunity, error)
+	Profile() (Profile, error)
+	SaveProfile(p Profile) error
 	Duplicates(o Opportunity) ([]Opportunity, error)
 	ForEach(withHistory bool, fn func(o *Opportunity) error) error
 	Import(recs []Opportunity, progress func(done, total int)) (ImportReport, error)
@@ -62,9 +66,11 @@ var (
 	bucketHistory       = []byte("history")
 	bucketDuplicates    = []byte("duplicates")
 	bucketChecklists    = []byte("checklists")
+	bucketLetters       = []byte("letters")
 	bucketMeta          = []byte("meta")
-	allBuckets          = [][]byte{bucketOpportunities, bucketHistory, bucketDuplicates, bucketChecklists, bucketMeta}
+	allBuckets          = [][]byte{bucketOpportunities, bucketHistory, bucketDuplicates, bucketChecklists, bucketLetters, bucketMeta}
 	keySchema           = []byte("schema")
+	keyProfile          = []byte("profile")
 )
 
 // Options tune Open. The zero value is what the app uses.
@@ -453,8 +459,10 @@ func (s *BoltStore) Delete(id uint64) error {
 		if err := deleteHistory(tx, id); err != nil {
 			return err
 		}
-		if err := tx.Bucket(bucketChecklists).Delete(itob(id)); err != nil {
-			return err
+		for _, b := range [][]byte{bucketChecklists, bucketLetters} {
+			if err := tx.Bucket(b).Delete(itob(id)); err != nil {
+				return err
+			}
 		}
 		return tx.Bucket(bucketOpportunities).Delete(itob(id))
 	})
@@ -491,7 +499,20 @@ func readAttachments(tx *bolt.Tx, o *Opportunity) error {
 		}
 		o.Checklist = sc.Answers
 	}
+	o.Draft = nil
+	if v := tx.Bucket(bucketLetters).Get(itob(o.ID)); v != nil {
+		var sd storedDraft
+		if err := json.Unmarshal(v, &sd); err != nil {
+			return fmt.Errorf("%w: unreadable letter draft of #%d: %v", ErrDamaged, o.ID, err)
+		}
+		o.Draft = &sd.Spec
+	}
 	return nil
+}
+
+type storedDraft struct {
+	V    int         `json:"v"`
+	Spec letter.Spec `json:"spec"`
 }
 
 type storedChecklist struct {
@@ -502,8 +523,28 @@ type storedChecklist struct {
 // SaveChecklist replaces the checklist answers of an opportunity and marks it updated, in
 // one transaction.
 func (s *BoltStore) SaveChecklist(id uint64, a checklist.Answers) (Opportunity, error) {
-	var out Opportunity
 	a = a.Clean()
+	var value any
+	if len(a) > 0 {
+		value = storedChecklist{V: SchemaVersion, Answers: a}
+	}
+	return s.saveAttachment(bucketChecklists, id, value)
+}
+
+// SaveDraft replaces the letter draft of an opportunity (nil removes it) and marks it
+// updated, in one transaction.
+func (s *BoltStore) SaveDraft(id uint64, draft *letter.Spec) (Opportunity, error) {
+	var value any
+	if draft != nil {
+		value = storedDraft{V: SchemaVersion, Spec: *draft}
+	}
+	return s.saveAttachment(bucketLetters, id, value)
+}
+
+// saveAttachment puts value (nil deletes) under id in bucket, beside the record, and
+// touches the record, all in one transaction.
+func (s *BoltStore) saveAttachment(bucket []byte, id uint64, value any) (Opportunity, error) {
+	var out Opportunity
 	err := s.db.Update(func(tx *bolt.Tx) error {
 		o, err := getOpportunity(tx, id)
 		if err != nil {
@@ -513,12 +554,12 @@ func (s *BoltStore) SaveChecklist(id uint64, a checklist.Answers) (Opportunity, 
 		if err := putOpportunity(tx, o); err != nil {
 			return err
 		}
-		b := tx.Bucket(bucketChecklists)
-		if len(a) == 0 {
+		b := tx.Bucket(bucket)
+		if value == nil {
 			err = b.Delete(itob(id))
 		} else {
 			var v []byte
-			if v, err = json.Marshal(storedChecklist{V: SchemaVersion, Answers: a}); err == nil {
+			if v, err = json.Marshal(value); err == nil {
 				err = b.Put(itob(id), v)
 			}
 		}
@@ -532,6 +573,42 @@ func (s *BoltStore) SaveChecklist(id uint64, a checklist.Answers) (Opportunity, 
 		return nil
 	})
 	return out, err
+}
+
+type storedProfile struct {
+	V int `json:"v"`
+	Profile
+}
+
+// Profile is the user's profile; the zero Profile before one was saved.
+func (s *BoltStore) Profile() (Profile, error) {
+	var p Profile
+	err := s.db.View(func(tx *bolt.Tx) error {
+		v := tx.Bucket(bucketMeta).Get(keyProfile)
+		if v == nil {
+			return nil
+		}
+		var sp storedProfile
+		if err := json.Unmarshal(v, &sp); err != nil {
+			return fmt.Errorf("%w: unreadable profile: %v", ErrDamaged, err)
+		}
+		p = sp.Profile
+		return nil
+	})
+	return p, err
+}
+
+// SaveProfile stores the user's profile after checking it.
+func (s *BoltStore) SaveProfile(p Profile) error {
+	p.FullName, p.Email, p.Signature = strings.TrimSpace(p.FullName), strings.TrimSpace(p.Email), strings.TrimSpace(p.Signature)
+	if err := p.Validate(); err != nil {
+		return err
+	}
+	v, err := json.Marshal(storedProfile{V: SchemaVersion, Profile: p})
+	if err != nil {
+		return err
+	}
+	return s.db.Update(func(tx *bolt.Tx) error { return tx.Bucket(bucketMeta).Put(keyProfile, v) })
 }
 
 // AppendEvent adds an event to an opportunity's history and marks it updated.

@@ -10,6 +10,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"github.com/declinedesk/declinedesk/internal/checklist"
+	"github.com/declinedesk/declinedesk/internal/letter"
 )
 
 // clock is a fake clock for tests; each call moves it on a second.
@@ -386,5 +387,57 @@ func TestChecklistAnswersSurviveReopenAndDelete(t *testing.T) {
 	s.DB().View(func(tx *bolt.Tx) error { n = tx.Bucket(bucketChecklists).Stats().KeyN; return nil })
 	if n != 0 {
 		t.Errorf("%d checklists left in the bucket", n)
+	}
+}
+
+func TestDraftsAndProfile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "d.db")
+	s, err := Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p, err := s.Profile(); err != nil || p != (Profile{}) {
+		t.Fatalf("profile before saving: %+v %v", p, err)
+	}
+	for _, bad := range []Profile{{FullName: "Ana", Email: "ana@example.com"}, {FullName: "Ana Silva", Email: "nope"},
+		{FullName: "Ana Silva", Email: ""}, {FullName: "Ana Silva", Email: "ana@example.com", Signature: "a\nb"}} {
+		if err := s.SaveProfile(bad); err == nil {
+			t.Errorf("SaveProfile(%+v) accepted", bad)
+		}
+	}
+	if err := s.SaveProfile(Profile{FullName: " Ana Silva ", Email: "ana@example.com", Signature: "Go Engineer"}); err != nil {
+		t.Fatal(err)
+	}
+	o := mustAdd(t, s, Opportunity{Company: "Acme", Role: "Dev"})
+	spec := letter.Spec{Company: "Acme", Role: "Dev", Reason: letter.Timing, Body: "Dear Jo,\nmy words"}
+	if got, err := s.SaveDraft(o.ID, &spec); err != nil || got.Draft == nil || got.Draft.Body != spec.Body {
+		t.Fatalf("SaveDraft: %v %+v", err, got.Draft)
+	}
+	if _, err := s.SaveDraft(99, &spec); !errors.Is(err, ErrNotFound) {
+		t.Errorf("draft for a missing record: %v", err)
+	}
+	s.Close()
+
+	s, err = Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if p, _ := s.Profile(); p.FullName != "Ana Silva" || p.Signature != "Go Engineer" {
+		t.Errorf("profile after reopen: %+v", p)
+	}
+	got, _ := s.Get(o.ID)
+	if got.Draft == nil || got.Draft.Body != "Dear Jo,\nmy words" || got.Draft.Reason != letter.Timing {
+		t.Errorf("draft after reopen: %+v", got.Draft)
+	}
+	if cleared, _ := s.SaveDraft(o.ID, nil); cleared.Draft != nil {
+		t.Error("draft not removed")
+	}
+	s.SaveDraft(o.ID, &spec)
+	s.Delete(o.ID)
+	var n int
+	s.DB().View(func(tx *bolt.Tx) error { n = tx.Bucket(bucketLetters).Stats().KeyN; return nil })
+	if n != 0 {
+		t.Errorf("%d drafts outlived their records", n)
 	}
 }

@@ -1,0 +1,85 @@
+package letter
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// FuzzProofread: any text at all is proofread without panic, and every finding points at
+// the exact text it quotes, on rune boundaries, with a line and column that agree.
+func FuzzProofread(f *testing.F) {
+	f.Add(letterWith("I'm not sure if I'm interested!! [Company Name]"), "Ana Silva")
+	f.Add("", "")
+	f.Add("\xff\xfe!!\n\n“quoted", "x")
+	f.Add("Subject: a\nTo: b\n\n", "")
+	f.Add("Best regards,", "Ana Silva")
+	f.Fuzz(func(t *testing.T, text, name string) {
+		for _, fd := range Proofread(text, ProofreadOptions{Name: name}) {
+			if fd.Start < 0 || fd.End < fd.Start || fd.End > len(text) {
+				t.Fatalf("%s: span %d-%d outside %d bytes", fd.Rule, fd.Start, fd.End, len(text))
+			}
+			if !onBoundary(text, fd.Start) || !onBoundary(text, fd.End) {
+				t.Fatalf("%s: span %d-%d splits a character", fd.Rule, fd.Start, fd.End)
+			}
+			if text[fd.Start:fd.End] != fd.Text {
+				t.Fatalf("%s: text %q, span holds %q", fd.Rule, fd.Text, text[fd.Start:fd.End])
+			}
+			lineStart := strings.LastIndexByte(text[:fd.Start], '\n') + 1
+			if fd.Line != strings.Count(text[:fd.Start], "\n")+1 || fd.Col != utf8.RuneCountInString(text[lineStart:fd.Start])+1 {
+				t.Fatalf("%s: line %d col %d wrong for offset %d", fd.Rule, fd.Line, fd.Col, fd.Start)
+			}
+			if severityOf(fd.Rule) != fd.Severity {
+				t.Fatalf("%s: severity %s", fd.Rule, fd.Severity)
+			}
+		}
+	})
+}
+
+// FuzzRender: whatever the fields hold, a spec that validates renders, and the letter has
+// no template placeholder left unfilled.
+func FuzzRender(f *testing.F) {
+	f.Add("Jo Park", "Acme", "Go Engineer", "Ana Silva", "Ben", "2026-12-01", uint8(0), uint8(0), uint8(0), "because")
+	f.Add("", "{company}", "{{role}}", "Ana María Silva", "", "", uint8(7), uint8(2), uint8(1), "{reason_text}")
+	f.Fuzz(func(t *testing.T, recipient, company, role, sender, referral, date string, reason, alt, tone uint8, reasonText string) {
+		s := Spec{
+			RecipientName: recipient, Company: company, Role: role, SenderName: sender, ReferralName: referral,
+			InterviewDate: date, AlternativeDate: "2027-01-15", ReasonText: reasonText,
+			Reason:      Reasons[int(reason)%len(Reasons)].ID,
+			Alternative: Alternatives[int(alt)%len(Alternatives)].ID,
+			Tone:        Tones[int(tone)%len(Tones)].ID,
+		}
+		l, err := Render(s)
+		if err != nil {
+			if s.Validate() == nil {
+				t.Fatalf("valid spec refused: %v", err)
+			}
+			return
+		}
+		input := recipient + company + role + sender + referral + reasonText
+		for _, p := range []string{"{recipient_name}", "{first_name}", "{company}", "{role}", "{on_date}", "{reason_text}",
+			"{alternative_date}", "{referral_name}", "{referral_email}"} {
+			if strings.Count(l.Body+l.Subject, p) > strings.Count(input, p)*8 {
+				t.Fatalf("unfilled %s in:\n%s", p, l.Text())
+			}
+			if !strings.Contains(input, "{") && strings.Contains(l.Body+l.Subject, p) {
+				t.Fatalf("unfilled %s in:\n%s", p, l.Text())
+			}
+		}
+		Proofread(l.Text(), ProofreadOptions{Name: sender})
+	})
+}
+
+// onBoundary is an independent check of RuneBoundary: ranging over the text visits every
+// character's start.
+func onBoundary(text string, pos int) bool {
+	if pos == len(text) {
+		return true
+	}
+	for i := range text {
+		if i == pos {
+			return true
+		}
+	}
+	return false
+}

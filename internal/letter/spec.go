@@ -1,0 +1,192 @@
+// Package letter writes the letter that declines an interview — from a spec, in one of three
+// tones — and proofreads any letter against the advice for declining well.
+package letter
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/declinedesk/declinedesk/internal/mailaddr"
+)
+
+// Reason is why the writer declines.
+type Reason string
+
+// The reasons.
+const (
+	AnotherOffer Reason = "another-offer"
+	CareerGoals  Reason = "career-goals"
+	NotAFit      Reason = "not-a-fit"
+	CareerChange Reason = "career-change"
+	Personal     Reason = "personal"
+	Timing       Reason = "timing"
+	Compensation Reason = "compensation"
+	Custom       Reason = "custom"
+)
+
+// Alternative is what the writer offers instead of the interview.
+type Alternative string
+
+// The alternatives.
+const (
+	NoAlternative Alternative = "none"
+	Reschedule    Alternative = "reschedule"
+	Referral      Alternative = "referral"
+	StayInTouch   Alternative = "stay-in-touch"
+)
+
+// Tone is how the letter sounds.
+type Tone string
+
+// The tones.
+const (
+	Formal Tone = "formal"
+	Warm   Tone = "warm"
+	Brief  Tone = "brief"
+)
+
+// option is a choice with the words the user picks it by.
+type option[T ~string] struct {
+	ID    T
+	Label string
+}
+
+// Reasons, Alternatives and Tones list the choices in the order they are offered.
+var (
+	Reasons = []option[Reason]{
+		{AnotherOffer, "I accepted another offer"}, {CareerGoals, "It does not fit my career goals"},
+		{NotAFit, "The role is not the right fit"}, {CareerChange, "I am changing careers"},
+		{Personal, "Personal circumstances"}, {Timing, "The timing is wrong"},
+		{Compensation, "The pay does not work for me"}, {Custom, "Another reason (write it)"},
+	}
+	Alternatives = []option[Alternative]{
+		{NoAlternative, "Nothing"}, {Reschedule, "Talk again after a date"},
+		{Referral, "Recommend someone"}, {StayInTouch, "Offer to stay in touch"},
+	}
+	Tones = []option[Tone]{{Formal, "Formal"}, {Warm, "Warm"}, {Brief, "Brief"}}
+)
+
+// Spec is everything a letter is made from. The JSON names are those of the command line.
+type Spec struct {
+	RecipientName   string      `json:"recipient_name"`
+	RecipientEmail  string      `json:"recipient_email"`
+	Company         string      `json:"company"`
+	Role            string      `json:"role"`
+	InterviewDate   string      `json:"interview_date"` // YYYY-MM-DD
+	Reason          Reason      `json:"reason"`
+	ReasonText      string      `json:"reason_text"` // custom reason only
+	Alternative     Alternative `json:"alternative"`
+	AlternativeDate string      `json:"alternative_date"` // reschedule only, YYYY-MM-DD
+	ReferralName    string      `json:"referral_name"`    // referral only
+	ReferralEmail   string      `json:"referral_email"`   // referral only
+	Tone            Tone        `json:"tone"`
+	SenderName      string      `json:"sender_name"`
+	SenderEmail     string      `json:"sender_email"`
+	Signature       string      `json:"signature,omitempty"` // a line under the name, from the profile
+	Subject         string      `json:"subject"`             // replaces the suggested subject
+	Body            string      `json:"body"`                // replaces the template's body
+}
+
+// FieldError says which field of a spec is wrong and why.
+type FieldError struct {
+	Field   string // the JSON name
+	Message string
+}
+
+func (e *FieldError) Error() string { return e.Field + ": " + e.Message }
+
+// headerFields are the fields that end up in mail headers (From, To, Subject).
+func (s *Spec) headerFields() []struct{ name, value string } {
+	return []struct{ name, value string }{
+		{"recipient_name", s.RecipientName}, {"recipient_email", s.RecipientEmail},
+		{"sender_name", s.SenderName}, {"sender_email", s.SenderEmail},
+		{"company", s.Company}, {"role", s.Role}, {"subject", s.Subject},
+	}
+}
+
+// Validate reports every problem of the spec, each a *FieldError. Empty tone and
+// alternative mean formal and none.
+func (s *Spec) Validate() error {
+	var errs []error
+	add := func(field, format string, args ...any) {
+		errs = append(errs, &FieldError{Field: field, Message: fmt.Sprintf(format, args...)})
+	}
+	for _, f := range s.headerFields() {
+		if strings.ContainsAny(f.value, "\r\n\x00") {
+			add(f.name, "must be one line: line breaks and NUL characters would corrupt the mail headers")
+		}
+	}
+	for _, f := range []struct{ name, value string }{{"reason_text", s.ReasonText}, {"referral_name", s.ReferralName},
+		{"referral_email", s.ReferralEmail}, {"signature", s.Signature}, {"interview_date", s.InterviewDate}, {"alternative_date", s.AlternativeDate}} {
+		if strings.ContainsAny(f.value, "\r\n\x00") {
+			add(f.name, "must be one line")
+		}
+	}
+	if strings.ContainsRune(s.Body, 0) {
+		add("body", "contains a NUL character")
+	}
+	if strings.TrimSpace(s.Company) == "" {
+		add("company", "enter the company")
+	}
+	if strings.TrimSpace(s.Role) == "" {
+		add("role", "enter the role")
+	}
+	if name := strings.TrimSpace(s.SenderName); name == "" {
+		add("sender_name", "enter your full name: the letter ends with it")
+	} else if len(strings.Fields(name)) < 2 {
+		add("sender_name", "enter your full name, first and last (%q has one word)", name)
+	}
+	for _, f := range []struct{ name, value string }{{"recipient_email", s.RecipientEmail}, {"sender_email", s.SenderEmail}, {"referral_email", s.ReferralEmail}} {
+		if err := mailaddr.Check(f.value); err != nil {
+			add(f.name, "%v", err)
+		}
+	}
+	if !known(Reasons, s.Reason) {
+		add("reason", "%s", choiceHelp("reason", string(s.Reason), Reasons))
+	}
+	if s.Reason == Custom && strings.TrimSpace(s.ReasonText) == "" {
+		add("reason_text", "write the reason in a sentence (needed for a custom reason)")
+	}
+	if s.Alternative != "" && !known(Alternatives, s.Alternative) {
+		add("alternative", "%s", choiceHelp("alternative", string(s.Alternative), Alternatives))
+	}
+	if s.Tone != "" && !known(Tones, s.Tone) {
+		add("tone", "%s", choiceHelp("tone", string(s.Tone), Tones))
+	}
+	if s.InterviewDate != "" {
+		if _, err := time.Parse(time.DateOnly, s.InterviewDate); err != nil {
+			add("interview_date", "%q is not a date: write it as YYYY-MM-DD", s.InterviewDate)
+		}
+	}
+	if s.Alternative == Reschedule {
+		if _, err := time.Parse(time.DateOnly, s.AlternativeDate); err != nil {
+			add("alternative_date", "enter the date after which you could talk, as YYYY-MM-DD")
+		}
+	}
+	if s.Alternative == Referral && strings.TrimSpace(s.ReferralName) == "" {
+		add("referral_name", "enter the name of the person you recommend")
+	}
+	return errors.Join(errs...)
+}
+
+func known[T ~string](opts []option[T], v T) bool {
+	for _, o := range opts {
+		if o.ID == v {
+			return true
+		}
+	}
+	return false
+}
+
+func choiceHelp[T ~string](what, got string, opts []option[T]) string {
+	ids := make([]string, len(opts))
+	for i, o := range opts {
+		ids[i] = string(o.ID)
+	}
+	if got == "" {
+		return fmt.Sprintf("choose a %s: %s", what, strings.Join(ids, ", "))
+	}
+	return fmt.Sprintf("unknown %s %q: use one of %s", what, got, strings.Join(ids, ", "))
+}
