@@ -11,6 +11,9 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
+	"mime/quotedprintable"
+	"net/mail"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -232,5 +235,103 @@ func TestOpensImportedTrackerAndSearches(t *testing.T) {
 	}
 	if code, stdout, _ := s.cli("--db", db, "list", "--status", "scheduled"); code != 0 || !strings.Contains(stdout, "Globex") {
 		t.Errorf("list after the window closed: %d %s", code, stdout)
+	}
+}
+
+// TestLetterFromTheWindow signs in on first run, opens an opportunity, saves its letter as an
+// .eml draft through the real save dialog, and reads the draft back as a mail reader would.
+func TestLetterFromTheWindow(t *testing.T) {
+	s := newSession(t)
+	db := filepath.Join(s.dir, "tracker.db")
+	csv := filepath.Join(s.dir, "one.csv")
+	os.WriteFile(csv, []byte("Company,Role,Contact,Email,Stage,Invited\nAcme Inc,Go Engineer,Jo Park,jo@acme.test,Interview invited,2026-11-23\n"), 0o600)
+	if code, _, stderr := s.cli("--db", db, "import", csv); code != 0 {
+		t.Fatalf("import: %s", stderr)
+	}
+	_, done, out := s.start("--db", db)
+	s.waitFor("the window", 20*time.Second, func() bool { return len(s.windows("Decline Desk")) > 0 })
+	wid := s.windows("Decline Desk")[0]
+	s.do("mousemove", "--window", wid, "640", "400")
+	time.Sleep(700 * time.Millisecond)
+	// First run: the profile dialog has the focus.
+	s.do("type", "--delay", "20", "Ana Silva")
+	s.do("key", "Tab")
+	s.do("type", "--delay", "20", "ana@example.com")
+	s.do("key", "Return")
+	time.Sleep(500 * time.Millisecond)
+	s.do("mousemove", "--window", wid, "200", "175") // the one row of the list
+	s.do("click", "1")
+	time.Sleep(time.Second)
+	s.do("key", "--window", wid, "ctrl+i") // the import dialog opens and closes without harm
+	time.Sleep(700 * time.Millisecond)
+	s.screenshot("import-dialog")
+	s.do("key", "Escape")
+	time.Sleep(300 * time.Millisecond)
+	s.do("key", "--window", wid, "ctrl+e")
+	time.Sleep(time.Second)
+	s.screenshot("save-dialog")
+	s.do("key", "Return") // the suggested name, in the home folder
+	time.Sleep(time.Second)
+	s.screenshot("saved")
+	s.do("key", "--window", wid, "ctrl+q")
+	if err := waitExit(t, done, 15*time.Second); err != nil {
+		t.Fatalf("app exit: %v\n%s", err, out)
+	}
+
+	path := filepath.Join(s.dir, "home", "Decline - Acme Inc - Go Engineer.eml")
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("no draft: %v\n%s", err, out)
+	}
+	msg, err := mail.ReadMessage(bytes.NewReader(raw))
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(quotedprintable.NewReader(msg.Body))
+	if msg.Header.Get("To") != "Jo Park <jo@acme.test>" || msg.Header.Get("From") != "Ana Silva <ana@example.com>" ||
+		msg.Header.Get("X-Unsent") != "1" || !strings.HasPrefix(string(body), "Dear Jo Park,\r\n") ||
+		!strings.HasSuffix(string(body), "Sincerely,\r\nAna Silva\r\n") {
+		t.Errorf("draft:\n%s\nbody:\n%s", raw, body)
+	}
+	if fi, _ := os.Stat(path); fi.Mode().Perm() != 0o600 {
+		t.Errorf("draft mode %v", fi.Mode().Perm())
+	}
+	// Python's email package, a mail reader other than our own code, reads it the same way.
+	if py, err := exec.LookPath("python3"); err == nil {
+		script := "import email,email.policy,sys\nm=email.message_from_binary_file(open(sys.argv[1],'rb'),policy=email.policy.default)\n" +
+			"print(m['To']);print(m['Subject']);print(m.get_content(),end='')"
+		got, err := exec.Command(py, "-c", script, path).Output()
+		if err != nil || !strings.HasPrefix(string(got), "Jo Park <jo@acme.test>\nInterview invitation: Go Engineer at Acme Inc\nDear Jo Park,\n") {
+			t.Errorf("python reads: %v\n%s", err, got)
+		}
+	}
+	code, stdout, _ := s.cli("--db", db, "list", "--json")
+	if code != 0 || !strings.Contains(stdout, "Letter saved as an email draft: Decline - Acme Inc - Go Engineer.eml") {
+		t.Errorf("history: %s", stdout)
+	}
+}
+
+// TestCopyOutlivesTheCommand copies a composed letter with the real clipboard tool and reads
+// it back after the command has exited.
+func TestCopyOutlivesTheCommand(t *testing.T) {
+	s := newSession(t)
+	if _, err := exec.LookPath("xclip"); err != nil {
+		t.Fatal("xclip is missing: run scripts/deps.sh test")
+	}
+	spec := filepath.Join(s.dir, "spec.json")
+	os.WriteFile(spec, []byte(`{"recipient_name":"Jo Park","company":"Acme","role":"Dev","reason":"timing",
+		"sender_name":"Ana Silva","sender_email":"ana@example.com"}`), 0o600)
+	code, stdout, stderr := s.cli("compose", spec, "--copy")
+	if code != 0 || !strings.Contains(stderr, "copied") {
+		t.Fatalf("compose --copy: %d %s", code, stderr)
+	}
+	cmd := exec.Command("xclip", "-o", "-selection", "clipboard")
+	cmd.Env = s.env
+	got, err := cmd.Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(string(got), "Dear Jo Park,") || !strings.Contains(stdout, string(got)) {
+		t.Errorf("clipboard holds %q", got)
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/declinedesk/declinedesk"
+	"github.com/declinedesk/declinedesk/internal/clip"
 	"github.com/declinedesk/declinedesk/internal/tracker"
 	"github.com/declinedesk/declinedesk/resources"
 )
@@ -32,6 +33,8 @@ type Options struct {
 
 	// runOnUI hands work back to the UI goroutine; fyne.Do unless a test stands in for it.
 	runOnUI func(func())
+	// clipboard is where Copy puts text; chosen by clipboardFor unless a test sets it.
+	clipboard clip.Writer
 }
 
 // App is the main window: the three panes, the menu and what is selected.
@@ -42,8 +45,14 @@ type App struct {
 	work    *worker
 	now     func() time.Time
 
-	index   *tracker.Index       // nil until loaded
-	current *tracker.Opportunity // the selected opportunity, nil when none
+	index     *tracker.Index       // nil until loaded
+	current   *tracker.Opportunity // the selected opportunity, nil when none
+	profile   tracker.Profile      // who signs the letters
+	clipboard clip.Writer
+	status    *widget.Label // short confirmations at the bottom of the window
+	statusSeq int
+	// profileForm is the profile dialog while it is open.
+	profileForm *profileForm
 
 	tracker *trackerPane
 	decide  *decidePane
@@ -69,7 +78,12 @@ func New(fa fyne.App, w fyne.Window, s tracker.Store, opts Options) *App {
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
-	a := &App{fyneApp: fa, win: w, store: s, work: newWorker(opts.runOnUI), now: opts.Now}
+	a := &App{fyneApp: fa, win: w, store: s, work: newWorker(opts.runOnUI), now: opts.Now, clipboard: opts.clipboard}
+	if a.clipboard == nil {
+		a.clipboard = clipboardFor(fa)
+	}
+	a.status = &widget.Label{Importance: widget.SuccessImportance, Truncation: fyne.TextTruncateEllipsis}
+	a.status.Hide()
 	a.tracker = newTrackerPane(a)
 	a.decide = newDecidePane(a)
 	a.letter = newLetterPane(a)
@@ -79,7 +93,7 @@ func New(fa fyne.App, w fyne.Window, s tracker.Store, opts Options) *App {
 	a.workSplit.Offset = prefs.FloatWithFallback(prefSplitWork, 0.45)
 	a.mainSplit = container.NewHSplit(a.tracker.content, a.workSplit)
 	a.mainSplit.Offset = prefs.FloatWithFallback(prefSplitMain, 0.32)
-	w.SetContent(a.mainSplit)
+	w.SetContent(container.NewBorder(nil, a.status, nil, nil, a.mainSplit))
 	w.SetIcon(resources.Icon)
 	w.Resize(fyne.NewSize(float32(prefs.FloatWithFallback(prefWidth, 1280)), float32(prefs.FloatWithFallback(prefHeight, 800))))
 	a.installMenuAndShortcuts()
@@ -87,8 +101,21 @@ func New(fa fyne.App, w fyne.Window, s tracker.Store, opts Options) *App {
 
 	a.setCurrent(nil)
 	a.tracker.showLoading()
+	background(a.work, func() (tracker.Profile, error) { return s.Profile() }, a.onProfileLoaded)
 	background(a.work, func() (*tracker.Index, error) { return tracker.LoadIndex(s) }, a.onIndexLoaded)
 	return a
+}
+
+// onProfileLoaded keeps the profile for the letters; on first run it asks for it.
+func (a *App) onProfileLoaded(p tracker.Profile, err error) {
+	if err != nil {
+		a.showError("Your profile could not be read", err)
+		return
+	}
+	a.profile = p
+	if p.FullName == "" {
+		a.profileForm = showProfile(a, true)
+	}
 }
 
 func (a *App) onIndexLoaded(ix *tracker.Index, err error) {

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -48,5 +49,30 @@ func BenchmarkOpenAndFillList100k(b *testing.B) {
 		s.Close()
 		a.win.Close()
 		b.StartTimer()
+	}
+}
+
+// BenchmarkKeystrokeToPreview2000 types one character into a 2,000-character letter and
+// waits until the preview and the findings show it: the whole path of a keystroke, in the
+// Fyne test driver (which lays out but does not paint).
+func BenchmarkKeystrokeToPreview2000(b *testing.B) {
+	h := newHarness(b, acme)
+	h.selectCompany("Acme Inc")
+	p := h.app.letter
+	para := "I have valued every conversation with your team and learned a great deal about the work you do. "
+	body := p.editor.Text
+	for len(body) < 2000 {
+		body = strings.Replace(body, "Thank you again", para+"\n\nThank you again", 1)
+	}
+	p.editor.SetText(body[:2000])
+	h.settle()
+	h.win.Canvas().Focus(p.editor)
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		test.Type(p.editor, "x")
+		h.settle()
+		if !strings.Contains(p.previewBody.Text, "x") {
+			b.Fatal("preview did not follow")
+		}
 	}
 }

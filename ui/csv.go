@@ -28,8 +28,7 @@ func (p *trackerPane) onImport() {
 		}
 	}, p.app.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".CSV", ".txt", ".tsv"}))
-	d.Resize(fyne.NewSize(760, 520))
-	d.Show()
+	showFileDialog(d)
 }
 
 // importFrom reads a CSV file off the UI goroutine, asks what to do when rows are bad,
@@ -148,8 +147,7 @@ func (p *trackerPane) onExport() {
 	}, p.app.win)
 	d.SetFileName("declinedesk-" + string(p.app.today()) + ".csv")
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv"}))
-	d.Resize(fyne.NewSize(760, 520))
-	d.Show()
+	showFileDialog(d)
 }
 
 // exportTo writes the CSV export. A local file is replaced atomically, so a failure never
@@ -200,4 +198,11 @@ func (p *progressDialog) set(text string, done float64) {
 func (p *progressDialog) hide() {
 	p.busy.Stop()
 	p.d.Hide()
+}
+
+// showFileDialog shows a file dialog at a comfortable size. A FileDialog can only be
+// resized once it is shown.
+func showFileDialog(d *dialog.FileDialog) {
+	d.Show()
+	d.Resize(fyne.NewSize(760, 520))
 }

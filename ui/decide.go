@@ -89,6 +89,7 @@ func newDecidePane(a *App) *decidePane {
 			r.addNote = &widget.Button{Icon: theme.DocumentCreateIcon(), Importance: widget.LowImportance}
 			r.addNote.OnTapped = func() {
 				r.showNote(true)
+				p.sections.Refresh() // the accordion keeps its size until told
 				p.app.win.Canvas().Focus(r.note)
 			}
 			r.showNote(false)

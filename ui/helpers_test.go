@@ -19,20 +19,35 @@ import (
 var testNow = time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC)
 
 type harness struct {
-	t     *testing.T
+	t     testing.TB
 	ui    uiQueue
 	app   *App
 	win   fyne.Window
 	store *tracker.BoltStore
 }
 
-// newHarness opens a fresh database with opps in it and builds the window around it.
-func newHarness(t *testing.T, opps ...tracker.Opportunity) *harness {
+// testProfile signs the letters of UI tests.
+var testProfile = tracker.Profile{FullName: "Ana Silva", Email: "ana@example.com"}
+
+// newHarness opens a fresh database with the test profile and opps in it and builds the
+// window around it.
+func newHarness(t testing.TB, opps ...tracker.Opportunity) *harness {
+	t.Helper()
+	return newHarnessWith(t, &testProfile, opps...)
+}
+
+// newHarnessWith is newHarness with another profile, or none (first run) when nil.
+func newHarnessWith(t testing.TB, profile *tracker.Profile, opps ...tracker.Opportunity) *harness {
 	t.Helper()
 	fa := test.NewTempApp(t)
 	s, err := tracker.Open(filepath.Join(t.TempDir(), "ui.db"), tracker.Options{Now: func() time.Time { return testNow }})
 	if err != nil {
 		t.Fatal(err)
+	}
+	if profile != nil {
+		if err := s.SaveProfile(*profile); err != nil {
+			t.Fatal(err)
+		}
 	}
 	for _, o := range opps {
 		if _, err := s.Add(o, true); err != nil {
@@ -41,7 +56,7 @@ func newHarness(t *testing.T, opps ...tracker.Opportunity) *harness {
 	}
 	w := fa.NewWindow("Decline Desk")
 	h := &harness{t: t, win: w, store: s}
-	h.app = New(fa, w, s, Options{Now: func() time.Time { return testNow }, runOnUI: h.ui.post})
+	h.app = New(fa, w, s, Options{Now: func() time.Time { return testNow }, runOnUI: h.ui.post, clipboard: fyneClipboard{fa}})
 	a := h.app
 	w.Resize(fyne.NewSize(1280, 800))
 	h.settle()

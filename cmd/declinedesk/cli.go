@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/declinedesk/declinedesk"
+	"github.com/declinedesk/declinedesk/internal/clip"
 	"github.com/declinedesk/declinedesk/internal/tracker"
 )
 
@@ -29,6 +30,14 @@ type env struct {
 	stdin  io.Reader
 	stdout io.Writer
 	stderr io.Writer
+	clip   clip.Writer // the system clipboard unless a test sets another
+}
+
+func (e *env) clipboard() clip.Writer {
+	if e.clip == nil {
+		return clip.System{}
+	}
+	return e.clip
 }
 
 type command struct {
@@ -40,11 +49,13 @@ var commands = map[string]command{
 	"import":  {"import FILE.csv [--valid-only]", runImport},
 	"export":  {"export FILE.csv|-", runExport},
 	"list":    {"list [--status ID] [--json]", runList},
+	"compose": {"compose SPEC.json [--eml OUT.eml] [--copy]", runCompose},
+	"check":   {"check FILE|- [--json] [--name \"Full Name\"]", runCheck},
 	"version": {"version", runVersion},
 }
 
 // order in which usage lists the commands
-var commandOrder = []string{"import", "export", "list", "version"}
+var commandOrder = []string{"import", "export", "list", "compose", "check", "version"}
 
 // usageError is bad usage: its message is printed with the usage line.
 type usageError struct{ msg string }
@@ -64,7 +75,11 @@ func usage(w io.Writer) {
 
 // run is the whole program; it returns the exit code.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	e := &env{stdin: stdin, stdout: stdout, stderr: stderr}
+	return runWith(&env{stdin: stdin, stdout: stdout, stderr: stderr}, args...)
+}
+
+func runWith(e *env, args ...string) int {
+	stdout, stderr := e.stdout, e.stderr
 	fs := flag.NewFlagSet("declinedesk", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.StringVar(&e.dbFlag, "db", "", "database file")

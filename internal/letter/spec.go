@@ -47,25 +47,25 @@ const (
 	Brief  Tone = "brief"
 )
 
-// option is a choice with the words the user picks it by.
-type option[T ~string] struct {
+// Option is a choice with the words the user picks it by.
+type Option[T ~string] struct {
 	ID    T
 	Label string
 }
 
 // Reasons, Alternatives and Tones list the choices in the order they are offered.
 var (
-	Reasons = []option[Reason]{
+	Reasons = []Option[Reason]{
 		{AnotherOffer, "I accepted another offer"}, {CareerGoals, "It does not fit my career goals"},
 		{NotAFit, "The role is not the right fit"}, {CareerChange, "I am changing careers"},
 		{Personal, "Personal circumstances"}, {Timing, "The timing is wrong"},
 		{Compensation, "The pay does not work for me"}, {Custom, "Another reason (write it)"},
 	}
-	Alternatives = []option[Alternative]{
+	Alternatives = []Option[Alternative]{
 		{NoAlternative, "Nothing"}, {Reschedule, "Talk again after a date"},
 		{Referral, "Recommend someone"}, {StayInTouch, "Offer to stay in touch"},
 	}
-	Tones = []option[Tone]{{Formal, "Formal"}, {Warm, "Warm"}, {Brief, "Brief"}}
+	Tones = []Option[Tone]{{Formal, "Formal"}, {Warm, "Warm"}, {Brief, "Brief"}}
 )
 
 // Spec is everything a letter is made from. The JSON names are those of the command line.
@@ -171,7 +171,7 @@ func (s *Spec) Validate() error {
 	return errors.Join(errs...)
 }
 
-func known[T ~string](opts []option[T], v T) bool {
+func known[T ~string](opts []Option[T], v T) bool {
 	for _, o := range opts {
 		if o.ID == v {
 			return true
@@ -180,7 +180,7 @@ func known[T ~string](opts []option[T], v T) bool {
 	return false
 }
 
-func choiceHelp[T ~string](what, got string, opts []option[T]) string {
+func choiceHelp[T ~string](what, got string, opts []Option[T]) string {
 	ids := make([]string, len(opts))
 	for i, o := range opts {
 		ids[i] = string(o.ID)

@@ -41,6 +41,30 @@ type Opportunity struct {
 	Checklist checklist.Answers `json:"-"`
 	// Draft is the letter being written, nil before one was started; saved with SaveDraft.
 	Draft *letter.Spec `json:"-"`
+	// After is the after-declining checklist: which steps are done.
+	After map[AfterStep]bool `json:"after,omitempty"`
+}
+
+// AfterStep is one thing to do once an interview is declined.
+type AfterStep string
+
+// The steps after declining.
+const (
+	StepLetterSent      AfterStep = "letter-sent"
+	StepTrackerUpdated  AfterStep = "tracker-updated"
+	StepProfilesUpdated AfterStep = "profiles-updated"
+	StepKeepInTouch     AfterStep = "keep-in-touch"
+)
+
+// AfterSteps lists the steps in order, with what they ask of the user.
+var AfterSteps = []struct {
+	Step  AfterStep
+	Label string
+}{
+	{StepLetterSent, "Letter sent"},
+	{StepTrackerUpdated, "Tracker updated"},
+	{StepProfilesUpdated, "Profiles updated"},
+	{StepKeepInTouch, "Kept in touch"},
 }
 
 // Profile is who the user is: every letter is signed with it.

@@ -49,6 +49,8 @@ type Store interface {
 	Delete(id uint64) error
 	Get(id uint64) (Opportunity, error)
 	AppendEvent(id uint64, e Event) (Opportunity, error)
+	MarkDeclined(id uint64, sent SentLetter, followUp Date) (Opportunity, error)
+	SetAfterStep(id uint64, step AfterStep, done bool) (Opportunity, error)
 	SaveChecklist(id uint64, a checklist.Answers) (Opportunity, error)
 	SaveDraft(id uint64, draft *letter.Spec) (Opportunity, error)
 	Profile() (Profile, error)
@@ -544,35 +546,17 @@ func (s *BoltStore) SaveDraft(id uint64, draft *letter.Spec) (Opportunity, error
 // saveAttachment puts value (nil deletes) under id in bucket, beside the record, and
 // touches the record, all in one transaction.
 func (s *BoltStore) saveAttachment(bucket []byte, id uint64, value any) (Opportunity, error) {
-	var out Opportunity
-	err := s.db.Update(func(tx *bolt.Tx) error {
-		o, err := getOpportunity(tx, id)
-		if err != nil {
-			return err
-		}
-		o.UpdatedAt = s.stamp()
-		if err := putOpportunity(tx, o); err != nil {
-			return err
-		}
+	return s.changeTx(id, func(tx *bolt.Tx, _ *Opportunity) ([]Event, error) {
 		b := tx.Bucket(bucket)
 		if value == nil {
-			err = b.Delete(itob(id))
-		} else {
-			var v []byte
-			if v, err = json.Marshal(value); err == nil {
-				err = b.Put(itob(id), v)
-			}
+			return nil, b.Delete(itob(id))
 		}
+		v, err := json.Marshal(value)
 		if err != nil {
-			return err
+			return nil, err
 		}
-		if err := readAttachments(tx, o); err != nil {
-			return err
-		}
-		out = *o
-		return nil
+		return nil, b.Put(itob(id), v)
 	})
-	return out, err
 }
 
 type storedProfile struct {
@@ -611,8 +595,66 @@ func (s *BoltStore) SaveProfile(p Profile) error {
 	return s.db.Update(func(tx *bolt.Tx) error { return tx.Bucket(bucketMeta).Put(keyProfile, v) })
 }
 
-// AppendEvent adds an event to an opportunity's history and marks it updated.
+// AppendEvent adds an event to an opportunity's history and marks it updated. Copying,
+// exporting or mailing the letter ticks "letter sent" on the after-declining checklist.
 func (s *BoltStore) AppendEvent(id uint64, e Event) (Opportunity, error) {
+	return s.change(id, func(o *Opportunity) []Event {
+		switch e.Kind {
+		case EventCopied, EventExported, EventMailed:
+			o.setStep(StepLetterSent, true)
+		}
+		return []Event{e}
+	})
+}
+
+// MarkDeclined records that the user declined: the status becomes declined, today is the
+// reply date, the letter is archived in the history, the follow-up date is set to followUp
+// (to keep in touch; "" for none) and "tracker updated" is ticked — all in one transaction.
+func (s *BoltStore) MarkDeclined(id uint64, sent SentLetter, followUp Date) (Opportunity, error) {
+	if !followUp.Valid() {
+		return Opportunity{}, &FieldError{Field: "follow_up_on", Message: fmt.Sprintf("%q is not a date", string(followUp))}
+	}
+	return s.change(id, func(o *Opportunity) []Event {
+		var events []Event
+		if o.Status != Declined {
+			events = append(events, Event{Kind: EventStatus, Text: fmt.Sprintf("Status: %s → %s", o.Status.Label(), Declined.Label())})
+		}
+		o.Status = Declined
+		o.RespondedOn = DateOf(s.now())
+		o.FollowUpOn = followUp
+		o.setStep(StepTrackerUpdated, true)
+		text := "Declined; the letter is kept here"
+		if followUp != "" {
+			text += "; keep in touch on " + string(followUp)
+		}
+		letter := sent
+		return append(events, Event{Kind: EventNote, Text: text, Letter: &letter})
+	})
+}
+
+// SetAfterStep ticks or unticks one step of the after-declining checklist.
+func (s *BoltStore) SetAfterStep(id uint64, step AfterStep, done bool) (Opportunity, error) {
+	return s.change(id, func(o *Opportunity) []Event {
+		o.setStep(step, done)
+		return nil
+	})
+}
+
+func (o *Opportunity) setStep(step AfterStep, done bool) {
+	if o.After == nil {
+		o.After = map[AfterStep]bool{}
+	}
+	o.After[step] = done
+}
+
+// change applies edit to a stored opportunity, appends the events it returns and marks the
+// opportunity updated, in one transaction.
+func (s *BoltStore) change(id uint64, edit func(o *Opportunity) []Event) (Opportunity, error) {
+	return s.changeTx(id, func(_ *bolt.Tx, o *Opportunity) ([]Event, error) { return edit(o), nil })
+}
+
+// changeTx is change for edits that also write beside the record.
+func (s *BoltStore) changeTx(id uint64, edit func(tx *bolt.Tx, o *Opportunity) ([]Event, error)) (Opportunity, error) {
 	var out Opportunity
 	err := s.db.Update(func(tx *bolt.Tx) error {
 		o, err := getOpportunity(tx, id)
@@ -620,15 +662,21 @@ func (s *BoltStore) AppendEvent(id uint64, e Event) (Opportunity, error) {
 			return err
 		}
 		o.UpdatedAt = s.stamp()
-		if e.At.IsZero() {
-			e.At = o.UpdatedAt
-		}
-		e.At = e.At.UTC().Truncate(time.Second)
-		e.Text = strings.ToValidUTF8(e.Text, "\uFFFD")
-		if err := putOpportunity(tx, o); err != nil {
+		events, err := edit(tx, o)
+		if err != nil {
 			return err
 		}
-		if err := appendEvent(tx, id, e); err != nil {
+		for _, e := range events {
+			if e.At.IsZero() {
+				e.At = o.UpdatedAt
+			}
+			e.At = e.At.UTC().Truncate(time.Second)
+			e.Text = strings.ToValidUTF8(e.Text, "\uFFFD")
+			if err := appendEvent(tx, id, e); err != nil {
+				return err
+			}
+		}
+		if err := putOpportunity(tx, o); err != nil {
 			return err
 		}
 		if err := readAttachments(tx, o); err != nil {

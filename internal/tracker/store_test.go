@@ -441,3 +441,43 @@ func TestDraftsAndProfile(t *testing.T) {
 		t.Errorf("%d drafts outlived their records", n)
 	}
 }
+
+func TestMarkDeclinedAndTheAfterChecklist(t *testing.T) {
+	s, c := openTemp(t)
+	o := mustAdd(t, s, Opportunity{Company: "Acme", Role: "Dev", Status: Invited, FollowUpOn: "2026-12-01"})
+	if _, err := s.AppendEvent(o.ID, Event{Kind: EventCopied, Text: "Letter copied", Letter: &SentLetter{Subject: "s", Body: "b"}}); err != nil {
+		t.Fatal(err)
+	}
+	sent := SentLetter{To: "Jo <jo@acme.test>", Subject: "Interview", Body: "Dear Jo,\nI decline.\n"}
+	got, err := s.MarkDeclined(o.ID, sent, "2027-02-23")
+	if err != nil {
+		t.Fatal(err)
+	}
+	today := DateOf(c.t)
+	if got.Status != Declined || got.RespondedOn != today || got.FollowUpOn != "2027-02-23" {
+		t.Errorf("fields %+v", got)
+	}
+	if !got.After[StepLetterSent] || !got.After[StepTrackerUpdated] || got.After[StepProfilesUpdated] {
+		t.Errorf("after %+v", got.After)
+	}
+	last := got.History[len(got.History)-1]
+	if got.History[len(got.History)-2].Text != "Status: Interview invited → Declined (by me)" || last.Letter == nil || *last.Letter != sent {
+		t.Errorf("history %+v", got.History)
+	}
+	got, _ = s.SetAfterStep(o.ID, StepProfilesUpdated, true)
+	got, _ = s.SetAfterStep(got.ID, StepLetterSent, false)
+	if !got.After[StepProfilesUpdated] || got.After[StepLetterSent] {
+		t.Errorf("after toggles %+v", got.After)
+	}
+	// Editing fields keeps the checklist.
+	got.Notes = "x"
+	if upd, _ := s.Update(got, false); !upd.After[StepProfilesUpdated] {
+		t.Error("update lost the after checklist")
+	}
+	if _, err := s.MarkDeclined(o.ID, sent, "soon"); err == nil {
+		t.Error("bad follow-up date accepted")
+	}
+	if _, err := s.MarkDeclined(404, sent, ""); !errors.Is(err, ErrNotFound) {
+		t.Errorf("missing: %v", err)
+	}
+}

@@ -1,0 +1,167 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"net/mail"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/declinedesk/declinedesk/internal/clip"
+	"github.com/declinedesk/declinedesk/internal/letter"
+)
+
+const goodSpec = `{
+  "recipient_name": "Jo Park", "recipient_email": "jo@acme.test",
+  "company": "Acme Inc", "role": "Go Engineer", "interview_date": "2026-12-01",
+  "reason": "another-offer", "alternative": "referral", "referral_name": "Ben Okafor",
+  "tone": "warm", "sender_name": "Ana Silva", "sender_email": "ana@example.com"
+}`
+
+func TestCompose(t *testing.T) {
+	r := cli(t, "", "compose", writeFile(t, "spec.json", goodSpec))
+	if r.code != 0 {
+		t.Fatalf("%+v", r)
+	}
+	if !strings.HasPrefix(r.stdout, "Subject: Thank you for the invitation — Go Engineer at Acme Inc\n\nDear Jo,\n") ||
+		!strings.Contains(r.stdout, "Ben Okafor") || !strings.HasSuffix(r.stdout, "Warm regards,\nAna Silva\n") {
+		t.Errorf("letter:\n%s", r.stdout)
+	}
+	// The composed letter passes check, read from standard input.
+	c := cli(t, r.stdout, "check", "-", "--name", "Ana Silva")
+	if c.code != 0 || !strings.Contains(c.stdout, "No findings") {
+		t.Errorf("check of a composed letter: %+v", c)
+	}
+}
+
+func TestComposeBadSpecs(t *testing.T) {
+	for _, tc := range []struct{ spec, want string }{
+		{`{"company": "Acme"`, "not valid JSON"},
+		{`{"compnay": "Acme"}`, `unknown field "compnay"`},
+		{`{"company": 42}`, "field company must be a string"},
+		{`{"company": "Acme", "role": "Dev", "reason": "bored", "sender_name": "Ana Silva"}`, `unknown reason "bored"`},
+		{`{"company": "Acme", "role": "Dev", "reason": "timing", "sender_name": "Ana"}`, "sender_name: enter your full name"},
+		{`{"company": "Acme", "role": "Dev", "reason": "timing", "sender_name": "Ana Silva", "subject": "Hi\r\nBcc: x@y.z"}`, "subject: must be one line"},
+		{`{} {}`, "more than one JSON value"},
+		{``, "the file is empty"},
+	} {
+		r := cli(t, "", "compose", writeFile(t, "spec.json", tc.spec))
+		if r.code != 2 || !strings.Contains(r.stderr, tc.want) || r.stdout != "" {
+			t.Errorf("spec %s: %+v, want %q", tc.spec, r, tc.want)
+		}
+	}
+	if r := cli(t, "", "compose", "/no/such/spec.json"); r.code != 2 || !strings.Contains(r.stderr, "cannot read") {
+		t.Errorf("missing file: %+v", r)
+	}
+}
+
+func TestCheck(t *testing.T) {
+	bad := "Dear Jo,\n\nI'm not sure if I'm interested in [Role].\n\nAna\n"
+	r := cli(t, bad, "check", "-")
+	if r.code != 1 {
+		t.Fatalf("exit %d: %+v", r.code, r)
+	}
+	for _, want := range []string{"[no-gratitude]", "[false-hope]", "[placeholder]", "[no-closing]", "3:5: error [false-hope]"} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("output lacks %q:\n%s", want, r.stdout)
+		}
+	}
+	r = cli(t, bad, "check", "--json", "-")
+	var fs []map[string]any
+	if err := json.Unmarshal([]byte(r.stdout), &fs); err != nil || r.code != 1 {
+		t.Fatalf("json: %v %+v", err, r)
+	}
+	keys := []string{"rule", "severity", "message", "text", "start", "end", "line", "col"}
+	for _, f := range fs {
+		for _, k := range keys {
+			if _, ok := f[k]; !ok {
+				t.Errorf("finding lacks %q: %v", k, f)
+			}
+		}
+		if len(f) != len(keys) {
+			t.Errorf("extra keys in %v", f)
+		}
+	}
+	// Warnings and tips alone exit 0.
+	tipOnly := "Dear Jo,\n\nThank you. I kind of want to decline the interview.\n\nBest regards,\nAna Silva\n"
+	r = cli(t, tipOnly, "check", "-", "--json")
+	if r.code != 0 || !strings.Contains(r.stdout, `"rule": "hedging"`) {
+		t.Errorf("tips only: %+v", r)
+	}
+	// --name: another name under the sign-off is an error.
+	r = cli(t, tipOnly, "check", "-", "--name", "Bea Stone")
+	if r.code != 1 || !strings.Contains(r.stdout, "[no-name]") {
+		t.Errorf("--name: %+v", r)
+	}
+	if r := cli(t, "", "check", "--json", writeFile(t, "ok.txt", "Dear Jo,\n\nThank you. I decline.\n\nBest regards,\nAna Silva\n")); r.code != 0 || strings.TrimSpace(r.stdout) != "[]" {
+		t.Errorf("clean letter --json: %+v", r)
+	}
+	if r := cli(t, "", "check"); r.code != 2 {
+		t.Errorf("no file: %+v", r)
+	}
+	if r := cli(t, strings.Repeat("x", maxLetterBytes+1), "check", "-"); r.code != 2 || !strings.Contains(r.stderr, "not a letter") {
+		t.Errorf("huge input: code %d", r.code)
+	}
+	_ = letter.Rules
+}
+
+type fakeClipboard struct {
+	text string
+	err  error
+}
+
+func (f *fakeClipboard) WriteText(s string) error {
+	if f.err != nil {
+		return f.err
+	}
+	f.text = s
+	return nil
+}
+
+func TestComposeEmlAndCopy(t *testing.T) {
+	spec := writeFile(t, "spec.json", goodSpec)
+	out := filepath.Join(t.TempDir(), "draft.eml")
+	fc := &fakeClipboard{}
+	var stdout, stderr bytes.Buffer
+	code := runWith(&env{stdin: strings.NewReader(""), stdout: &stdout, stderr: &stderr, clip: fc}, "compose", spec, "--eml", out, "--copy")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	raw, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	msg, err := mail.ReadMessage(bytes.NewReader(raw))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if msg.Header.Get("X-Unsent") != "1" || !strings.Contains(msg.Header.Get("To"), "jo@acme.test") || !strings.Contains(msg.Header.Get("From"), "Ana Silva <ana@example.com>") {
+		t.Errorf("headers %v", msg.Header)
+	}
+	if !strings.HasPrefix(fc.text, "Dear Jo,") || strings.Contains(fc.text, "Subject:") {
+		t.Errorf("copied %q", fc.text)
+	}
+	if !strings.Contains(stderr.String(), "draft written to") || !strings.Contains(stderr.String(), "copied to the clipboard") {
+		t.Errorf("stderr %q", stderr.String())
+	}
+
+	// No clipboard tool: a clear message and exit 2.
+	stderr.Reset()
+	code = runWith(&env{stdin: strings.NewReader(""), stdout: &stdout, stderr: &stderr, clip: &fakeClipboard{err: clip.ErrNoTool}}, "compose", spec, "--copy")
+	if code != 2 || !strings.Contains(stderr.String(), "no clipboard tool found") {
+		t.Errorf("no tool: exit %d %q", code, stderr.String())
+	}
+
+	// A spec the draft cannot carry: nothing is written.
+	bad := writeFile(t, "bad.json", strings.Replace(goodSpec, `"sender_email": "ana@example.com"`, `"sender_email": ""`, 1))
+	out2 := filepath.Join(t.TempDir(), "none.eml")
+	r := cli(t, "", "compose", bad, "--eml", out2)
+	if r.code != 2 || !strings.Contains(r.stderr, "sender email is missing") {
+		t.Errorf("no sender email: %+v", r)
+	}
+	if _, err := os.Stat(out2); err == nil {
+		t.Error("a draft was written anyway")
+	}
+}

@@ -1,0 +1,164 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/declinedesk/declinedesk/internal/eml"
+	"github.com/declinedesk/declinedesk/internal/letter"
+)
+
+// maxLetterBytes bounds what compose and check read: a letter is a page, not a book.
+const maxLetterBytes = 1 << 20
+
+// readInput reads a named file, or standard input for "-".
+func (e *env) readInput(name string) ([]byte, error) {
+	var r io.Reader = e.stdin
+	if name != "-" {
+		f, err := os.Open(name)
+		if err != nil {
+			return nil, fmt.Errorf("cannot read %s: %w", name, err)
+		}
+		defer f.Close()
+		r = f
+	}
+	data, err := io.ReadAll(io.LimitReader(r, maxLetterBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("cannot read %s: %w", name, err)
+	}
+	if len(data) > maxLetterBytes {
+		return nil, fmt.Errorf("%s is over %d bytes: that is not a letter", name, maxLetterBytes)
+	}
+	return data, nil
+}
+
+// readSpec decodes a letter spec, refusing unknown fields so that typos do not pass silently.
+func readSpec(data []byte, name string) (letter.Spec, error) {
+	var s letter.Spec
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&s); err != nil {
+		var se *json.SyntaxError
+		var te *json.UnmarshalTypeError
+		switch {
+		case errors.As(err, &se):
+			line := bytes.Count(data[:min(int(se.Offset), len(data))], []byte("\n")) + 1
+			return s, fmt.Errorf("%s: line %d: not valid JSON: %v", name, line, err)
+		case errors.As(err, &te):
+			return s, fmt.Errorf("%s: field %s must be a %s", name, te.Field, te.Type)
+		case errors.Is(err, io.EOF):
+			return s, fmt.Errorf("%s: the file is empty; it should hold a JSON letter spec", name)
+		case errors.Is(err, io.ErrUnexpectedEOF):
+			return s, fmt.Errorf("%s: not valid JSON: it ends too early", name)
+		}
+		return s, fmt.Errorf("%s: %v", name, err)
+	}
+	if dec.More() {
+		return s, fmt.Errorf("%s: more than one JSON value", name)
+	}
+	return s, nil
+}
+
+func runCompose(e *env, args []string) error {
+	fs := flag.NewFlagSet("compose", flag.ContinueOnError)
+	emlPath := fs.String("eml", "", "also write the letter as an email draft to this file")
+	copyBody := fs.Bool("copy", false, "also copy the letter's body to the clipboard")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	name, err := oneArg(pos, "SPEC.json")
+	if err != nil {
+		return err
+	}
+	data, err := e.readInput(name)
+	if err != nil {
+		return err
+	}
+	spec, err := readSpec(data, name)
+	if err != nil {
+		return err
+	}
+	l, err := letter.Render(spec)
+	if err != nil {
+		return fmt.Errorf("%s: the spec has problems:\n  %s", name, strings.ReplaceAll(err.Error(), "\n", "\n  "))
+	}
+	if *emlPath != "" {
+		d := eml.Draft{FromName: spec.SenderName, FromEmail: spec.SenderEmail, ToName: spec.RecipientName,
+			ToEmail: spec.RecipientEmail, Subject: l.Subject, Body: l.Body, Date: time.Now()}
+		if err := eml.WriteFile(*emlPath, d); err != nil {
+			return fmt.Errorf("no draft written to %s: %w", *emlPath, err)
+		}
+	}
+	if *copyBody {
+		if err := e.clipboard().WriteText(l.Body); err != nil {
+			return fmt.Errorf("not copied: %w", err)
+		}
+	}
+	if _, err := io.WriteString(e.stdout, l.Text()); err != nil {
+		return err
+	}
+	if *emlPath != "" {
+		fmt.Fprintf(e.stderr, "draft written to %s\n", *emlPath)
+	}
+	if *copyBody {
+		fmt.Fprintln(e.stderr, "letter copied to the clipboard")
+	}
+	return nil
+}
+
+func runCheck(e *env, args []string) error {
+	fs := flag.NewFlagSet("check", flag.ContinueOnError)
+	asJSON := fs.Bool("json", false, "print the findings as a JSON array")
+	fullName := fs.String("name", "", "your full name, expected after the sign-off")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	name, err := oneArg(pos, "FILE (or - for standard input)")
+	if err != nil {
+		return err
+	}
+	data, err := e.readInput(name)
+	if err != nil {
+		return err
+	}
+	findings := letter.Proofread(string(data), letter.ProofreadOptions{Name: strings.TrimSpace(*fullName)})
+	if *asJSON {
+		if findings == nil {
+			findings = []letter.Finding{}
+		}
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(findings); err != nil {
+			return err
+		}
+	} else if len(findings) == 0 {
+		fmt.Fprintln(e.stdout, "No findings: the letter reads well.")
+	} else {
+		for _, f := range findings {
+			fmt.Fprintf(e.stdout, "%d:%d: %s [%s] %s\n", f.Line, f.Col, f.Severity, f.Rule, f.Message)
+			if f.Text != "" {
+				fmt.Fprintf(e.stdout, "    %q\n", shortText(f.Text))
+			}
+		}
+	}
+	if letter.HasErrors(findings) {
+		return checkFailed{}
+	}
+	return nil
+}
+
+func shortText(s string) string {
+	if r := []rune(s); len(r) > 60 {
+		return string(r[:57]) + "…"
+	}
+	return s
+}

@@ -1,0 +1,45 @@
+// Package clip puts text on the system clipboard through the platform's own tools, so that
+// the text stays there after Decline Desk exits.
+package clip
+
+import (
+	"errors"
+	"fmt"
+	"runtime"
+
+	"github.com/atotto/clipboard"
+)
+
+// Writer puts text on a clipboard.
+type Writer interface {
+	WriteText(text string) error
+}
+
+// ErrNoTool means no clipboard tool was found on this system.
+var ErrNoTool = errors.New(installHint())
+
+func installHint() string {
+	if runtime.GOOS == "linux" || runtime.GOOS == "freebsd" || runtime.GOOS == "openbsd" || runtime.GOOS == "netbsd" {
+		return "no clipboard tool found: install xclip or xsel (X11), or wl-clipboard (Wayland), for example: sudo apt-get install xclip"
+	}
+	return "no clipboard is available on this system"
+}
+
+// System is the operating system's clipboard: built in on Windows and macOS, and xclip, xsel
+// or wl-copy on Linux and BSD, whichever is installed. Those tools keep the text after the
+// app that copied it has exited.
+type System struct{}
+
+// Available reports whether a clipboard tool was found.
+func (System) Available() bool { return !clipboard.Unsupported }
+
+// WriteText copies text to the clipboard.
+func (s System) WriteText(text string) error {
+	if !s.Available() {
+		return ErrNoTool
+	}
+	if err := clipboard.WriteAll(text); err != nil {
+		return fmt.Errorf("the clipboard tool failed (%v); is a graphical session running?", err)
+	}
+	return nil
+}

@@ -1,0 +1,227 @@
+// Package eml writes a letter as an email draft (.eml) that mail apps open ready to send,
+// and as a mailto: link.
+package eml
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/emersion/go-message"
+
+	"github.com/declinedesk/declinedesk/internal/fsutil"
+	"github.com/declinedesk/declinedesk/internal/mailaddr"
+)
+
+// Draft is what goes into the file.
+type Draft struct {
+	FromName, FromEmail string
+	ToName, ToEmail     string // the recipient may be left for the mail app
+	Subject             string
+	Body                string
+	Date                time.Time
+}
+
+// maxLine is the longest header line written, CRLF not counted (RFC 5322 recommends 78).
+const maxLine = 78
+
+// Check reports what would make the draft unsafe or unusable, before anything is written.
+func (d Draft) Check() error {
+	var errs []error
+	for _, f := range []struct{ name, value string }{
+		{"sender name", d.FromName}, {"sender email", d.FromEmail}, {"recipient name", d.ToName},
+		{"recipient email", d.ToEmail}, {"subject", d.Subject},
+	} {
+		if strings.ContainsAny(f.value, "\r\n\x00") {
+			errs = append(errs, fmt.Errorf("the %s contains a line break or NUL character, which would corrupt the message headers; remove it", f.name))
+		}
+		if !utf8.ValidString(f.value) {
+			errs = append(errs, fmt.Errorf("the %s is not valid UTF-8 text", f.name))
+		}
+	}
+	if strings.ContainsRune(d.Body, 0) {
+		errs = append(errs, errors.New("the letter contains a NUL character"))
+	}
+	if !utf8.ValidString(d.Body) {
+		errs = append(errs, errors.New("the letter is not valid UTF-8 text"))
+	}
+	if d.FromEmail == "" {
+		errs = append(errs, errors.New("the sender email is missing: add your address to your profile"))
+	}
+	for _, a := range []struct{ name, value string }{{"sender email", d.FromEmail}, {"recipient email", d.ToEmail}} {
+		if err := mailaddr.Check(a.value); err != nil {
+			errs = append(errs, fmt.Errorf("the %s: %w", a.name, err))
+		} else if !isASCII(a.value) {
+			errs = append(errs, fmt.Errorf("the %s %q has non-ASCII characters, which drafts cannot carry", a.name, a.value))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// Write writes the draft as an RFC 5322 message: CRLF line endings, header lines of at most
+// 78 characters, non-ASCII header text as RFC 2047 encoded words, and a quoted-printable
+// UTF-8 text/plain body. X-Unsent: 1 makes Outlook open it as a draft to send.
+func Write(w io.Writer, d Draft) error {
+	if err := d.Check(); err != nil {
+		return err
+	}
+	if d.Date.IsZero() {
+		d.Date = time.Now()
+	}
+	var h message.Header
+	// Fields are written last-added first.
+	h.Add("X-Unsent", "1")
+	h.Add("Content-Transfer-Encoding", "quoted-printable")
+	h.SetContentType("text/plain", map[string]string{"charset": "UTF-8"})
+	h.Add("MIME-Version", "1.0")
+	h.Add("Date", d.Date.Format(time.RFC1123Z))
+	h.Add("Subject", encodeText(d.Subject))
+	if d.ToEmail != "" {
+		h.Add("To", address(d.ToName, d.ToEmail))
+	}
+	h.Add("From", address(d.FromName, d.FromEmail))
+
+	var buf bytes.Buffer
+	mw, err := message.CreateWriter(&buf, h)
+	if err != nil {
+		return fmt.Errorf("cannot write the draft: %w", err)
+	}
+	body := strings.ReplaceAll(strings.ReplaceAll(d.Body, "\r\n", "\n"), "\r", "\n")
+	if _, err := io.WriteString(mw, body); err != nil {
+		return err
+	}
+	if err := mw.Close(); err != nil {
+		return err
+	}
+	if err := checkShape(buf.Bytes()); err != nil {
+		return err
+	}
+	_, err = w.Write(buf.Bytes())
+	return err
+}
+
+// WriteFile writes the draft to path atomically with mode 0600. On any error the file is
+// not created, and an existing file keeps its content.
+func WriteFile(path string, d Draft) error {
+	var buf bytes.Buffer
+	if err := Write(&buf, d); err != nil {
+		return err
+	}
+	return fsutil.WriteAtomic(path, 0o600, func(w io.Writer) error {
+		_, err := w.Write(buf.Bytes())
+		return err
+	})
+}
+
+// checkShape verifies what the writer promises, so that a library change can never slip a
+// malformed draft to disk.
+func checkShape(msg []byte) error {
+	head, _, ok := bytes.Cut(msg, []byte("\r\n\r\n"))
+	if !ok {
+		return errors.New("internal error: the draft has no header")
+	}
+	for _, line := range bytes.Split(head, []byte("\r\n")) {
+		if len(line) > maxLine {
+			return fmt.Errorf("internal error: header line longer than %d characters: %q", maxLine, line)
+		}
+	}
+	for i := range msg {
+		if msg[i] == '\n' && (i == 0 || msg[i-1] != '\r') {
+			return errors.New("internal error: bare line feed in the draft")
+		}
+	}
+	return nil
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// address formats "Name <address>", the name as encoded words when it is not plain text.
+func address(name, addr string) string {
+	name = strings.TrimSpace(name)
+	if name == "" {
+		return addr
+	}
+	if isPlainPhrase(name) {
+		return name + " <" + addr + ">"
+	}
+	return encodeWords(name) + " <" + addr + ">"
+}
+
+// isPlainPhrase reports whether a display name can be written as is: ASCII letters, digits,
+// spaces and the few marks RFC 5322 allows in atoms, in words short enough to fold.
+func isPlainPhrase(s string) bool {
+	for _, w := range strings.Fields(s) {
+		if len(w) > 40 {
+			return false
+		}
+	}
+	for _, r := range s {
+		switch {
+		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9', r == ' ':
+		case strings.ContainsRune("!#$%&'*+-/=?^_`{|}~", r):
+		default:
+			return false
+		}
+	}
+	return !strings.Contains(s, "=?") && !strings.HasPrefix(s, " ") && !strings.Contains(s, "  ")
+}
+
+// encodeText encodes unstructured header text (the subject): as is when it is printable
+// ASCII that can be folded, else as encoded words.
+func encodeText(s string) string {
+	plain := isASCII(s) && !strings.Contains(s, "=?") && !strings.Contains(s, "  ") && s == strings.TrimSpace(s)
+	for i := 0; plain && i < len(s); i++ {
+		plain = s[i] >= 0x20 && s[i] < 0x7f
+	}
+	for _, w := range strings.Fields(s) {
+		if len(w) > 60 {
+			plain = false // a word that long could not be folded
+		}
+	}
+	if plain {
+		return s
+	}
+	return encodeWords(s)
+}
+
+// encodeWords writes s as RFC 2047 Q-encoded words, split between characters and separated
+// by spaces, which decoders drop between encoded words. Words are kept to 60 characters
+// (RFC 2047 allows 75) so that the first one fits after the field name within 78.
+func encodeWords(s string) string {
+	const prefix, suffix, max = "=?UTF-8?Q?", "?=", 60
+	var words []string
+	var cur strings.Builder
+	for _, r := range s {
+		var enc strings.Builder
+		for _, b := range []byte(string(r)) {
+			switch {
+			case b == ' ':
+				enc.WriteByte('_')
+			case b >= 'a' && b <= 'z', b >= 'A' && b <= 'Z', b >= '0' && b <= '9':
+				enc.WriteByte(b)
+			default:
+				fmt.Fprintf(&enc, "=%02X", b)
+			}
+		}
+		if len(prefix)+cur.Len()+enc.Len()+len(suffix) > max {
+			words = append(words, prefix+cur.String()+suffix)
+			cur.Reset()
+		}
+		cur.WriteString(enc.String())
+	}
+	if cur.Len() > 0 || len(words) == 0 {
+		words = append(words, prefix+cur.String()+suffix)
+	}
+	return strings.Join(words, " ")
+}

@@ -1,0 +1,277 @@
+package ui
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/test"
+
+	"github.com/declinedesk/declinedesk/internal/checklist"
+	"github.com/declinedesk/declinedesk/internal/letter"
+	"github.com/declinedesk/declinedesk/internal/tracker"
+)
+
+var acme = tracker.Opportunity{Company: "Acme Inc", Role: "Go Engineer", Status: tracker.Invited,
+	ContactName: "Jo Park", ContactEmail: "jo@acme.test", InvitedOn: "2026-11-23", InterviewOn: "2026-12-01"}
+
+func TestLetterIsWrittenFromTheOpportunityAndProfile(t *testing.T) {
+	h := newHarness(t, acme)
+	h.selectCompany("Acme Inc")
+	p := h.app.letter
+	if p.recipient.Text != "Jo Park" || p.recipientEmail.Text != "jo@acme.test" {
+		t.Errorf("recipient %q %q", p.recipient.Text, p.recipientEmail.Text)
+	}
+	for _, want := range []string{"Dear Jo Park,", "Go Engineer position at Acme Inc on Tuesday, December 1", "Sincerely,\nAna Silva"} {
+		if !strings.Contains(p.editor.Text, want) {
+			t.Errorf("editor lacks %q:\n%s", want, p.editor.Text)
+		}
+	}
+	if p.previewSubject.Text != "Subject: Interview invitation: Go Engineer at Acme Inc" || p.previewTo.Text != "To: Jo Park <jo@acme.test>" ||
+		p.previewBody.Text != p.editor.Text {
+		t.Errorf("preview: %q / %q", p.previewSubject.Text, p.previewTo.Text)
+	}
+	if !strings.Contains(p.verdict.Text, "Ready to send") || len(p.found) != 0 {
+		t.Errorf("verdict %q findings %+v", p.verdict.Text, p.found)
+	}
+	if p.copyBtn.Disabled() {
+		t.Error("Copy disabled with a letter ready")
+	}
+}
+
+func TestTypingUpdatesPreviewAndFindings(t *testing.T) {
+	h := newHarness(t, acme)
+	h.selectCompany("Acme Inc")
+	p := h.app.letter
+	h.win.Canvas().Focus(p.editor)
+	p.editor.CursorRow, p.editor.CursorColumn = 0, 0
+	test.Type(p.editor, "Hi!! ")
+	h.settle()
+	if !strings.HasPrefix(p.previewBody.Text, "Hi!! Dear Jo Park,") {
+		t.Errorf("preview did not follow typing: %q", p.previewBody.Text[:30])
+	}
+	if p.spec.Body == "" {
+		t.Error("an edited letter is not marked edited")
+	}
+	var ex *letter.Finding
+	for i := range p.found {
+		if p.found[i].Rule == letter.RuleExclamation {
+			ex = &p.found[i]
+		}
+	}
+	if ex == nil || !strings.Contains(p.verdict.Text, "1 warning") {
+		t.Fatalf("no exclamation finding: %+v, %q", p.found, p.verdict.Text)
+	}
+	// Selecting the finding selects its text in the editor.
+	for i := range p.found {
+		if p.found[i].Rule == letter.RuleExclamation {
+			p.findings.Select(i)
+		}
+	}
+	if got := p.editor.SelectedText(); got != "!!" {
+		t.Errorf("selected %q", got)
+	}
+	// Deleting everything shows errors, and the send actions stay usable to copy a draft.
+	p.editor.SetText("Hello")
+	h.settle()
+	if !letter.HasErrors(p.found) || !strings.Contains(p.verdict.Text, "fix the errors") {
+		t.Errorf("verdict %q", p.verdict.Text)
+	}
+}
+
+func TestNewSettingsAskBeforeReplacingEditedText(t *testing.T) {
+	h := newHarness(t, acme)
+	h.selectCompany("Acme Inc")
+	p := h.app.letter
+	// Unedited: a new tone rewrites the letter at once.
+	p.tone.SetSelected("Brief")
+	h.settle()
+	if !strings.HasPrefix(p.editor.Text, "Hi Jo,") || h.shows("Replace your edited letter?") {
+		t.Fatalf("brief tone: %q", p.editor.Text[:20])
+	}
+	// Edited: it asks; keeping the text keeps it, replacing rewrites it.
+	p.editor.SetText("Hi Jo,\n\nMy own words. Thank you, I decline.\n\nBest regards,\nAna Silva\n")
+	h.settle()
+	p.reason.SetSelected(labelOf(letter.Reasons, letter.AnotherOffer))
+	h.settle()
+	if !h.shows("Replace your edited letter?") {
+		t.Fatal("no question before replacing edited text")
+	}
+	h.tap("Keep my text")
+	if !strings.Contains(p.editor.Text, "My own words") || p.spec.Reason != letter.AnotherOffer {
+		t.Errorf("kept text lost or reason not taken: %q %s", p.editor.Text, p.spec.Reason)
+	}
+	p.onRewrite()
+	h.settle()
+	h.tap("Replace text")
+	if strings.Contains(p.editor.Text, "My own words") || !strings.Contains(p.editor.Text, "accepted another offer") {
+		t.Errorf("not rewritten: %q", p.editor.Text)
+	}
+	// Typing in a setting never replaces edited text.
+	p.editor.SetText("Hi Jo,\n\nMine again. Thank you, I decline.\n\nBest regards,\nAna Silva\n")
+	h.settle()
+	h.typeInto(p.recipient, "x")
+	h.settle()
+	if !strings.Contains(p.editor.Text, "Mine again") || h.shows("Replace your edited letter?") {
+		t.Error("typing a setting touched the edited text")
+	}
+}
+
+func TestDraftIsSavedAndSurvivesSwitching(t *testing.T) {
+	h := newHarness(t, acme, tracker.Opportunity{Company: "Globex", Role: "Analyst"})
+	h.selectCompany("Acme Inc")
+	p := h.app.letter
+	mine := "Dear Jo,\n\nThank you. I have decided to decline the interview.\n\nBest regards,\nAna Silva\n"
+	p.editor.SetText(mine)
+	p.alternative.SetSelected(labelOf(letter.Alternatives, letter.Referral))
+	h.settle()
+	h.tap("Keep my text")
+	h.typeInto(p.referralName, "Ben Okafor")
+	h.selectCompany("Globex") // leaving saves at once, without waiting for a pause
+	if strings.Contains(p.editor.Text, "Decline the interview") || p.recipient.Text != "" {
+		t.Errorf("Globex shows Acme's letter")
+	}
+	h.selectCompany("Acme Inc")
+	if p.editor.Text != mine || p.referralName.Text != "Ben Okafor" || p.spec.Alternative != letter.Referral {
+		t.Errorf("draft lost: %q %q", p.editor.Text, p.referralName.Text)
+	}
+	stored, _ := h.store.Get(h.app.current.ID)
+	if stored.Draft == nil || stored.Draft.Body != mine {
+		t.Errorf("stored draft %+v", stored.Draft)
+	}
+}
+
+func TestDeclineFromTheChecklistPicksTheReason(t *testing.T) {
+	h := newHarness(t, acme)
+	h.selectCompany("Acme Inc")
+	for _, id := range []string{"path.goals", "path.strengths", "role.pay"} {
+		h.answer(id, checklist.Concern)
+	}
+	test.Tap(h.app.decide.decline)
+	h.settle()
+	p := h.app.letter
+	if p.spec.Reason != letter.CareerGoals || !strings.Contains(p.editor.Text, "direction") && !strings.Contains(p.editor.Text, "long-term plans") {
+		t.Errorf("reason %s, text %q", p.spec.Reason, p.editor.Text)
+	}
+	if h.win.Canvas().Focused() != p.editor {
+		t.Error("the editor does not have the focus")
+	}
+}
+
+func TestFirstRunAsksForTheProfile(t *testing.T) {
+	h := newHarnessWith(t, nil, acme)
+	if !h.shows("Welcome to Decline Desk") {
+		t.Fatalf("no welcome: %q", h.texts())
+	}
+	if !h.button("Save").Disabled() {
+		t.Error("Save enabled with an empty profile")
+	}
+	form := h.app.profileForm
+	h.typeInto(form.name, "Bea Stone")
+	h.typeInto(form.email, "bea@example.com")
+	h.tap("Save")
+	if p, _ := h.store.Profile(); p.FullName != "Bea Stone" || p.Email != "bea@example.com" {
+		t.Errorf("stored profile %+v", p)
+	}
+	h.selectCompany("Acme Inc")
+	if !strings.HasSuffix(h.app.letter.editor.Text, "Sincerely,\nBea Stone\n") {
+		t.Errorf("letter not signed with the profile: %q", h.app.letter.editor.Text)
+	}
+}
+
+func TestCopyPutsTheLetterOnTheClipboardAndInHistory(t *testing.T) {
+	h := newHarness(t, acme)
+	h.selectCompany("Acme Inc")
+	p := h.app.letter
+	test.Tap(p.copyBtn)
+	h.settle()
+	if got := h.app.fyneApp.Clipboard().Content(); got != p.rendered.Body || !strings.HasPrefix(got, "Dear Jo Park,") {
+		t.Errorf("clipboard %q", got)
+	}
+	o, _ := h.store.Get(h.app.current.ID)
+	last := o.History[len(o.History)-1]
+	if last.Kind != tracker.EventCopied || last.Letter == nil || last.Letter.Body != p.rendered.Body || last.Letter.Subject != p.rendered.Subject {
+		t.Errorf("history %+v", last)
+	}
+	if !h.app.status.Visible() || !strings.Contains(h.app.status.Text, "Letter copied") {
+		t.Errorf("no confirmation: %q", h.app.status.Text)
+	}
+	h.app.fyneApp.Clipboard().SetContent("")
+	shortcut(h, ctrlShift("C")) // the shortcut copies too
+	again, _ := h.store.Get(h.app.current.ID)
+	if len(again.History) != len(o.History)+1 || h.app.fyneApp.Clipboard().Content() != p.rendered.Body {
+		t.Error("Ctrl+Shift+C did not copy")
+	}
+}
+
+func TestMailAppAndDraftFileRecordWhatWasSent(t *testing.T) {
+	h := newHarness(t, acme)
+	h.selectCompany("Acme Inc")
+	p := h.app.letter
+	test.Tap(p.mailBtn)
+	h.settle()
+	o, _ := h.store.Get(h.app.current.ID)
+	if last := o.History[len(o.History)-1]; last.Kind != tracker.EventMailed || last.Letter == nil {
+		t.Errorf("mail: %+v", last)
+	}
+	// The draft file itself: written atomically through its path.
+	path := filepath.Join(t.TempDir(), "d.eml")
+	w, err := storage.Writer(storage.NewFileURI(path))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := writeDraft(storage.NewFileURI(path), w, draftOf(p)); err != nil {
+		t.Fatal(err)
+	}
+	raw, _ := os.ReadFile(path)
+	if !strings.Contains(string(raw), "X-Unsent: 1\r\n") || !strings.Contains(string(raw), "To: Jo Park <jo@acme.test>\r\n") {
+		t.Errorf("draft:\n%s", raw)
+	}
+}
+
+func TestMarkDeclinedAndTheAfterChecklist(t *testing.T) {
+	h := newHarness(t, acme)
+	h.selectCompany("Acme Inc")
+	p := h.app.letter
+	if p.after.Visible() {
+		t.Error("after-checklist shown before declining")
+	}
+	test.Tap(p.copyBtn)
+	h.settle()
+	test.Tap(p.declineBtn)
+	if !h.shows("Mark as declined?") || p.markFollowUp.Text != "2027-02-23" {
+		t.Fatalf("dialog: %q, follow-up %q", h.texts(), p.markFollowUp.Text)
+	}
+	p.markFollowUp.SetText("2027-03-01")
+	h.tap("Mark declined")
+	o := h.app.current
+	if o.Status != tracker.Declined || o.RespondedOn != "2026-11-25" || o.FollowUpOn != "2027-03-01" {
+		t.Fatalf("after marking: %+v", o)
+	}
+	last := o.History[len(o.History)-1]
+	if last.Letter == nil || last.Letter.Body != p.rendered.Body {
+		t.Errorf("letter not archived: %+v", last)
+	}
+	if !p.after.Visible() || !p.afterChecks[tracker.StepLetterSent].Checked || !p.afterChecks[tracker.StepTrackerUpdated].Checked ||
+		p.afterChecks[tracker.StepProfilesUpdated].Checked {
+		t.Errorf("after-checklist: visible %v", p.after.Visible())
+	}
+	p.afterChecks[tracker.StepProfilesUpdated].SetChecked(true)
+	h.settle()
+	if stored, _ := h.store.Get(o.ID); !stored.After[tracker.StepProfilesUpdated] {
+		t.Error("ticking a step was not saved")
+	}
+	if !h.shows("Status: Interview invited → Declined (by me)") || !h.shows("follow up on 2027-03-01") {
+		t.Errorf("texts %q", h.texts())
+	}
+	// The archived letter can be read later, read-only.
+	if h.app.tracker.details == nil {
+		t.Fatal("no details")
+	}
+	h.tap("Letter")
+	if !h.shows("Letter sent to Acme Inc") {
+		t.Errorf("archived letter not shown: %q", h.texts())
+	}
+}

@@ -1,0 +1,94 @@
+package ui
+
+import (
+	"errors"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/declinedesk/declinedesk/internal/tracker"
+)
+
+// profileForm asks who the user is; every letter is signed with it.
+type profileForm struct {
+	name, email, signature *widget.Entry
+	form                   *widget.Form
+	dialog                 *dialog.CustomDialog
+}
+
+// showProfile opens the profile form. welcome is true on first run.
+func showProfile(a *App, welcome bool) *profileForm {
+	f := &profileForm{}
+	f.name = &widget.Entry{PlaceHolder: "First and last name", Validator: func(s string) error {
+		if len(strings.Fields(s)) < 2 {
+			return errors.New("enter your first and last name")
+		}
+		return nil
+	}}
+	f.email = &widget.Entry{PlaceHolder: "you@example.com", Validator: func(s string) error {
+		if strings.TrimSpace(s) == "" {
+			return errors.New("enter your email address")
+		}
+		return tracker.CheckEmail(s)
+	}}
+	f.signature = &widget.Entry{PlaceHolder: "Optional, e.g. Senior Go Engineer · +1 555 0100"}
+	for _, e := range []*widget.Entry{f.name, f.email, f.signature} {
+		e.ExtendBaseWidget(e)
+	}
+	p := a.profile
+	f.name.SetText(p.FullName)
+	f.email.SetText(p.Email)
+	f.signature.SetText(p.Signature)
+
+	intro := widget.NewLabel("Your letters are signed with this. It stays on this computer.")
+	if welcome {
+		intro.SetText("Welcome to Decline Desk. Before your first letter: who is writing? " +
+			"Your name signs every letter and your address goes in the From line of exported drafts. It stays on this computer.")
+	}
+	intro.Wrapping = fyne.TextWrapWord
+	f.form = &widget.Form{
+		Items: []*widget.FormItem{
+			{Text: "Full name", Widget: f.name, Required: true},
+			{Text: "Email", Widget: f.email, Required: true},
+			{Text: "Signature line", Widget: f.signature, HintText: "Shown under your name"},
+		},
+		SubmitText: "Save",
+		OnSubmit:   func() { f.save(a) },
+		OnCancel:   func() { f.dialog.Hide() },
+	}
+	if welcome {
+		f.form.CancelText = "Later"
+	}
+	for _, e := range []*widget.Entry{f.name, f.email, f.signature} {
+		e.OnSubmitted = func(string) {
+			if f.form.Validate() == nil {
+				f.save(a)
+			}
+		}
+	}
+	title := "Your profile"
+	if welcome {
+		title = "Welcome"
+	}
+	f.dialog = dialog.NewCustomWithoutButtons(title, container.NewBorder(intro, nil, nil, nil, f.form), a.win)
+	f.dialog.Resize(fyne.NewSize(520, 320))
+	f.dialog.Show()
+	a.win.Canvas().Focus(f.name)
+	return f
+}
+
+func (f *profileForm) save(a *App) {
+	p := tracker.Profile{FullName: strings.TrimSpace(f.name.Text), Email: strings.TrimSpace(f.email.Text), Signature: strings.TrimSpace(f.signature.Text)}
+	background(a.work, func() (struct{}, error) { return struct{}{}, a.store.SaveProfile(p) }, func(_ struct{}, err error) {
+		if err != nil {
+			a.showError("Your profile was not saved", err)
+			return
+		}
+		f.dialog.Hide()
+		a.profile = p
+		a.letter.profileChanged()
+	})
+}

@@ -1,0 +1,281 @@
+package ui
+
+import (
+	"fmt"
+	"net/url"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/declinedesk/declinedesk/internal/clip"
+	"github.com/declinedesk/declinedesk/internal/eml"
+	"github.com/declinedesk/declinedesk/internal/tracker"
+)
+
+// keepInTouchDays is how far ahead the keep-in-touch follow-up goes by default.
+const keepInTouchDays = 90
+
+// sent is the letter exactly as it leaves the app, for the history.
+func (p *letterPane) sent() tracker.SentLetter {
+	return tracker.SentLetter{To: p.rendered.To, Subject: p.rendered.Subject, Body: p.rendered.Body}
+}
+
+// ready reports whether there is a letter to send, saying why not when there is none.
+func (p *letterPane) ready() bool {
+	if p.shown == nil {
+		return false
+	}
+	if p.rendered.Body == "" {
+		dialog.ShowInformation("No letter yet", "Fix what the letter settings point out first.", p.app.win)
+		return false
+	}
+	return true
+}
+
+// record adds a send event with the letter to the history.
+func (p *letterPane) record(kind tracker.EventKind, text string) {
+	id, l := p.shown.ID, p.sent()
+	background(p.app.work, func() (tracker.Opportunity, error) {
+		return p.app.store.AppendEvent(id, tracker.Event{Kind: kind, Text: text, Letter: &l})
+	}, func(o tracker.Opportunity, err error) {
+		if err != nil {
+			p.app.showError("The history was not updated", err)
+			return
+		}
+		p.app.saved(o)
+	})
+}
+
+// onCopy puts the letter's body on the clipboard: the system's, so that it outlives the
+// app, when a clipboard tool is there, else the window's own.
+func (p *letterPane) onCopy() {
+	if !p.ready() {
+		return
+	}
+	p.flush()
+	text := p.rendered.Body
+	done := func(err error) {
+		if err != nil {
+			p.app.showError("The letter was not copied", err)
+			return
+		}
+		p.record(tracker.EventCopied, "Letter copied to the clipboard")
+		p.app.notify("Letter copied — paste it into your email. The subject is: " + p.rendered.Subject)
+	}
+	if sys, ok := p.app.clipboard.(clip.System); ok && sys.Available() {
+		background(p.app.work, func() (struct{}, error) { return struct{}{}, sys.WriteText(text) },
+			func(_ struct{}, err error) { done(err) })
+		return
+	}
+	done(p.app.clipboard.WriteText(text))
+}
+
+// onExport saves the letter as an .eml draft that mail apps open ready to send.
+func (p *letterPane) onExport() {
+	if !p.ready() {
+		return
+	}
+	p.flush()
+	o, draft := p.shown, draftOf(p)
+	if err := draft.Check(); err != nil {
+		p.app.showError("The draft cannot be written", err)
+		return
+	}
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			p.app.showError("The file could not be created", err)
+			return
+		}
+		if w == nil {
+			return
+		}
+		uri := w.URI()
+		background(p.app.work, func() (struct{}, error) { return struct{}{}, writeDraft(uri, w, draft) },
+			func(_ struct{}, err error) {
+				if err != nil {
+					p.app.showError("The draft was not written", err)
+					return
+				}
+				p.record(tracker.EventExported, "Letter saved as an email draft: "+uri.Name())
+				p.app.notify("Draft saved as " + uri.Name() + " — open it in your mail app to send it.")
+			})
+	}, p.app.win)
+	d.SetFileName(eml.FileName(o.Company, o.Role))
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".eml"}))
+	showFileDialog(d)
+}
+
+// draftOf is the letter on screen as an email draft.
+func draftOf(p *letterPane) eml.Draft {
+	spec, l := p.spec, p.rendered
+	return eml.Draft{FromName: spec.SenderName, FromEmail: spec.SenderEmail, ToName: spec.RecipientName,
+		ToEmail: spec.RecipientEmail, Subject: l.Subject, Body: l.Body, Date: p.app.now()}
+}
+
+// writeDraft writes a local file atomically; other locations through w.
+func writeDraft(uri fyne.URI, w fyne.URIWriteCloser, d eml.Draft) error {
+	if uri.Scheme() != "file" {
+		defer w.Close()
+		return eml.Write(w, d)
+	}
+	w.Close()
+	return eml.WriteFile(uri.Path(), d)
+}
+
+// onMail opens the letter in the default mail app through a mailto: link.
+func (p *letterPane) onMail() {
+	if !p.ready() {
+		return
+	}
+	p.flush()
+	u, err := url.Parse(eml.MailtoURL(p.spec.RecipientEmail, p.rendered.Subject, p.rendered.Body))
+	if err == nil {
+		err = p.app.fyneApp.OpenURL(u)
+	}
+	if err != nil {
+		p.app.showError("The mail app could not be opened", err)
+		return
+	}
+	p.record(tracker.EventMailed, "Letter opened in the mail app")
+}
+
+// onMarkDeclined records the decline: status, reply date, the letter archived, and a date
+// to keep in touch.
+func (p *letterPane) onMarkDeclined() {
+	if !p.ready() {
+		return
+	}
+	p.flush()
+	o := p.shown
+	followUp := newDateEntry(p.app)
+	followUp.SetText(string(p.app.today().AddDays(keepInTouchDays)))
+	remind := widget.NewCheck("Remind me to keep in touch on", func(on bool) {
+		if on {
+			followUp.Enable()
+		} else {
+			followUp.Disable()
+		}
+	})
+	remind.SetChecked(true)
+	intro := widget.NewLabel(fmt.Sprintf("%s — %s becomes “%s”, today is recorded as your reply, and this letter is kept in its history.",
+		o.Company, o.Role, tracker.Declined.Label()))
+	intro.Wrapping = fyne.TextWrapWord
+	content := container.NewVBox(intro, container.NewBorder(nil, nil, remind, nil, followUp))
+	d := dialog.NewCustomConfirm("Mark as declined?", "Mark declined", "Cancel", content, func(ok bool) {
+		if !ok {
+			return
+		}
+		date := tracker.Date("")
+		if remind.Checked {
+			var err error
+			if date, err = tracker.ParseDate(followUp.Text); err != nil {
+				p.app.showError("Nothing was changed", err)
+				return
+			}
+		}
+		id, l := o.ID, p.sent()
+		background(p.app.work, func() (tracker.Opportunity, error) { return p.app.store.MarkDeclined(id, l, date) },
+			func(o tracker.Opportunity, err error) {
+				if err != nil {
+					p.app.showError("The opportunity was not marked declined", err)
+					return
+				}
+				p.app.saved(o)
+			})
+	}, p.app.win)
+	d.Resize(fyne.NewSize(520, 220))
+	d.Show()
+	p.markDialog = d
+	p.markFollowUp = followUp
+}
+
+// newAfterChecklist builds the after-declining checklist, shown once the opportunity is
+// declined.
+func (p *letterPane) newAfterChecklist() *fyne.Container {
+	box := container.NewVBox(&widget.Label{Text: "After declining", TextStyle: fyne.TextStyle{Bold: true}})
+	grid := container.NewGridWithColumns(2)
+	for _, s := range tracker.AfterSteps {
+		step := s.Step
+		c := widget.NewCheck(s.Label, func(done bool) { p.onAfterStep(step, done) })
+		p.afterChecks[step] = c
+		grid.Add(c)
+	}
+	p.followUp = &widget.Label{Wrapping: fyne.TextWrapWord, SizeName: theme.SizeNameCaptionText}
+	box.Add(grid)
+	box.Add(p.followUp)
+	box.Hide()
+	return box
+}
+
+func (p *letterPane) refreshAfter() {
+	o := p.shown
+	if o == nil || o.Status != tracker.Declined {
+		p.after.Hide()
+		return
+	}
+	p.quiet = true
+	for step, c := range p.afterChecks {
+		c.SetChecked(o.After[step])
+	}
+	p.quiet = false
+	switch {
+	case o.FollowUpOn == "":
+		p.followUp.SetText("Update your job-search status on LinkedIn and other profiles. No keep-in-touch date is set; add a follow-up date in the tracker to be reminded.")
+	case o.FollowUpOn < p.app.today():
+		p.followUp.SetText("Keep in touch: the follow-up date " + string(o.FollowUpOn) + " has passed — a short note now keeps the door open.")
+	default:
+		p.followUp.SetText("Keep in touch: follow up on " + string(o.FollowUpOn) + " (change it with Edit in the tracker).")
+	}
+	p.after.Show()
+}
+
+func (p *letterPane) onAfterStep(step tracker.AfterStep, done bool) {
+	if p.quiet || p.shown == nil {
+		return
+	}
+	id := p.shown.ID
+	background(p.app.work, func() (tracker.Opportunity, error) { return p.app.store.SetAfterStep(id, step, done) },
+		func(o tracker.Opportunity, err error) {
+			if err != nil {
+				p.app.showError("The checklist was not saved", err)
+				return
+			}
+			p.app.saved(o)
+		})
+}
+
+// clipboardFor is where Copy puts text: the system clipboard through its tools when one is
+// installed (the text then outlives the app), else the window's own clipboard.
+func clipboardFor(fa fyne.App) clip.Writer {
+	if sys := (clip.System{}); sys.Available() {
+		return sys
+	}
+	return fyneClipboard{fa}
+}
+
+type fyneClipboard struct{ app fyne.App }
+
+func (c fyneClipboard) WriteText(text string) error {
+	c.app.Clipboard().SetContent(text)
+	return nil
+}
+
+// notify shows a short confirmation that goes away by itself.
+func (a *App) notify(text string) {
+	a.status.SetText(text)
+	a.status.Show()
+	seq := a.statusSeq + 1
+	a.statusSeq = seq
+	time.AfterFunc(6*time.Second, func() {
+		a.work.toUI(func() {
+			if a.statusSeq == seq {
+				a.status.Hide()
+			}
+		})
+	})
+}
