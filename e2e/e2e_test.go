@@ -30,6 +30,7 @@ type session struct {
 	display string
 	dir     string
 	env     []string
+	outputs []*bytes.Buffer
 }
 
 func newSession(t *testing.T) *session {
@@ -45,19 +46,36 @@ func newSession(t *testing.T) *session {
 	s := &session{t: t, dir: t.TempDir()}
 	home := filepath.Join(s.dir, "home")
 	os.MkdirAll(filepath.Join(home, ".cache"), 0o700)
-	for n := 90; n < 200; n++ {
-		if _, err := os.Stat(fmt.Sprintf("/tmp/.X%d-lock", n)); errors.Is(err, os.ErrNotExist) {
-			s.display = fmt.Sprintf(":%d", n)
-			break
-		}
+	// Xvfb picks a free display itself and writes its number once it accepts clients, so
+	// tests never race a server that another test is shutting down.
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
 	}
-	x := exec.Command("Xvfb", s.display, "-screen", "0", "1280x800x24", "-nolisten", "tcp")
+	x := exec.Command("Xvfb", "-displayfd", "3", "-screen", "0", "1280x800x24", "-nolisten", "tcp")
+	x.ExtraFiles = []*os.File{w}
 	if err := x.Start(); err != nil {
 		t.Fatal(err)
 	}
+	w.Close()
 	t.Cleanup(func() { x.Process.Kill(); x.Wait() })
+	num := make(chan string, 1)
+	go func() {
+		b := make([]byte, 16)
+		n, _ := r.Read(b)
+		num <- strings.TrimSpace(string(b[:n]))
+	}()
+	select {
+	case n := <-num:
+		if n == "" {
+			t.Fatal("Xvfb did not start")
+		}
+		s.display = ":" + n
+	case <-time.After(15 * time.Second):
+		t.Fatal("Xvfb did not start within 15 s")
+	}
 	s.env = append(os.Environ(), "DISPLAY="+s.display, "HOME="+home, "XDG_CONFIG_HOME="+filepath.Join(home, ".config"),
-		"LANG=en_US.UTF-8", "DECLINEDESK_DB=")
+		"LANG=en_US.UTF-8", "DECLINEDESK_DB=", "WAYLAND_DISPLAY=")
 	s.waitFor("the display", 10*time.Second, func() bool { return exec.Command("xdpyinfo", "-display", s.display).Run() == nil })
 	return s
 }
@@ -67,10 +85,19 @@ func (s *session) waitFor(what string, limit time.Duration, ok func() bool) {
 	deadline := time.Now().Add(limit)
 	for !ok() {
 		if time.Now().After(deadline) {
-			s.t.Fatalf("gave up waiting for %s after %v", what, limit)
+			s.t.Fatalf("gave up waiting for %s after %v; the app said:\n%s", what, limit, s.appOutput())
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
+}
+
+// appOutput is what the windows started so far printed.
+func (s *session) appOutput() string {
+	var b strings.Builder
+	for _, o := range s.outputs {
+		b.WriteString(o.String())
+	}
+	return b.String()
 }
 
 // start runs the app's window; the returned channel gets its exit error.
@@ -80,6 +107,7 @@ func (s *session) start(args ...string) (*exec.Cmd, chan error, *bytes.Buffer) {
 	cmd.Env = s.env
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
+	s.outputs = append(s.outputs, &out)
 	if err := cmd.Start(); err != nil {
 		s.t.Fatal(err)
 	}
@@ -89,10 +117,19 @@ func (s *session) start(args ...string) (*exec.Cmd, chan error, *bytes.Buffer) {
 	return cmd, done, &out
 }
 
-// windows lists the visible windows whose title starts with title.
-func (s *session) windows(title string) []string {
-	out, _ := s.xdotool("search", "--onlyvisible", "--name", "^"+title).Output()
-	return strings.Fields(string(out))
+// windowOf waits for the visible window of the process cmd and returns its id. Windows are
+// found by process, so that two Decline Desk windows are never mistaken for each other.
+func (s *session) windowOf(cmd *exec.Cmd, limit time.Duration) string {
+	s.t.Helper()
+	var wid string
+	s.waitFor("the window", limit, func() bool {
+		out, _ := s.xdotool("search", "--all", "--onlyvisible", "--pid", fmt.Sprint(cmd.Process.Pid), "--name", "^Decline Desk").Output()
+		if f := strings.Fields(string(out)); len(f) > 0 {
+			wid = f[len(f)-1]
+		}
+		return wid != ""
+	})
+	return wid
 }
 
 func (s *session) xdotool(args ...string) *exec.Cmd {
@@ -148,9 +185,8 @@ func waitExit(t *testing.T, done chan error, limit time.Duration) error {
 func TestAddInWindowThenListFromCLI(t *testing.T) {
 	s := newSession(t)
 	db := filepath.Join(s.dir, "tracker.db")
-	_, done, out := s.start("--db", db)
-	s.waitFor("the window", 20*time.Second, func() bool { return len(s.windows("Decline Desk")) > 0 })
-	wid := s.windows("Decline Desk")[0]
+	app, done, out := s.start("--db", db)
+	wid := s.windowOf(app, 20*time.Second)
 
 	// While the window holds the database, the command line says so at once and exits 3.
 	start := time.Now()
@@ -163,15 +199,13 @@ func TestAddInWindowThenListFromCLI(t *testing.T) {
 	}
 
 	// A second window says the tracker is already open instead of hanging.
-	_, done2, _ := s.start("--db", db)
-	s.waitFor("the second window", 10*time.Second, func() bool { return len(s.windows("Decline Desk")) > 1 })
+	second, done2, _ := s.start("--db", db)
+	w2 := s.windowOf(second, 10*time.Second)
+	time.Sleep(500 * time.Millisecond)
+	s.do("windowraise", w2) // there is no window manager to bring it up
 	s.screenshot("second-instance")
-	for _, w := range s.windows("Decline Desk") {
-		if w != wid {
-			s.do("mousemove", "--window", w, "320", "180")
-			s.do("key", "--window", w, "Tab", "space") // the Quit button
-		}
-	}
+	s.do("mousemove", "--window", w2, "320", "180") // keys go to the window under the pointer
+	s.do("key", "Escape")
 	if err := waitExit(t, done2, 10*time.Second); err == nil || err.(*exec.ExitError).ExitCode() != 3 {
 		t.Errorf("second instance exit: %v", err)
 	}
@@ -221,9 +255,8 @@ func TestOpensImportedTrackerAndSearches(t *testing.T) {
 	if code, stdout, stderr := s.cli("--db", db, "import", csv); code != 0 || !strings.Contains(stdout, "imported: 2") {
 		t.Fatalf("import: %d %s %s", code, stdout, stderr)
 	}
-	_, done, out := s.start("--db", db)
-	s.waitFor("the window", 20*time.Second, func() bool { return len(s.windows("Decline Desk")) > 0 })
-	wid := s.windows("Decline Desk")[0]
+	app, done, out := s.start("--db", db)
+	wid := s.windowOf(app, 20*time.Second)
 	s.do("mousemove", "--window", wid, "640", "400")
 	s.do("key", "--window", wid, "ctrl+f")
 	s.do("type", "--delay", "20", "globex")
@@ -248,9 +281,8 @@ func TestLetterFromTheWindow(t *testing.T) {
 	if code, _, stderr := s.cli("--db", db, "import", csv); code != 0 {
 		t.Fatalf("import: %s", stderr)
 	}
-	_, done, out := s.start("--db", db)
-	s.waitFor("the window", 20*time.Second, func() bool { return len(s.windows("Decline Desk")) > 0 })
-	wid := s.windows("Decline Desk")[0]
+	app, done, out := s.start("--db", db)
+	wid := s.windowOf(app, 20*time.Second)
 	s.do("mousemove", "--window", wid, "640", "400")
 	time.Sleep(700 * time.Millisecond)
 	// First run: the profile dialog has the focus.

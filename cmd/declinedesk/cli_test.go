@@ -174,3 +174,12 @@ func TestDatabasePathOrder(t *testing.T) {
 		t.Errorf("default: %s", got)
 	}
 }
+
+func TestNoDisplaySaysSoInsteadOfCrashing(t *testing.T) {
+	t.Setenv("DISPLAY", "")
+	t.Setenv("WAYLAND_DISPLAY", "")
+	r := cli(t, "", "--db", filepath.Join(t.TempDir(), "t.db"))
+	if r.code != 2 || !strings.Contains(r.stderr, "no graphical display found") {
+		t.Errorf("%+v", r)
+	}
+}

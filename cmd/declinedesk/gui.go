@@ -3,6 +3,8 @@ package main
 import (
 	"errors"
 	"fmt"
+	"os"
+	"runtime"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
@@ -17,6 +19,11 @@ import (
 
 // openWindow runs the app's window until it is closed.
 func openWindow(e *env) int {
+	if !hasDisplay() {
+		fmt.Fprintln(e.stderr, "declinedesk: no graphical display found (DISPLAY and WAYLAND_DISPLAY are not set).\n"+
+			"Start it from a desktop session, or use a command: declinedesk --help")
+		return exitBadInput
+	}
 	meta := ui.Metadata()
 	app.SetMetadata(meta)
 	a := app.NewWithID(meta.ID)
@@ -51,6 +58,11 @@ func showOpenFailure(w fyne.Window, path string, err error) {
 	heading := &widget.Label{Text: title, TextStyle: fyne.TextStyle{Bold: true}, Alignment: fyne.TextAlignCenter, SizeName: theme.SizeNameSubHeadingText}
 	quit := &widget.Button{Text: "Quit", Importance: widget.HighImportance, OnTapped: w.Close}
 	w.SetContent(container.NewVBox(layout.NewSpacer(), widget.NewIcon(theme.WarningIcon()), heading, msg, container.NewCenter(quit), layout.NewSpacer()))
+	w.Canvas().SetOnTypedKey(func(e *fyne.KeyEvent) {
+		if e.Name == fyne.KeyEscape || e.Name == fyne.KeyReturn {
+			w.Close()
+		}
+	})
 	w.Resize(fyne.NewSize(640, 360))
 }
 
@@ -62,4 +74,14 @@ func exitCodeFor(err error) int {
 		return exitDamaged
 	}
 	return exitBadInput
+}
+
+// hasDisplay reports whether a window can be shown. Only X11 and Wayland systems announce
+// their display in the environment; elsewhere there always is one.
+func hasDisplay() bool {
+	switch runtime.GOOS {
+	case "linux", "freebsd", "openbsd", "netbsd", "dragonfly":
+		return os.Getenv("DISPLAY") != "" || os.Getenv("WAYLAND_DISPLAY") != ""
+	}
+	return true
 }

@@ -21,6 +21,7 @@ const (
 	replySoonAfter  = 2 // from two days after the invitation, remind to reply soon
 	replyNowAfter   = 4 // from four days, urge a reply today
 	interviewNearIn = 3 // an interview this close makes any reply urgent
+	longAgo         = 14 // after two weeks, the nudge stops saying they are waiting
 )
 
 // Badge is the timing nudge shown above the checklist.
@@ -64,8 +65,10 @@ func Timing(d Dates, today time.Time) Badge {
 		return Badge{Text: "Invited yesterday — a reply within a day or two is courteous.", Urgency: Calm}
 	case days < replyNowAfter:
 		return Badge{Text: fmt.Sprintf("Invited %s ago — reply soon.", dayCount(days)), Urgency: Soon}
-	default:
+	case days <= longAgo:
 		return Badge{Text: fmt.Sprintf("Invited %s ago — reply today; they are waiting.", dayCount(days)), Urgency: Now}
+	default:
+		return Badge{Text: fmt.Sprintf("Invited %s ago — if you have not replied yet, a short answer today still helps.", dayCount(days)), Urgency: Now}
 	}
 }
 
