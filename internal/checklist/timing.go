@@ -18,9 +18,9 @@ const (
 
 // Reply thresholds, in days since the invitation and days before the interview.
 const (
-	replySoonAfter  = 2 // from two days after the invitation, remind to reply soon
-	replyNowAfter   = 4 // from four days, urge a reply today
-	interviewNearIn = 3 // an interview this close makes any reply urgent
+	replySoonAfter  = 2  // from two days after the invitation, remind to reply soon
+	replyNowAfter   = 4  // from four days, urge a reply today
+	interviewNearIn = 3  // an interview this close makes any reply urgent
 	longAgo         = 14 // after two weeks, the nudge stops saying they are waiting
 )
 
