@@ -41,7 +41,8 @@ type Options struct {
 type App struct {
 	fyneApp fyne.App
 	win     fyne.Window
-	store   tracker.Store
+	store   tracker.Store // used only from worker jobs: a restore swaps it there
+	dbPath  string
 	work    *worker
 	now     func() time.Time
 
@@ -78,7 +79,7 @@ func New(fa fyne.App, w fyne.Window, s tracker.Store, opts Options) *App {
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
-	a := &App{fyneApp: fa, win: w, store: s, work: newWorker(opts.runOnUI), now: opts.Now, clipboard: opts.clipboard}
+	a := &App{fyneApp: fa, win: w, store: s, dbPath: s.Path(), work: newWorker(opts.runOnUI), now: opts.Now, clipboard: opts.clipboard}
 	if a.clipboard == nil {
 		a.clipboard = clipboardFor(fa)
 	}
@@ -123,8 +124,12 @@ func (a *App) onIndexLoaded(ix *tracker.Index, err error) {
 		a.showError("The tracker could not be read", err)
 		ix = tracker.NewIndex(nil)
 	}
+	first := a.index == nil
 	a.index = ix
 	a.tracker.refresh()
+	if first {
+		a.afterLoad()
+	}
 }
 
 func (a *App) today() tracker.Date { return tracker.DateOf(a.now()) }
@@ -156,6 +161,9 @@ func (a *App) installMenuAndShortcuts() {
 			{"New Opportunity…", ctrl(fyne.KeyN), a.tracker.onAdd},
 			{"Import CSV…", ctrl(fyne.KeyI), a.tracker.onImport},
 			{"Export CSV…", nil, a.tracker.onExport},
+			nil,
+			{"Back Up Now…", nil, a.onBackup},
+			{"Restore from Backup…", nil, a.onRestore},
 			nil,
 			{"Profile…", nil, a.letter.onProfile},
 			nil,
@@ -274,11 +282,8 @@ func (a *App) showError(what string, err error) {
 
 func (a *App) onAbout() {
 	info := declinedesk.AppInfo()
-	path := ""
-	if p, ok := a.store.(interface{ Path() string }); ok {
-		path = p.Path()
-	}
-	text := widget.NewLabel(fmt.Sprintf("%s\n\nDecline an interview without burning bridges, and keep your job search records straight.\n\nYour data stays on this computer:\n%s", info, path))
+	text := widget.NewLabel(fmt.Sprintf("%s\n\nDecline an interview without burning bridges, and keep your job search records straight.\n\n"+
+		"Your data stays on this computer:\n%s\nBackups, one a day, the last seven kept:\n%s", info, a.dbPath, tracker.BackupDir(a.dbPath)))
 	text.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustom("About "+info.Name, "Close", text, a.win)
 	d.Resize(fyne.NewSize(460, 260))

@@ -35,7 +35,8 @@ type decidePane struct {
 	decline  *widget.Button
 	proceed  *widget.Button
 	intro    fyne.CanvasObject
-	work     fyne.CanvasObject
+	work     fyne.CanvasObject // nil until the first opportunity is shown
+	stack    *fyne.Container
 	content  fyne.CanvasObject
 
 	shown     *tracker.Opportunity
@@ -66,6 +67,19 @@ func (r *checkRow) showNote(show bool) {
 
 func newDecidePane(a *App) *decidePane {
 	p := &decidePane{app: a, rows: map[string]*checkRow{}}
+	title := &widget.Label{Text: "Decide before you decline", TextStyle: fyne.TextStyle{Bold: true}, Alignment: fyne.TextAlignCenter, SizeName: theme.SizeNameSubHeadingText}
+	text := &widget.Label{Wrapping: fyne.TextWrapWord, Alignment: fyne.TextAlignCenter,
+		Text: "Pick an opportunity in the tracker. This checklist walks you through the role, the company and your own path, " +
+			"then suggests whether to go ahead or to decline — and says why."}
+	p.intro = container.NewVBox(layout.NewSpacer(), widget.NewIcon(theme.QuestionIcon()), title, text, layout.NewSpacer())
+	p.stack = container.NewStack(p.intro)
+	p.content = container.NewPadded(p.stack)
+	return p
+}
+
+// build makes the checklist's widgets, the first time an opportunity is shown: the window
+// opens faster without them.
+func (p *decidePane) build() {
 	p.heading = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Wrapping: fyne.TextWrapWord, SizeName: theme.SizeNameSubHeadingText}
 	p.badge = &widget.Label{Wrapping: fyne.TextWrapWord}
 	p.badgeIco = widget.NewIcon(theme.HistoryIcon())
@@ -77,7 +91,7 @@ func newDecidePane(a *App) *decidePane {
 	p.sections = widget.NewAccordion()
 	p.sections.MultiOpen = true
 	for _, sec := range checklist.Sections() {
-		box := container.NewVBox(&widget.Label{Text: sec.Intro, TextStyle: fyne.TextStyle{Italic: true}, Wrapping: fyne.TextWrapWord})
+		box := container.NewVBox(&widget.Label{Text: sec.Intro, Wrapping: fyne.TextWrapWord})
 		for _, it := range sec.Items {
 			r := &checkRow{item: it}
 			r.choice = &widget.RadioGroup{Options: labels, Horizontal: true}
@@ -126,14 +140,7 @@ func newDecidePane(a *App) *decidePane {
 	header := container.NewVBox(p.heading, container.NewBorder(nil, nil, p.badgeIco, nil, p.badge))
 	p.work = container.NewBorder(header, summary, nil, nil, container.NewVScroll(p.sections))
 
-	title := &widget.Label{Text: "Decide before you decline", TextStyle: fyne.TextStyle{Bold: true}, Alignment: fyne.TextAlignCenter, SizeName: theme.SizeNameSubHeadingText}
-	text := &widget.Label{Wrapping: fyne.TextWrapWord, Alignment: fyne.TextAlignCenter,
-		Text: "Pick an opportunity in the tracker. This checklist walks you through the role, the company and your own path, " +
-			"then suggests whether to go ahead or to decline — and says why."}
-	p.intro = container.NewVBox(layout.NewSpacer(), widget.NewIcon(theme.QuestionIcon()), title, text, layout.NewSpacer())
-	p.content = container.NewPadded(container.NewStack(p.intro, p.work))
-	p.show(nil)
-	return p
+	p.stack.Add(p.work)
 }
 
 // show puts o on screen. The same opportunity again (after a save) only refreshes the
@@ -143,8 +150,13 @@ func (p *decidePane) show(o *tracker.Opportunity) {
 	p.shown = o
 	if o == nil {
 		p.intro.Show()
-		p.work.Hide()
+		if p.work != nil {
+			p.work.Hide()
+		}
 		return
+	}
+	if p.work == nil {
+		p.build()
 	}
 	p.intro.Hide()
 	p.work.Show()

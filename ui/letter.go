@@ -54,7 +54,9 @@ type letterPane struct {
 	markDialog                           dialog.Dialog // the Mark declined dialog while open
 	markFollowUp                         *widget.Entry
 
-	intro, work, content fyne.CanvasObject
+	intro, content fyne.CanvasObject
+	work           fyne.CanvasObject // nil until the first opportunity is shown
+	stack          *fyne.Container
 
 	shown     *tracker.Opportunity
 	spec      letter.Spec // what the settings and editor say; Body is set once the text is edited
@@ -68,6 +70,19 @@ type letterPane struct {
 
 func newLetterPane(a *App) *letterPane {
 	p := &letterPane{app: a, afterChecks: map[tracker.AfterStep]*widget.Check{}}
+	title := &widget.Label{Text: "Write the letter", TextStyle: fyne.TextStyle{Bold: true}, Alignment: fyne.TextAlignCenter, SizeName: theme.SizeNameSubHeadingText}
+	text := &widget.Label{Wrapping: fyne.TextWrapWord, Alignment: fyne.TextAlignCenter,
+		Text: "Pick an opportunity in the tracker. Decline Desk drafts a short, polite letter — thanks, a clear decision, " +
+			"a reason and, if you like, an alternative — checks it as you edit, and sends it your way: clipboard, mail app or .eml draft."}
+	p.intro = container.NewVBox(layout.NewSpacer(), widget.NewIcon(theme.MailComposeIcon()), title, text, layout.NewSpacer())
+	p.stack = container.NewStack(p.intro)
+	p.content = container.NewPadded(p.stack)
+	return p
+}
+
+// build makes the letter's widgets, the first time an opportunity is shown: the window
+// opens faster without them.
+func (p *letterPane) build() {
 	p.heading = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Truncation: fyne.TextTruncateEllipsis}
 
 	entry := func(placeholder string) *widget.Entry {
@@ -140,20 +155,13 @@ func newLetterPane(a *App) *letterPane {
 	editorArea := container.NewVSplit(p.editor, findingsBox)
 	editorArea.Offset = 0.78
 	writing := container.NewVSplit(editorArea, container.NewBorder(
-		&widget.Label{Text: "Preview — exactly what will be sent", TextStyle: fyne.TextStyle{Italic: true}, SizeName: theme.SizeNameCaptionText},
+		&widget.Label{Text: "Preview — exactly what will be sent", SizeName: theme.SizeNameCaptionText, Importance: widget.LowImportance},
 		nil, nil, nil, preview))
 	writing.Offset = 0.55
 	top := container.NewVBox(p.heading, actions, p.after, p.settings)
 	p.work = container.NewBorder(top, nil, nil, nil, writing)
 
-	title := &widget.Label{Text: "Write the letter", TextStyle: fyne.TextStyle{Bold: true}, Alignment: fyne.TextAlignCenter, SizeName: theme.SizeNameSubHeadingText}
-	text := &widget.Label{Wrapping: fyne.TextWrapWord, Alignment: fyne.TextAlignCenter,
-		Text: "Pick an opportunity in the tracker. Decline Desk drafts a short, polite letter — thanks, a clear decision, " +
-			"a reason and, if you like, an alternative — checks it as you edit, and sends it your way: clipboard, mail app or .eml draft."}
-	p.intro = container.NewVBox(layout.NewSpacer(), widget.NewIcon(theme.MailComposeIcon()), title, text, layout.NewSpacer())
-	p.content = container.NewPadded(container.NewStack(p.intro, p.work))
-	p.show(nil)
-	return p
+	p.stack.Add(p.work)
 }
 
 func optionLabels[T ~string](opts []letter.Option[T]) []string {
@@ -172,9 +180,13 @@ func (p *letterPane) show(o *tracker.Opportunity) {
 	p.shown = o
 	if o == nil {
 		p.intro.Show()
-		p.work.Hide()
-		p.refreshActions()
+		if p.work != nil {
+			p.work.Hide()
+		}
 		return
+	}
+	if p.work == nil {
+		p.build()
 	}
 	p.intro.Hide()
 	p.work.Show()

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"time"
 
 	"github.com/declinedesk/declinedesk"
 	"github.com/declinedesk/declinedesk/internal/clip"
@@ -51,11 +52,12 @@ var commands = map[string]command{
 	"list":    {"list [--status ID] [--json]", runList},
 	"compose": {"compose SPEC.json [--eml OUT.eml] [--copy]", runCompose},
 	"check":   {"check FILE|- [--json] [--name \"Full Name\"]", runCheck},
+	"backup":  {"backup OUT.db", runBackup},
 	"version": {"version", runVersion},
 }
 
 // order in which usage lists the commands
-var commandOrder = []string{"import", "export", "list", "compose", "check", "version"}
+var commandOrder = []string{"import", "export", "list", "compose", "check", "backup", "version"}
 
 // usageError is bad usage: its message is printed with the usage line.
 type usageError struct{ msg string }
@@ -178,9 +180,21 @@ func storageRoot(appID string) string {
 	}
 }
 
-// openStore opens the database for a command.
+// openStore opens the database for a command. A damaged file is moved aside, never
+// changed, and the command stops with exit code 4.
 func (e *env) openStore() (*tracker.BoltStore, error) {
-	return tracker.Open(e.dbPath(), tracker.Options{})
+	path := e.dbPath()
+	s, err := tracker.Open(path, tracker.Options{})
+	if errors.Is(err, tracker.ErrDamaged) {
+		aside, moveErr := tracker.MoveAside(path, "damaged", time.Now())
+		if moveErr != nil {
+			return nil, fmt.Errorf("%w (%v); it was left where it is, unchanged", err, moveErr)
+		}
+		return nil, fmt.Errorf("%w (%v).\nIt was moved, unchanged, to %s.\n"+
+			"Start Decline Desk to restore the newest backup (from %s), or carry on with an empty tracker.",
+			tracker.ErrDamaged, strings.TrimPrefix(err.Error(), tracker.ErrDamaged.Error()+": "), aside, tracker.BackupDir(path))
+	}
+	return s, err
 }
 
 func runVersion(e *env, args []string) error {

@@ -153,7 +153,7 @@ func TestDatabaseInUseExits3(t *testing.T) {
 	}
 }
 
-func TestDamagedDatabaseExits4(t *testing.T) {
+func TestDamagedDatabaseExits4(t *testing.T) { // and see TestDamagedDatabaseIsMovedAsideNotTouched
 	db := writeFile(t, "bad.db", strings.Repeat("not a database ", 1000))
 	r := cli(t, "", "--db", db, "list")
 	if r.code != 4 || !strings.Contains(r.stderr, "damaged") {
@@ -181,5 +181,53 @@ func TestNoDisplaySaysSoInsteadOfCrashing(t *testing.T) {
 	r := cli(t, "", "--db", filepath.Join(t.TempDir(), "t.db"))
 	if r.code != 2 || !strings.Contains(r.stderr, "no graphical display found") {
 		t.Errorf("%+v", r)
+	}
+}
+
+func TestBackupCommand(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "t.db")
+	cli(t, sampleCSV, "--db", db, "import", "-")
+	out := filepath.Join(t.TempDir(), "snap.db")
+	r := cli(t, "", "--db", db, "backup", out)
+	if r.code != 0 || !strings.Contains(r.stderr, "backup written") {
+		t.Fatalf("%+v", r)
+	}
+	fi, err := os.Stat(out)
+	if err != nil || fi.Mode().Perm() != 0o600 {
+		t.Fatalf("backup file: %v %v", fi, err)
+	}
+	if r := cli(t, "", "--db", out, "list"); r.code != 0 || !strings.Contains(r.stdout, "Globex") {
+		t.Errorf("the backup does not hold the tracker: %+v", r)
+	}
+	if r := cli(t, "", "--db", db, "backup", db); r.code != 2 {
+		t.Errorf("backup onto itself: %+v", r)
+	}
+	if r := cli(t, "", "--db", db, "backup"); r.code != 2 {
+		t.Errorf("no file: %+v", r)
+	}
+}
+
+func TestDamagedDatabaseIsMovedAsideNotTouched(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "t.db")
+	garbage := strings.Repeat("not a database ", 1000)
+	os.WriteFile(db, []byte(garbage), 0o600)
+	r := cli(t, "", "--db", db, "list")
+	if r.code != 4 || !strings.Contains(r.stderr, "damaged") || !strings.Contains(r.stderr, "moved, unchanged, to") {
+		t.Fatalf("%+v", r)
+	}
+	entries, _ := os.ReadDir(dir)
+	var moved string
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), "t.db.damaged-") {
+			moved = filepath.Join(dir, e.Name())
+		}
+	}
+	if got, _ := os.ReadFile(moved); string(got) != garbage {
+		t.Fatalf("the damaged file was not kept as it was (%s)", moved)
+	}
+	// The next command starts with an empty tracker.
+	if r := cli(t, "", "--db", db, "list", "--json"); r.code != 0 || strings.TrimSpace(r.stdout) != "[]" {
+		t.Errorf("after moving aside: %+v", r)
 	}
 }

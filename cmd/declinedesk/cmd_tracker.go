@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"text/tabwriter"
 
@@ -137,4 +138,38 @@ func runList(e *env, args []string) error {
 	enc := json.NewEncoder(e.stdout)
 	enc.SetIndent("", "  ")
 	return enc.Encode(recs)
+}
+
+func runBackup(e *env, args []string) error {
+	fs := flag.NewFlagSet("backup", flag.ContinueOnError)
+	fs.StringVar(&e.dbFlag, "db", e.dbFlag, "database file")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	out, err := oneArg(pos, "OUT.db")
+	if err != nil {
+		return err
+	}
+	s, err := e.openStore()
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	if abs, _ := filepath.Abs(out); abs == mustAbs(s.Path()) {
+		return usagef("the backup cannot replace the database itself")
+	}
+	if err := s.WriteBackup(out); err != nil {
+		return fmt.Errorf("no backup written: %w", err)
+	}
+	fmt.Fprintf(e.stderr, "backup written to %s\n", out)
+	return nil
+}
+
+func mustAbs(p string) string {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return p
+	}
+	return abs
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"runtime"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
@@ -32,12 +33,23 @@ func openWindow(e *env) int {
 
 	path := e.dbPath()
 	s, err := tracker.Open(path, tracker.Options{})
+	movedTo := ""
+	if errors.Is(err, tracker.ErrDamaged) {
+		// Never overwrite a damaged file: move it aside and go on with a fresh one, from
+		// which the window offers to restore a backup.
+		if movedTo, err = tracker.MoveAside(path, "damaged", time.Now()); err == nil {
+			s, err = tracker.Open(path, tracker.Options{})
+		}
+	}
 	if err != nil {
 		showOpenFailure(w, path, err)
 		w.ShowAndRun()
 		return exitCodeFor(err)
 	}
-	ui.New(a, w, s, ui.Options{})
+	app := ui.New(a, w, s, ui.Options{})
+	if movedTo != "" {
+		app.OfferRecovery(movedTo)
+	}
 	w.ShowAndRun()
 	return exitOK
 }

@@ -28,9 +28,24 @@ func NormalizeCompany(name string) string {
 	return strings.Join(words, " ")
 }
 
-// NormalizeRole reduces a job title to its words, ignoring case, spacing and punctuation.
+// roleAbbreviations are the short forms job titles use, written out (since schema 2).
+var roleAbbreviations = map[string]string{
+	"sr": "senior", "snr": "senior", "jr": "junior", "jnr": "junior", "eng": "engineer", "engr": "engineer",
+	"dev": "developer", "mgr": "manager", "mngr": "manager", "mgmt": "management", "dir": "director",
+	"assoc": "associate", "asst": "assistant", "admin": "administrator", "vp": "vice president",
+	"svp": "senior vice president", "sw": "software", "ops": "operations",
+}
+
+// NormalizeRole reduces a job title to its words, ignoring case, spacing, punctuation and
+// common abbreviations: "Sr. Go Eng." and "Senior Go Engineer" are the same role.
 func NormalizeRole(role string) string {
-	return strings.Join(normalWords(strings.ReplaceAll(role, "&", " and ")), " ")
+	words := normalWords(strings.ReplaceAll(role, "&", " and "))
+	for i, w := range words {
+		if full, ok := roleAbbreviations[w]; ok {
+			words[i] = full
+		}
+	}
+	return strings.Join(words, " ")
 }
 
 // NormalizeURL reduces a job link to what identifies the posting: scheme, "www.", a trailing

@@ -32,6 +32,15 @@ func TestNormalizeRoleAndURL(t *testing.T) {
 	if NormalizeRole("Senior  Go-Engineer") != NormalizeRole("senior go engineer") {
 		t.Error("role spacing/punctuation should not matter")
 	}
+	for _, pair := range [][2]string{{"Sr. Go Eng.", "Senior Go Engineer"}, {"Jr Data Analyst", "Junior Data Analyst"},
+		{"Engineering Mgr", "engineering manager"}, {"VP Sales", "Vice President Sales"}, {"Go Dev", "Go Developer"}} {
+		if NormalizeRole(pair[0]) != NormalizeRole(pair[1]) {
+			t.Errorf("%q and %q should be the same role", pair[0], pair[1])
+		}
+	}
+	if NormalizeRole("Developer Relations") == NormalizeRole("Dev Ops") {
+		t.Error("different roles merged")
+	}
 	same := []string{
 		"https://jobs.example.com/posting/42",
 		"http://www.jobs.example.com/posting/42/",

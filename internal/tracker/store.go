@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -21,8 +20,9 @@ import (
 	"github.com/declinedesk/declinedesk/internal/letter"
 )
 
-// SchemaVersion is the layout of every value this version of the app writes.
-const SchemaVersion = 1
+// SchemaVersion is the layout of every value this version of the app writes. Version 2
+// writes role abbreviations out in the duplicate index (see migrations).
+const SchemaVersion = 2
 
 // Sentinel errors. Wrap-aware: test them with errors.Is.
 var (
@@ -151,27 +151,72 @@ func openBolt(path string, timeout time.Duration) (db *bolt.DB, err error) {
 	}
 }
 
+// init prepares the database: a new file gets the buckets and the schema version, an older
+// one is backed up and migrated, an up-to-date one is left alone (no write at all, so
+// opening is quick).
 func (s *BoltStore) init() error {
-	return s.db.Update(func(tx *bolt.Tx) error {
+	have, ready := 0, true
+	err := s.view(func(tx *bolt.Tx) error {
+		for _, name := range allBuckets {
+			if tx.Bucket(name) == nil {
+				ready = false
+			}
+		}
+		if meta := tx.Bucket(bucketMeta); meta != nil {
+			if v := meta.Get(keySchema); v != nil {
+				if _, err := fmt.Sscan(string(v), &have); err != nil || have < 1 {
+					return fmt.Errorf("%w: unreadable schema version %q", ErrDamaged, v)
+				}
+			}
+		}
+		return nil
+	})
+	switch {
+	case err != nil:
+		return err
+	case have > SchemaVersion:
+		return ErrNewer
+	case ready && have == SchemaVersion:
+		return nil
+	}
+	if have > 0 && have < SchemaVersion {
+		if _, err := s.backupBeforeMigration(have); err != nil {
+			return fmt.Errorf("the database needs an upgrade, but a backup could not be made first, so nothing was changed: %w", err)
+		}
+	}
+	return s.update(func(tx *bolt.Tx) error {
 		for _, name := range allBuckets {
 			if _, err := tx.CreateBucketIfNotExists(name); err != nil {
 				return fmt.Errorf("%w: %v", ErrDamaged, err)
 			}
 		}
-		meta := tx.Bucket(bucketMeta)
-		v := meta.Get(keySchema)
-		if v == nil {
-			return meta.Put(keySchema, []byte(fmt.Sprint(SchemaVersion)))
+		if have > 0 {
+			for v := have; v < SchemaVersion; v++ {
+				if err := migrations[v-1](tx); err != nil {
+					return fmt.Errorf("upgrading the database from version %d: %w", v, err)
+				}
+			}
 		}
-		var have int
-		if _, err := fmt.Sscan(string(v), &have); err != nil {
-			return fmt.Errorf("%w: unreadable schema version %q", ErrDamaged, v)
-		}
-		if have > SchemaVersion {
-			return ErrNewer
-		}
-		return nil
+		return tx.Bucket(bucketMeta).Put(keySchema, []byte(fmt.Sprint(SchemaVersion)))
 	})
+}
+
+// view and update run a transaction and turn a panic inside bbolt — its answer to some
+// kinds of damage — into ErrDamaged, so that a damaged file never takes the app down.
+func (s *BoltStore) view(fn func(*bolt.Tx) error) (err error) {
+	defer recoverDamage(&err)
+	return s.db.View(fn)
+}
+
+func (s *BoltStore) update(fn func(*bolt.Tx) error) (err error) {
+	defer recoverDamage(&err)
+	return s.db.Update(fn)
+}
+
+func recoverDamage(err *error) {
+	if r := recover(); r != nil {
+		*err = fmt.Errorf("%w: %v", ErrDamaged, r)
+	}
 }
 
 // Path is the database file.
@@ -346,7 +391,7 @@ func (s *BoltStore) Add(o Opportunity, allowDuplicate bool) (Opportunity, error)
 	if err := o.Validate(); err != nil {
 		return Opportunity{}, err
 	}
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		o.ID = 0
 		if !allowDuplicate {
 			dups, err := duplicatesOf(tx, &o)
@@ -409,7 +454,7 @@ func (s *BoltStore) Update(o Opportunity, allowDuplicate bool) (Opportunity, err
 	if err := o.Validate(); err != nil {
 		return Opportunity{}, err
 	}
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		old, err := getOpportunity(tx, o.ID)
 		if err != nil {
 			return err
@@ -450,7 +495,7 @@ func (s *BoltStore) Update(o Opportunity, allowDuplicate bool) (Opportunity, err
 
 // Delete removes an opportunity, its history and its index entries.
 func (s *BoltStore) Delete(id uint64) error {
-	return s.db.Update(func(tx *bolt.Tx) error {
+	return s.update(func(tx *bolt.Tx) error {
 		o, err := getOpportunity(tx, id)
 		if err != nil {
 			return err
@@ -473,7 +518,7 @@ func (s *BoltStore) Delete(id uint64) error {
 // Get returns one opportunity with its history.
 func (s *BoltStore) Get(id uint64) (Opportunity, error) {
 	var out Opportunity
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		o, err := getOpportunity(tx, id)
 		if err != nil {
 			return err
@@ -567,7 +612,7 @@ type storedProfile struct {
 // Profile is the user's profile; the zero Profile before one was saved.
 func (s *BoltStore) Profile() (Profile, error) {
 	var p Profile
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		v := tx.Bucket(bucketMeta).Get(keyProfile)
 		if v == nil {
 			return nil
@@ -592,7 +637,7 @@ func (s *BoltStore) SaveProfile(p Profile) error {
 	if err != nil {
 		return err
 	}
-	return s.db.Update(func(tx *bolt.Tx) error { return tx.Bucket(bucketMeta).Put(keyProfile, v) })
+	return s.update(func(tx *bolt.Tx) error { return tx.Bucket(bucketMeta).Put(keyProfile, v) })
 }
 
 // AppendEvent adds an event to an opportunity's history and marks it updated. Copying,
@@ -656,7 +701,7 @@ func (s *BoltStore) change(id uint64, edit func(o *Opportunity) []Event) (Opport
 // changeTx is change for edits that also write beside the record.
 func (s *BoltStore) changeTx(id uint64, edit func(tx *bolt.Tx, o *Opportunity) ([]Event, error)) (Opportunity, error) {
 	var out Opportunity
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		o, err := getOpportunity(tx, id)
 		if err != nil {
 			return err
@@ -692,7 +737,7 @@ func (s *BoltStore) changeTx(id uint64, edit func(tx *bolt.Tx, o *Opportunity) (
 func (s *BoltStore) Duplicates(o Opportunity) ([]Opportunity, error) {
 	o.Normalize()
 	var out []Opportunity
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		var err error
 		out, err = duplicatesOf(tx, &o)
 		return err
@@ -702,7 +747,7 @@ func (s *BoltStore) Duplicates(o Opportunity) ([]Opportunity, error) {
 
 // ForEach calls fn for every opportunity in id order, with its history when asked.
 func (s *BoltStore) ForEach(withHistory bool, fn func(o *Opportunity) error) error {
-	return s.db.View(func(tx *bolt.Tx) error {
+	return s.view(func(tx *bolt.Tx) error {
 		hc := tx.Bucket(bucketHistory).Cursor()
 		hk, hv := hc.First()
 		return tx.Bucket(bucketOpportunities).ForEach(func(k, v []byte) error {
@@ -732,7 +777,7 @@ func (s *BoltStore) ForEach(withHistory bool, fn func(o *Opportunity) error) err
 // Count is the number of opportunities.
 func (s *BoltStore) Count() (int, error) {
 	var n int
-	err := s.db.View(func(tx *bolt.Tx) error {
+	err := s.view(func(tx *bolt.Tx) error {
 		n = tx.Bucket(bucketOpportunities).Stats().KeyN
 		return nil
 	})
@@ -763,7 +808,7 @@ func (s *BoltStore) Import(recs []Opportunity, progress func(done, total int)) (
 			return ImportReport{}, fmt.Errorf("record %d: %w", i+1, err)
 		}
 	}
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		tx.Bucket(bucketOpportunities).FillPercent = 0.95 // ids only grow
 		tx.Bucket(bucketHistory).FillPercent = 0.95
 		rep = ImportReport{}
@@ -814,15 +859,4 @@ func (s *BoltStore) Import(recs []Opportunity, progress func(done, total int)) (
 		progress(len(recs), len(recs))
 	}
 	return rep, nil
-}
-
-// Backup writes a consistent snapshot of the whole database to w.
-func (s *BoltStore) Backup(w io.Writer) (int64, error) {
-	var n int64
-	err := s.db.View(func(tx *bolt.Tx) error {
-		var err error
-		n, err = tx.WriteTo(w)
-		return err
-	})
-	return n, err
 }

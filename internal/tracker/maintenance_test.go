@@ -1,0 +1,283 @@
+package tracker
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+func copyFile(t *testing.T, from, to string) {
+	t.Helper()
+	data, err := os.ReadFile(from)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(to, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestMigrationFromSchema1(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "old.db")
+	copyFile(t, "testdata/schema1.db", path)
+	original, _ := os.ReadFile(path)
+
+	s, err := Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	// A backup of the old file was made before anything changed.
+	backups, _ := Backups(path)
+	if len(backups) != 1 || !strings.Contains(filepath.Base(backups[0].Path), "before-upgrade-v1-") {
+		t.Fatalf("backups %+v", backups)
+	}
+	if fi, _ := os.Stat(backups[0].Path); fi.Mode().Perm() != 0o600 {
+		t.Errorf("backup mode %v", fi.Mode().Perm())
+	}
+	if err := checkFile(backups[0].Path); err != nil {
+		t.Errorf("the backup is not a sound database: %v", err)
+	}
+	_ = original
+	// Everything is still there.
+	var all []Opportunity
+	s.ForEach(true, func(o *Opportunity) error { all = append(all, *o); return nil })
+	if len(all) != 3 || all[0].Role != "Sr. Go Eng." || len(all[0].History) != 2 {
+		t.Fatalf("records after the upgrade: %+v", all)
+	}
+	got, _ := s.Get(all[0].ID)
+	if got.Checklist["role.pay"].Note != "low" || got.Draft == nil || got.Draft.SenderName != "Ana Silva" {
+		t.Errorf("attachments after the upgrade: %+v %+v", got.Checklist, got.Draft)
+	}
+	if p, _ := s.Profile(); p.FullName != "Ana Silva" {
+		t.Errorf("profile %+v", p)
+	}
+	// The rebuilt index knows the abbreviations.
+	for _, probe := range []Opportunity{{Company: "Acme", Role: "Senior Go Engineer"}, {Company: "Globex", Role: "Junior Data Analyst"},
+		{Company: "Initech", Role: "Engineering Manager"}, {Company: "Other", Role: "x", URL: "jobs.globex.test/42"}} {
+		if dups, err := s.Duplicates(probe); err != nil || len(dups) != 1 {
+			t.Errorf("Duplicates(%s/%s) = %v, %v", probe.Company, probe.Role, dups, err)
+		}
+	}
+	// Opening again does not migrate or back up again.
+	s.Close()
+	s, err = Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if backups, _ := Backups(path); len(backups) != 1 {
+		t.Errorf("backed up again: %d", len(backups))
+	}
+}
+
+func TestNewerDatabaseIsRefusedUntouched(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "new.db")
+	s, _ := Open(path, Options{})
+	s.update(func(tx *bolt.Tx) error { return tx.Bucket(bucketMeta).Put(keySchema, []byte("99")) })
+	s.Close()
+	before, _ := os.ReadFile(path)
+	if _, err := Open(path, Options{}); !errors.Is(err, ErrNewer) {
+		t.Fatalf("err %v", err)
+	}
+	if after, _ := os.ReadFile(path); string(after) != string(before) {
+		t.Error("a newer database was changed")
+	}
+}
+
+func TestDailyBackupsKeepSeven(t *testing.T) {
+	day := time.Date(2026, 11, 1, 9, 0, 0, 0, time.UTC)
+	path := filepath.Join(t.TempDir(), "db", "t.db")
+	s, err := Open(path, Options{Now: func() time.Time { return day }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	mustAdd(t, s, Opportunity{Company: "Acme", Role: "Dev"})
+	for i := 0; i < 10; i++ {
+		p, err := s.DailyBackup()
+		if err != nil || p == "" {
+			t.Fatalf("day %d: %q %v", i, p, err)
+		}
+		// Make the file's time match its day, as if taken then.
+		os.Chtimes(p, day, day)
+		if again, _ := s.DailyBackup(); again != "" {
+			t.Fatal("a second backup the same day")
+		}
+		day = day.AddDate(0, 0, 1)
+	}
+	backups, _ := Backups(path)
+	if len(backups) != keepBackups {
+		t.Fatalf("%d backups kept", len(backups))
+	}
+	if !strings.HasSuffix(backups[0].Path, "declinedesk-2026-11-10.db") || !strings.HasSuffix(backups[6].Path, "declinedesk-2026-11-04.db") {
+		t.Errorf("kept %s … %s", backups[0].Path, backups[6].Path)
+	}
+	for _, b := range backups {
+		if fi, _ := os.Stat(b.Path); fi.Mode().Perm() != 0o600 {
+			t.Errorf("%s mode %v", b.Path, fi.Mode().Perm())
+		}
+	}
+	// A backup is a complete, sound database with the records in it.
+	r, err := Open(backups[0].Path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := r.Count(); n != 1 {
+		t.Errorf("backup holds %d records", n)
+	}
+	r.Close()
+}
+
+// damage overwrites the first byte of each of the file's pages after the meta pages with
+// garbage, which bbolt's own check notices.
+func damage(t *testing.T, path string) {
+	t.Helper()
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	fi, _ := f.Stat()
+	for off := int64(2 * 4096); off < fi.Size(); off += 4096 {
+		f.WriteAt([]byte{0xde, 0xad, 0xbe, 0xef, 0xde, 0xad, 0xbe, 0xef, 0xff, 0xff}, off)
+	}
+}
+
+func TestDamagedPagesAreReportedNotPanicked(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "d.db")
+	s, _ := Open(path, Options{})
+	for i := 0; i < 200; i++ {
+		mustAdd(t, s, Opportunity{Company: fmt.Sprintf("Company %d", i), Role: "Dev", Notes: strings.Repeat("n", 200)})
+	}
+	if err := s.Check(); err != nil {
+		t.Fatalf("fresh database: %v", err)
+	}
+	s.Close()
+	compact := filepath.Join(t.TempDir(), "compact.db")
+	s, _ = Open(path, Options{})
+	if err := s.WriteBackup(compact); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	damage(t, compact)
+	before, _ := os.ReadFile(compact)
+	s, err := Open(compact, Options{})
+	if err == nil {
+		// Opening may pass (the meta pages are fine); reading and checking must not.
+		if err := s.Check(); !errors.Is(err, ErrDamaged) {
+			t.Errorf("Check: %v", err)
+		}
+		if err := s.ForEach(false, func(*Opportunity) error { return nil }); !errors.Is(err, ErrDamaged) {
+			t.Errorf("ForEach: %v", err)
+		}
+		s.Close()
+	} else if !errors.Is(err, ErrDamaged) {
+		t.Errorf("Open: %v", err)
+	}
+	if after, _ := os.ReadFile(compact); string(after) != string(before) {
+		t.Error("the damaged file was changed")
+	}
+}
+
+func TestMoveAsideAndRestore(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "t.db")
+	now := time.Date(2026, 11, 25, 10, 30, 0, 0, time.UTC)
+	s, _ := Open(path, Options{})
+	mustAdd(t, s, Opportunity{Company: "Kept", Role: "Dev"})
+	good := filepath.Join(dir, "good-backup.db")
+	if err := s.WriteBackup(good); err != nil {
+		t.Fatal(err)
+	}
+	mustAdd(t, s, Opportunity{Company: "After backup", Role: "Dev"})
+	s.Close()
+
+	// A file that is not a backup is refused, and nothing moves.
+	junk := filepath.Join(dir, "junk.db")
+	os.WriteFile(junk, []byte("not a database at all"), 0o600)
+	if _, err := Restore(path, junk, now); err == nil {
+		t.Fatal("junk restored")
+	}
+	if _, err := os.Stat(path); err != nil {
+		t.Fatal("the current database went away")
+	}
+
+	aside, err := Restore(path, good, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if aside != path+".before-restore-20261125-103000" {
+		t.Errorf("aside %q", aside)
+	}
+	s, err = Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := s.Count(); n != 1 {
+		t.Errorf("restored database has %d records", n)
+	}
+	s.Close()
+	old, _ := Open(aside, Options{})
+	if n, _ := old.Count(); n != 2 {
+		t.Errorf("the file kept aside has %d records", n)
+	}
+	old.Close()
+	if fi, _ := os.Stat(path); fi.Mode().Perm() != 0o600 {
+		t.Errorf("restored mode %v", fi.Mode().Perm())
+	}
+
+	moved, err := MoveAside(path, "damaged", now)
+	if err != nil || moved != path+".damaged-20261125-103000" {
+		t.Fatalf("MoveAside: %q %v", moved, err)
+	}
+	if _, err := os.Stat(path); !errors.Is(err, os.ErrNotExist) {
+		t.Error("still there")
+	}
+}
+
+func TestBackupOfAnOpenDatabaseIsConsistent(t *testing.T) {
+	s, _ := openTemp(t)
+	for i := 0; i < 50; i++ {
+		mustAdd(t, s, Opportunity{Company: fmt.Sprintf("C%d", i), Role: "Dev"})
+	}
+	n, err := s.Backup(io.Discard)
+	if err != nil || n == 0 {
+		t.Fatalf("Backup: %d %v", n, err)
+	}
+}
+
+func TestReleaseMemoryKeepsTheDataReadable(t *testing.T) {
+	s, _ := openTemp(t)
+	for i := 0; i < 300; i++ {
+		mustAdd(t, s, Opportunity{Company: fmt.Sprintf("C%d", i), Role: "Dev", Notes: strings.Repeat("x", 300)})
+	}
+	count := func() int {
+		n := 0
+		s.ForEach(true, func(o *Opportunity) error {
+			if len(o.Notes) == 300 {
+				n++
+			}
+			return nil
+		})
+		return n
+	}
+	if count() != 300 {
+		t.Fatal("setup")
+	}
+	s.ReleaseMemory()
+	if got := count(); got != 300 {
+		t.Errorf("after releasing memory, %d records read back", got)
+	}
+	mustAdd(t, s, Opportunity{Company: "after", Role: "Dev"})
+	if err := s.Check(); err != nil {
+		t.Error(err)
+	}
+}

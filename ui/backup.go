@@ -1,0 +1,183 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"path/filepath"
+	"runtime/debug"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/declinedesk/declinedesk/internal/tracker"
+)
+
+// maintainer is what the window needs of the store beyond tracker.Store: backups, checks
+// and giving memory back. *tracker.BoltStore has it all.
+type maintainer interface {
+	DailyBackup() (string, error)
+	WriteBackup(path string) error
+	ReleaseMemory()
+}
+
+// afterLoad runs once the tracker is on screen: it hands the memory the load used back to
+// the system and takes the day's backup, which also checks the database.
+func (a *App) afterLoad() {
+	background(a.work, func() (string, error) {
+		m, ok := a.store.(maintainer)
+		if !ok {
+			return "", nil
+		}
+		m.ReleaseMemory()
+		debug.FreeOSMemory()
+		return m.DailyBackup()
+	}, func(_ string, err error) {
+		switch {
+		case errors.Is(err, tracker.ErrDamaged):
+			a.offerRestore("Your tracker has errors",
+				"Decline Desk found damage in the database while backing it up ("+err.Error()+"). "+
+					"Your backups were left as they were. Restoring the newest one is the safest way on.")
+		case err != nil:
+			a.notify("Today's backup could not be written: " + err.Error())
+		}
+	})
+}
+
+// OfferRecovery tells the user that the database was damaged and moved aside, and offers
+// the newest backup. The window already runs on a fresh, empty tracker.
+func (a *App) OfferRecovery(movedTo string) {
+	a.offerRestore("Your tracker file was damaged",
+		fmt.Sprintf("It could not be read, so it was moved out of the way, unchanged:\n%s\n\n"+
+			"You can restore the newest backup, or start with an empty tracker.", movedTo))
+}
+
+// offerRestore explains a problem and offers the newest backup.
+func (a *App) offerRestore(title, text string) {
+	backups, _ := tracker.Backups(a.dbPath)
+	msg := widget.NewLabel(text)
+	msg.Wrapping = fyne.TextWrapWord
+	if len(backups) == 0 {
+		msg.SetText(text + "\n\nThere is no backup yet.")
+		d := dialog.NewCustom(title, "Start fresh", msg, a.win)
+		d.Resize(fyne.NewSize(560, 260))
+		d.Show()
+		return
+	}
+	newest := backups[0]
+	d := dialog.NewCustomConfirm(title, "Restore "+newest.Taken.Format("Jan 2, 15:04"), "Start fresh", msg, func(ok bool) {
+		if ok {
+			a.restore(newest.Path)
+		}
+	}, a.win)
+	d.Resize(fyne.NewSize(560, 280))
+	d.Show()
+}
+
+// onBackup saves a backup where the user chooses.
+func (a *App) onBackup() {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil || w == nil {
+			return
+		}
+		w.Close()
+		uri := w.URI()
+		if uri.Scheme() != "file" {
+			a.showError("The backup was not written", errors.New("backups can only be saved to a local folder"))
+			return
+		}
+		background(a.work, func() (struct{}, error) {
+			m, ok := a.store.(maintainer)
+			if !ok {
+				return struct{}{}, errors.New("this tracker cannot be backed up")
+			}
+			return struct{}{}, m.WriteBackup(uri.Path())
+		},
+			func(_ struct{}, err error) {
+				if err != nil {
+					a.showError("The backup was not written", err)
+					return
+				}
+				a.notify("Backup saved as " + uri.Name())
+			})
+	}, a.win)
+	d.SetFileName("declinedesk-backup-" + string(a.today()) + ".db")
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".db"}))
+	showFileDialog(d)
+}
+
+// onRestore lists the backups to restore one from.
+func (a *App) onRestore() {
+	backups, err := tracker.Backups(a.dbPath)
+	if err != nil {
+		a.showError("The backups could not be listed", err)
+		return
+	}
+	if len(backups) == 0 {
+		dialog.ShowInformation("No backups yet", "Decline Desk backs your tracker up once a day, into\n"+tracker.BackupDir(a.dbPath), a.win)
+		return
+	}
+	labels := make([]string, len(backups))
+	for i, b := range backups {
+		labels[i] = fmt.Sprintf("%s  ·  %s  ·  %d KiB", b.Taken.Format("Mon Jan 2 2006, 15:04"), filepath.Base(b.Path), (b.Size+1023)/1024)
+	}
+	chosen := widget.NewRadioGroup(labels, nil)
+	chosen.SetSelected(labels[0])
+	note := widget.NewLabel("Your tracker as it is now is kept beside it, so nothing is lost.")
+	note.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustomConfirm("Restore from a backup", "Restore", "Cancel", container.NewVBox(container.NewVScroll(chosen), note), func(ok bool) {
+		if !ok {
+			return
+		}
+		for i, l := range labels {
+			if l == chosen.Selected {
+				a.restore(backups[i].Path)
+			}
+		}
+	}, a.win)
+	d.Resize(fyne.NewSize(640, 420))
+	d.Show()
+}
+
+// restore swaps the tracker for a backup: the store is closed, the current file kept aside,
+// the backup copied in and opened, and every pane reloaded.
+func (a *App) restore(backupPath string) {
+	a.decide.leave()
+	a.letter.leave()
+	type result struct {
+		aside string
+		store tracker.Store
+	}
+	background(a.work, func() (result, error) {
+		a.store.Close()
+		aside, err := tracker.Restore(a.dbPath, backupPath, a.now())
+		s, openErr := tracker.Open(a.dbPath, tracker.Options{})
+		if openErr != nil {
+			return result{aside: aside}, errors.Join(err, openErr)
+		}
+		a.store = s
+		return result{aside: aside, store: s}, err
+	}, func(r result, err error) {
+		if r.store == nil {
+			a.showError("The tracker could not be opened after restoring", err)
+			return
+		}
+		if err != nil {
+			a.showError("The backup was not restored; your tracker is as it was", err)
+		} else {
+			a.notify("Restored " + filepath.Base(backupPath) + ". Your previous tracker was kept as " + filepath.Base(r.aside))
+		}
+		a.reload()
+	})
+}
+
+// reload reads everything again from the store, after it was swapped.
+func (a *App) reload() {
+	a.tracker.selected = 0
+	a.setCurrent(nil)
+	a.tracker.showLoading()
+	background(a.work, func() (tracker.Profile, error) { return a.store.Profile() }, a.onProfileLoaded)
+	a.tracker.reloadIndex()
+}

@@ -1,0 +1,75 @@
+package ui
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/declinedesk/declinedesk/internal/tracker"
+)
+
+func TestDailyBackupAndRestoreFromTheWindow(t *testing.T) {
+	h := newHarness(t, tracker.Opportunity{Company: "Acme", Role: "Go Engineer"})
+	backups, _ := tracker.Backups(h.app.dbPath)
+	if len(backups) != 1 || !strings.HasSuffix(backups[0].Path, "declinedesk-2026-11-25.db") {
+		t.Fatalf("no daily backup after opening: %+v", backups)
+	}
+	// Something added after the backup is gone after restoring it, and kept aside.
+	h.app.tracker.onAdd()
+	h.typeInto(h.app.tracker.form.company, "Globex")
+	h.typeInto(h.app.tracker.form.role, "Analyst")
+	h.tap("Add")
+	if len(h.app.tracker.rows) != 2 {
+		t.Fatal("setup")
+	}
+	h.app.onRestore()
+	if !h.shows("Restore from a backup") || !h.shows("declinedesk-2026-11-25.db") {
+		t.Fatalf("restore dialog: %q", h.texts())
+	}
+	h.tap("Restore")
+	if len(h.app.tracker.rows) != 1 || h.app.tracker.rows[0].Company != "Acme" {
+		t.Errorf("after restoring: %+v", h.app.tracker.rows)
+	}
+	if !strings.Contains(h.app.status.Text, "Your previous tracker was kept as") {
+		t.Errorf("status %q", h.app.status.Text)
+	}
+	entries, _ := os.ReadDir(filepath.Dir(h.app.dbPath))
+	kept := false
+	for _, e := range entries {
+		kept = kept || strings.Contains(e.Name(), ".before-restore-")
+	}
+	if !kept {
+		t.Error("the tracker before the restore was not kept")
+	}
+	// The window works on after the swap: adding goes to the restored file.
+	h.app.tracker.onAdd()
+	h.typeInto(h.app.tracker.form.company, "Initech")
+	h.typeInto(h.app.tracker.form.role, "QA")
+	h.tap("Add")
+	h.app.store.Close() // the store the restore opened
+	s, err := tracker.Open(h.app.dbPath, tracker.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if n, _ := s.Count(); n != 2 {
+		t.Errorf("restored tracker has %d records after adding one", n)
+	}
+}
+
+func TestRecoveryOfferAfterDamage(t *testing.T) {
+	h := newHarness(t, tracker.Opportunity{Company: "Acme", Role: "Go Engineer"})
+	h.app.OfferRecovery("/somewhere/declinedesk.db.damaged-20261125-100000")
+	if !h.shows("Your tracker file was damaged") || !h.shows("declinedesk.db.damaged-20261125-100000") {
+		t.Fatalf("texts %q", h.texts())
+	}
+	h.button("Start fresh")
+	found := false
+	for _, txt := range h.texts() {
+		found = found || strings.HasPrefix(txt, "Restore Nov 25, ")
+	}
+	if !found {
+		t.Errorf("no button to restore the newest backup: %q", h.texts())
+	}
+}
