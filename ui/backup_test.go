@@ -28,7 +28,7 @@ func TestDailyBackupAndRestoreFromTheWindow(t *testing.T) {
 		t.Fatalf("restore dialog: %q", h.texts())
 	}
 	h.tap("Restore")
-	if len(h.app.tracker.rows) != 1 || h.app.tracker.rows[0].Company != "Acme" {
+	if len(h.app.tracker.rows) != 1 || h.app.tracker.rows[0].Company() != "Acme" {
 		t.Errorf("after restoring: %+v", h.app.tracker.rows)
 	}
 	if !strings.Contains(h.app.status.Text, "Your previous tracker was kept as") {

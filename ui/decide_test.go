@@ -14,7 +14,7 @@ import (
 func (h *harness) selectCompany(company string) {
 	h.t.Helper()
 	for i, r := range h.app.tracker.rows {
-		if r.Company == company {
+		if r.Company() == company {
 			h.app.tracker.list.Select(i)
 			h.settle()
 			if h.app.current == nil || h.app.current.Company != company {

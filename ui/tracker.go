@@ -366,17 +366,17 @@ func newOppRow() fyne.CanvasObject {
 }
 
 func (r *oppRow) set(row *tracker.Row, today tracker.Date) {
-	r.dot.FillColor = statusColors[row.Status]
-	r.title.SetText(row.Company + " — " + row.Role)
-	r.status.Text = row.Status.Label()
+	r.dot.FillColor = statusColors[row.Status()]
+	r.title.SetText(row.Company() + " — " + row.Role())
+	r.status.Text = row.Status().Label()
 	r.overdue = row.Overdue(today)
-	switch {
-	case row.FollowUpOn == "":
+	switch follow := row.FollowUpOn(); {
+	case follow == "":
 		r.follow.Text = ""
 	case r.overdue:
-		r.follow.Text = "Follow up " + string(row.FollowUpOn) + " · overdue"
+		r.follow.Text = "Follow up " + string(follow) + " · overdue"
 	default:
-		r.follow.Text = "Follow up " + string(row.FollowUpOn)
+		r.follow.Text = "Follow up " + string(follow)
 	}
 	r.Refresh()
 }

@@ -41,7 +41,7 @@ func TestAddThroughTheForm(t *testing.T) {
 	if h.count() != 1 {
 		t.Fatalf("stored %d", h.count())
 	}
-	if len(h.app.tracker.rows) != 1 || h.app.tracker.rows[0].Company != "Acme Inc" {
+	if len(h.app.tracker.rows) != 1 || h.app.tracker.rows[0].Company() != "Acme Inc" {
 		t.Fatalf("list rows %+v", h.app.tracker.rows)
 	}
 	cur := h.app.current
@@ -142,7 +142,7 @@ func TestSearchAndFilter(t *testing.T) {
 	// Tapping a status in the chart filters by it; tapping it again clears the filter.
 	p.onChartTapped(tracker.Declined)
 	h.settle()
-	if len(p.rows) != 1 || p.rows[0].Company != "Globex" {
+	if len(p.rows) != 1 || p.rows[0].Company() != "Globex" {
 		t.Errorf("chart filter: %+v", p.rows)
 	}
 	p.onChartTapped(tracker.Declined)
@@ -152,8 +152,8 @@ func TestSearchAndFilter(t *testing.T) {
 	}
 	p.sort.SetSelected("Company A–Z")
 	h.settle()
-	if p.rows[0].Company != "Acme" || p.rows[2].Company != "Initech" {
-		t.Errorf("sort by company: %s, %s", p.rows[0].Company, p.rows[2].Company)
+	if p.rows[0].Company() != "Acme" || p.rows[2].Company() != "Initech" {
+		t.Errorf("sort by company: %s, %s", p.rows[0].Company(), p.rows[2].Company())
 	}
 }
 

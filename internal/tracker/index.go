@@ -5,42 +5,86 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 )
 
-// Row is what the list shows of an opportunity and what search looks through.
+// Row is what the list shows of an opportunity and what search looks through. A tracker
+// keeps 100,000 of them in memory, so a row is kept small: 64 bytes plus its text.
 // Rows are never changed once made, so a query result can be read without locks.
 type Row struct {
-	ID         uint64
-	Company    string
-	Role       string
-	Status     Status
-	FollowUpOn Date
-	UpdatedAt  int64 // Unix seconds
-
-	// text is the lower-cased company, role, contact, notes and tags, NUL-separated,
+	ID        uint64
+	UpdatedAt int64  // Unix seconds
+	names     string // company then role, as written
+	// text is the lower-cased company, role, contact name, notes and tags, NUL-separated,
 	// company first so that its first companyLen bytes are the company sort key.
 	text       string
-	companyLen int
+	companyLen int32
+	roleAt     int32 // where the role starts in names
+	slot       int32 // the row's place in the index's text arena; -1 when it has none
+	// dayStatus packs the follow-up day (days since 0001-01-01 plus one, 0 for none) in
+	// its low 24 bits and 1 + the status's place in statusTable in its high 8.
+	dayStatus uint32
 }
+
+const dayBits = 24
+
+// dayZero is 0001-01-01 in Unix seconds: every valid date is a small count of days after it.
+var dayZero = time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC).Unix()
+
+func (r *Row) followUp() uint32 { return r.dayStatus & (1<<dayBits - 1) }
 
 // RowOf makes the list row of o.
 func RowOf(o *Opportunity) *Row {
 	company := strings.ToLower(o.Company)
 	var b strings.Builder
-	b.Grow(len(o.Company) + len(o.Role) + len(o.ContactName) + len(o.ContactEmail) + len(o.Notes) + 16)
+	b.Grow(len(o.Company) + len(o.Role) + len(o.ContactName) + len(o.Notes) + 16)
 	b.WriteString(company)
-	for _, part := range append([]string{o.Role, o.ContactName, o.ContactEmail, o.Notes}, o.Tags...) {
+	for _, part := range append([]string{o.Role, o.ContactName, o.Notes}, o.Tags...) {
 		b.WriteByte(0)
 		b.WriteString(strings.ToLower(part))
 	}
-	return &Row{
-		ID: o.ID, Company: o.Company, Role: o.Role, Status: o.Status, FollowUpOn: o.FollowUpOn,
-		UpdatedAt: o.UpdatedAt.Unix(), text: b.String(), companyLen: len(company),
+	r := &Row{
+		ID: o.ID, UpdatedAt: o.UpdatedAt.Unix(), names: o.Company + o.Role, roleAt: int32(len(o.Company)),
+		text: b.String(), companyLen: int32(len(company)), slot: -1,
 	}
+	for i, e := range statusTable {
+		if e.id == o.Status {
+			r.dayStatus = uint32(i+1) << dayBits
+		}
+	}
+	if d := o.FollowUpOn; d != "" && d.Valid() {
+		r.dayStatus |= uint32((d.Time().Unix()-dayZero)/86400 + 1)
+	}
+	return r
+}
+
+// Company is the company as written.
+func (r *Row) Company() string { return r.names[:r.roleAt] }
+
+// Role is the role as written.
+func (r *Row) Role() string { return r.names[r.roleAt:] }
+
+// Status is the opportunity's status.
+func (r *Row) Status() Status {
+	if i := r.dayStatus >> dayBits; i > 0 {
+		return statusTable[i-1].id
+	}
+	return ""
+}
+
+// FollowUpOn is the follow-up day, "" when none.
+func (r *Row) FollowUpOn() Date {
+	if r.followUp() == 0 {
+		return ""
+	}
+	return DateOf(time.Unix(int64(r.followUp()-1)*86400+dayZero, 0).UTC())
 }
 
 // Overdue reports whether the row's follow-up day has passed.
-func (r *Row) Overdue(today Date) bool { return r.FollowUpOn != "" && r.FollowUpOn < today }
+func (r *Row) Overdue(today Date) bool {
+	t := today.Time()
+	return r.followUp() != 0 && !t.IsZero() && int64(r.followUp()-1) < (t.Unix()-dayZero)/86400
+}
 
 // SortOrder is how the list is ordered.
 type SortOrder int
@@ -66,14 +110,14 @@ func (o SortOrder) compare(a, b *Row) int {
 		}
 		return cmp.Compare(a.ID, b.ID)
 	case ByFollowUp:
-		if a.FollowUpOn != b.FollowUpOn {
+		if fa, fb := a.followUp(), b.followUp(); fa != fb {
 			switch {
-			case a.FollowUpOn == "":
+			case fa == 0:
 				return 1
-			case b.FollowUpOn == "":
+			case fb == 0:
 				return -1
 			}
-			return strings.Compare(string(a.FollowUpOn), string(b.FollowUpOn))
+			return cmp.Compare(fa, fb)
 		}
 		return ByCompany.compare(a, b)
 	default:
@@ -85,7 +129,7 @@ func (o SortOrder) compare(a, b *Row) int {
 }
 
 // Query selects and orders rows. Every word of Text must appear (ignoring case) in the
-// company, role, contact, notes or tags; Status, when set, keeps only that status.
+// company, role, contact name, notes or tags; Status, when set, keeps only that status.
 type Query struct {
 	Text   string
 	Status Status
@@ -94,30 +138,102 @@ type Query struct {
 
 // Index holds every opportunity's row in memory so the list can search and sort a large
 // tracker instantly. It is safe for use from several goroutines.
+//
+// The rows themselves sit in one array and their texts end to end in one arena string:
+// a few allocations instead of several per row, and a search scans the arena in one pass,
+// which is far faster than visiting every row. Rows added or changed later are "loose",
+// with their own text, until the arena is rebuilt.
 type Index struct {
 	mu     sync.RWMutex
-	byID   map[uint64]*Row
 	sorted map[SortOrder][]*Row // built on first use, then kept in order on every change
 	counts map[Status]int
-	text   joinedText // every row's search text in one string, for the last order searched
-}
+	n      int // rows in all
 
-// joinedText is the search text of the rows of one order, end to end; starts[i] is where
-// row i begins and starts[len(rows)] is the end.
-type joinedText struct {
-	order  SortOrder
-	all    string
-	starts []int32
+	arena      string          // the texts of the arena rows, each followed by 0x01
+	arenaIDs   []uint64        // the id of each slot, ascending
+	arenaRows  []*Row          // the row of each slot; nil once replaced or removed
+	starts     []int32         // where each slot begins; starts[len(arenaRows)] is the end
+	loose      map[uint64]*Row // rows added or changed since the arena was built
+	staleSlots int
 }
 
 // NewIndex makes an index of rows.
 func NewIndex(rows []*Row) *Index {
-	ix := &Index{byID: make(map[uint64]*Row, len(rows)), sorted: map[SortOrder][]*Row{}, counts: map[Status]int{}}
+	ix := &Index{sorted: map[SortOrder][]*Row{}, counts: map[Status]int{}, loose: map[uint64]*Row{}}
 	for _, r := range rows {
-		ix.byID[r.ID] = r
-		ix.counts[r.Status]++
+		ix.loose[r.ID] = r
+		ix.counts[r.Status()]++
 	}
+	ix.n = len(ix.loose)
+	ix.buildArena()
 	return ix
+}
+
+// get finds the current row of id, or nil.
+func (ix *Index) get(id uint64) *Row {
+	if r, ok := ix.loose[id]; ok {
+		return r
+	}
+	if i, found := slices.BinarySearch(ix.arenaIDs, id); found {
+		return ix.arenaRows[i]
+	}
+	return nil
+}
+
+// all lists every current row, in no particular order.
+func (ix *Index) all() []*Row {
+	out := make([]*Row, 0, ix.n)
+	for _, r := range ix.arenaRows {
+		if r != nil {
+			out = append(out, r)
+		}
+	}
+	for _, r := range ix.loose {
+		out = append(out, r)
+	}
+	return out
+}
+
+// buildArena packs every row, its text, company and role into shared memory.
+func (ix *Index) buildArena() {
+	old := ix.all()
+	slices.SortFunc(old, func(a, b *Row) int { return cmp.Compare(a.ID, b.ID) })
+	size, display := 0, 0
+	for _, r := range old {
+		size += len(r.text) + 1
+		display += len(r.names)
+	}
+	var text, names strings.Builder
+	text.Grow(size)
+	names.Grow(display)
+	starts := make([]int32, 0, len(old)+1)
+	for _, r := range old {
+		starts = append(starts, int32(text.Len()))
+		text.WriteString(r.text)
+		text.WriteByte(1) // no search word holds it, so no match runs from one row into the next
+		names.WriteString(r.names)
+	}
+	starts = append(starts, int32(text.Len()))
+	all, nameStr := text.String(), names.String()
+	// Every string a row keeps comes from here, not from the decoding that made the row: a
+	// few live bytes left in each of the decoder's pages would keep all of them in memory.
+	mem := make([]Row, len(old))
+	rows := make([]*Row, len(old))
+	ids := make([]uint64, len(old))
+	at := 0
+	for i, r := range old {
+		// Rows are rebuilt, not changed, so that results already handed out stay as they were.
+		nr := &mem[i]
+		*nr = *r
+		nr.text = all[starts[i] : starts[i+1]-1]
+		nr.names = nameStr[at : at+len(r.names)]
+		at += len(r.names)
+		nr.slot = int32(i)
+		rows[i], ids[i] = nr, r.ID
+	}
+	ix.arena, ix.arenaIDs, ix.arenaRows, ix.starts = all, ids, rows, starts
+	ix.loose, ix.staleSlots = map[uint64]*Row{}, 0
+	ix.sorted = map[SortOrder][]*Row{} // the rows are new objects; orders are rebuilt on use
 }
 
 // LoadIndex reads every opportunity of s into a new index.
@@ -137,7 +253,7 @@ func LoadIndex(s Store) (*Index, error) {
 func (ix *Index) Len() int {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
-	return len(ix.byID)
+	return ix.n
 }
 
 // Counts is the number of opportunities per status.
@@ -157,9 +273,9 @@ func (ix *Index) Put(o *Opportunity) {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	ix.removeLocked(o.ID)
-	ix.text = joinedText{}
-	ix.byID[r.ID] = r
-	ix.counts[r.Status]++
+	ix.loose[r.ID] = r
+	ix.n++
+	ix.counts[r.Status()]++
 	for order, rows := range ix.sorted {
 		i, _ := slices.BinarySearchFunc(rows, r, order.compare)
 		ix.sorted[order] = slices.Insert(rows, i, r)
@@ -171,17 +287,22 @@ func (ix *Index) Remove(id uint64) {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	ix.removeLocked(id)
-	ix.text = joinedText{}
 }
 
 func (ix *Index) removeLocked(id uint64) {
-	old, ok := ix.byID[id]
-	if !ok {
+	old := ix.get(id)
+	if old == nil {
 		return
 	}
-	delete(ix.byID, id)
-	if ix.counts[old.Status]--; ix.counts[old.Status] == 0 {
-		delete(ix.counts, old.Status)
+	if old.slot >= 0 {
+		ix.arenaRows[old.slot] = nil
+		ix.staleSlots++
+	} else {
+		delete(ix.loose, id)
+	}
+	ix.n--
+	if ix.counts[old.Status()]--; ix.counts[old.Status()] == 0 {
+		delete(ix.counts, old.Status())
 	}
 	for order, rows := range ix.sorted {
 		if i, found := slices.BinarySearchFunc(rows, old, order.compare); found {
@@ -193,29 +314,42 @@ func (ix *Index) removeLocked(id uint64) {
 // Find returns the rows matching q in q's order. The result is the caller's to keep.
 func (ix *Index) Find(q Query) []*Row {
 	terms := strings.Fields(strings.ToLower(q.Text))
-	ix.ensureOrder(q.Sort)
-	if len(terms) > 0 {
-		ix.ensureText(q.Sort)
-	}
+	ix.maintain(q.Sort)
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
 	rows := ix.sorted[q.Sort]
-	if len(terms) == 0 {
-		if q.Status == "" {
-			return slices.Clone(rows)
-		}
-		var out []*Row
-		for _, r := range rows {
-			if r.Status == q.Status {
-				out = append(out, r)
-			}
-		}
-		return out
+	if len(terms) == 0 && q.Status == "" {
+		return slices.Clone(rows)
 	}
-	// Scanning one long string finds the first word far faster than visiting every row;
-	// only the rows where it occurs are then checked in full.
+	var hit []bool // by arena slot
+	if len(terms) > 0 {
+		hit = ix.scanArena(terms)
+	}
 	var out []*Row
-	text, starts := ix.text.all, ix.text.starts
+	for _, r := range rows {
+		if q.Status != "" && r.Status() != q.Status {
+			continue
+		}
+		switch {
+		case len(terms) == 0:
+		case r.slot >= 0:
+			if !hit[r.slot] {
+				continue
+			}
+		case !matchesAll(r.text, terms):
+			continue
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+// scanArena marks the arena slots whose text holds every term. Scanning one long string
+// finds the first term far faster than visiting every row; only the slots where it occurs
+// are then checked for the other terms.
+func (ix *Index) scanArena(terms []string) []bool {
+	hit := make([]bool, len(ix.arenaRows))
+	text, starts := ix.arena, ix.starts
 	for pos := 0; pos < len(text); {
 		at := strings.Index(text[pos:], terms[0])
 		if at < 0 {
@@ -226,12 +360,12 @@ func (ix *Index) Find(q Query) []*Row {
 			i--
 		}
 		next := int(starts[i+1])
-		if matchesAll(text[starts[i]:next], terms[1:]) && (q.Status == "" || rows[i].Status == q.Status) {
-			out = append(out, rows[i])
+		if ix.arenaRows[i] != nil && matchesAll(text[starts[i]:next], terms[1:]) {
+			hit[i] = true
 		}
 		pos = next
 	}
-	return out
+	return hit
 }
 
 func matchesAll(text string, terms []string) bool {
@@ -243,54 +377,38 @@ func matchesAll(text string, terms []string) bool {
 	return true
 }
 
-// ensureText joins the rows' search text in order's order, once per change.
-func (ix *Index) ensureText(order SortOrder) {
-	ix.mu.RLock()
-	ok := ix.text.order == order && ix.text.starts != nil
-	ix.mu.RUnlock()
-	if ok {
-		return
-	}
-	ix.mu.Lock()
-	defer ix.mu.Unlock()
-	if ix.text.order == order && ix.text.starts != nil {
-		return
-	}
-	rows := ix.sorted[order]
-	size := 0
-	for _, r := range rows {
-		size += len(r.text) + 1
-	}
-	var b strings.Builder
-	b.Grow(size)
-	starts := make([]int32, 0, len(rows)+1)
-	for _, r := range rows {
-		starts = append(starts, int32(b.Len()))
-		b.WriteString(r.text)
-		b.WriteByte(1) // no search word holds it, so no match runs from one row into the next
-	}
-	starts = append(starts, int32(b.Len()))
-	ix.text = joinedText{order: order, all: b.String(), starts: starts}
+// churned reports whether so many rows changed since the arena was built that it is
+// worth building again.
+func (ix *Index) churned() bool {
+	c := len(ix.loose) + ix.staleSlots
+	return c > 1000 && c > ix.n/4
 }
 
-// ensureOrder sorts the rows by order the first time that order is asked for; from then
-// on Put and Remove keep it sorted.
-func (ix *Index) ensureOrder(order SortOrder) {
+// maintain rebuilds the arena once many rows changed, and sorts the rows by order the
+// first time that order is asked for.
+func (ix *Index) maintain(order SortOrder) {
 	ix.mu.RLock()
-	_, ok := ix.sorted[order]
+	_, sorted := ix.sorted[order]
+	churned := ix.churned()
 	ix.mu.RUnlock()
-	if ok {
+	if sorted && !churned {
 		return
 	}
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
+	if ix.churned() {
+		ix.buildArena()
+	}
+	ix.ensureOrderLocked(order)
+}
+
+// ensureOrderLocked sorts the rows by order the first time that order is asked for; from
+// then on Put and Remove keep it sorted. The caller holds the write lock.
+func (ix *Index) ensureOrderLocked(order SortOrder) {
 	if _, ok := ix.sorted[order]; ok {
 		return
 	}
-	rows := make([]*Row, 0, len(ix.byID))
-	for _, r := range ix.byID {
-		rows = append(rows, r)
-	}
+	rows := ix.all()
 	slices.SortFunc(rows, order.compare)
 	ix.sorted[order] = rows
 }

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"testing"
 	"time"
+	"unsafe"
 
 	"github.com/declinedesk/declinedesk/internal/sample"
 	. "github.com/declinedesk/declinedesk/internal/tracker"
@@ -115,5 +116,77 @@ func BenchmarkFilter100k(b *testing.B) {
 		if len(ix.Find(Query{Text: "senior go"})) == 0 {
 			b.Fatal("no match")
 		}
+	}
+}
+
+// TestIndexSearchAfterManyChanges changes enough rows for the arena to be rebuilt, and
+// checks that search and every order agree with an index made fresh from the same rows.
+func TestIndexSearchAfterManyChanges(t *testing.T) {
+	opps := sample.Opportunities(3000, 3)
+	var rows []*Row
+	for i := range opps {
+		opps[i].ID = uint64(i + 1)
+		rows = append(rows, RowOf(&opps[i]))
+	}
+	ix := NewIndex(rows)
+	current := map[uint64]Opportunity{}
+	for _, o := range opps {
+		current[o.ID] = o
+	}
+	for step := 0; step < 1500; step++ {
+		id := uint64(step*2 + 1)
+		if step%3 == 0 {
+			ix.Remove(id)
+			delete(current, id)
+			continue
+		}
+		o := current[id]
+		o.Role = fmt.Sprintf("Zebra Keeper %d", step)
+		o.UpdatedAt = o.UpdatedAt.Add(time.Hour)
+		ix.Put(&o)
+		current[id] = o
+		if step%500 == 0 {
+			ix.Find(Query{Text: "zebra"}) // searches between changes, while the arena ages
+		}
+	}
+	var fresh []*Row
+	for _, o := range current {
+		o := o
+		fresh = append(fresh, RowOf(&o))
+	}
+	want := NewIndex(fresh)
+	for _, q := range []Query{{Text: "zebra keeper"}, {Text: "senior"}, {Text: "zebra", Sort: ByCompany}, {Status: Declined, Sort: ByFollowUp}, {}} {
+		if got, w := ids(ix.Find(q)), ids(want.Find(q)); !slices.Equal(got, w) {
+			t.Errorf("%+v: %d rows, fresh index %d", q, len(got), len(w))
+		}
+	}
+	if ix.Len() != len(current) {
+		t.Errorf("len %d, want %d", ix.Len(), len(current))
+	}
+	if n := len(ix.Find(Query{Text: "zebra keeper"})); n != 1000 {
+		t.Errorf("%d renamed rows found, want 1000", n)
+	}
+}
+
+func TestRowKeepsWhatTheListShows(t *testing.T) {
+	for _, o := range []Opportunity{
+		{ID: 1, Company: "Müller & Söhne", Role: "Ingénieure", Status: Declined, FollowUpOn: "2027-02-28"},
+		{ID: 2, Company: "A", Role: "", Status: Saved},
+		{ID: 3, Company: "Acme", Role: "Dev", Status: Accepted, FollowUpOn: "1970-01-01"},
+		{ID: 4, Company: "Old", Role: "Dev", Status: Ghosted, FollowUpOn: "0001-01-01"},
+		{ID: 5, Company: "Far", Role: "Dev", Status: Offer, FollowUpOn: "9999-12-31"},
+	} {
+		for _, r := range []*Row{RowOf(&o), NewIndex([]*Row{RowOf(&o)}).Find(Query{})[0]} {
+			if r.Company() != o.Company || r.Role() != o.Role || r.Status() != o.Status || r.FollowUpOn() != o.FollowUpOn {
+				t.Errorf("row of %+v: %q %q %q %q", o, r.Company(), r.Role(), r.Status(), r.FollowUpOn())
+			}
+		}
+	}
+	r := RowOf(&Opportunity{FollowUpOn: "2026-11-24"})
+	if !r.Overdue("2026-11-25") || r.Overdue("2026-11-24") || RowOf(&Opportunity{}).Overdue("2026-11-25") {
+		t.Error("overdue misjudged")
+	}
+	if size := unsafe.Sizeof(Row{}); size > 64 {
+		t.Errorf("a row takes %d bytes; 100,000 of them are kept in memory", size)
 	}
 }
