@@ -1,6 +1,8 @@
 module github.com/declinedesk/declinedesk
 
-go 1.25.0
+go 1.26.0
+
+toolchain go1.26.10
 
 require (
 	fyne.io/fyne/v2 v2.8.1
@@ -9,7 +11,7 @@ require (
 	github.com/client9/misspell v0.3.4
 	github.com/emersion/go-message v0.18.2
 	go.etcd.io/bbolt v1.5.0
-	golang.org/x/sys v0.45.0
+	golang.org/x/sys v0.49.0
 )
 
 require (
@@ -41,8 +43,8 @@ require (
 	github.com/srwiley/rasterx v0.0.0-20220730225603-2ab79fcdd4ef // indirect
 	github.com/stretchr/testify v1.11.1 // indirect
 	github.com/yuin/goldmark v1.8.2 // indirect
-	golang.org/x/image v0.24.0 // indirect
-	golang.org/x/net v0.35.0 // indirect
-	golang.org/x/text v0.22.0 // indirect
+	golang.org/x/image v0.45.0 // indirect
+	golang.org/x/net v0.62.0 // indirect
+	golang.org/x/text v0.43.0 // indirect
 	gopkg.in/yaml.v3 v3.0.1 // indirect
 )
