@@ -194,7 +194,7 @@ func TestAddInWindowThenListFromCLI(t *testing.T) {
 	if code != 3 || !strings.Contains(stderr, "already open") {
 		t.Errorf("list while the window is open: exit %d, %q", code, stderr)
 	}
-	if d := time.Since(start); d > 5*time.Second {
+	if d := time.Since(start); d > 2*time.Second {
 		t.Errorf("second instance took %v to give up", d)
 	}
 

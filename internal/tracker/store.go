@@ -274,6 +274,17 @@ func getOpportunity(tx *bolt.Tx, id uint64) (*Opportunity, error) {
 	return decodeOpportunity(v)
 }
 
+// tidy is e as it is stored: dated (at, when it has no time of its own) to the second in
+// UTC, its text valid UTF-8 without surrounding space.
+func (e Event) tidy(at time.Time) Event {
+	if e.At.IsZero() {
+		e.At = at
+	}
+	e.At = e.At.UTC().Truncate(time.Second)
+	e.Text = strings.TrimSpace(strings.ToValidUTF8(e.Text, "\uFFFD"))
+	return e
+}
+
 func appendEvent(tx *bolt.Tx, id uint64, e Event) error {
 	b := tx.Bucket(bucketHistory)
 	seq, err := b.NextSequence()
@@ -434,11 +445,7 @@ func (s *BoltStore) insert(tx *bolt.Tx, o *Opportunity, history []Event) error {
 	}
 	o.History = nil
 	for _, e := range history {
-		if e.At.IsZero() {
-			e.At = o.CreatedAt
-		}
-		e.At = e.At.UTC().Truncate(time.Second)
-		e.Text = strings.ToValidUTF8(e.Text, "\uFFFD")
+		e = e.tidy(o.CreatedAt)
 		if err := appendEvent(tx, id, e); err != nil {
 			return err
 		}
@@ -712,12 +719,7 @@ func (s *BoltStore) changeTx(id uint64, edit func(tx *bolt.Tx, o *Opportunity) (
 			return err
 		}
 		for _, e := range events {
-			if e.At.IsZero() {
-				e.At = o.UpdatedAt
-			}
-			e.At = e.At.UTC().Truncate(time.Second)
-			e.Text = strings.ToValidUTF8(e.Text, "\uFFFD")
-			if err := appendEvent(tx, id, e); err != nil {
+			if err := appendEvent(tx, id, e.tidy(o.UpdatedAt)); err != nil {
 				return err
 			}
 		}
