@@ -107,7 +107,7 @@ func (p *letterPane) build() {
 
 	row := func(label string, content fyne.CanvasObject) *fyne.Container {
 		l := &widget.Label{Text: label, TextStyle: fyne.TextStyle{Bold: true}}
-		return container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(82, l.MinSize().Height), l), nil, content)
+		return container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(72, l.MinSize().Height), l), nil, content)
 	}
 	p.reasonRow = row("", p.reasonText)
 	p.altDateRow = row("", p.altDate)
@@ -134,7 +134,7 @@ func (p *letterPane) build() {
 	p.verdict = &widget.Label{Wrapping: fyne.TextWrapWord}
 	p.findings = widget.NewList(func() int { return len(p.found) }, newFindingRow, func(i widget.ListItemID, o fyne.CanvasObject) {
 		if i < len(p.found) {
-			o.(*findingRow).set(p.found[i])
+			o.(*findingRow).set(p.found[i], 2) // the proofread text starts with "Subject: …" and a blank line
 		}
 	})
 	p.findings.OnSelected = p.onFindingSelected
@@ -148,17 +148,17 @@ func (p *letterPane) build() {
 	p.emlBtn = &widget.Button{Text: ".eml", Icon: theme.DocumentSaveIcon(), OnTapped: p.onExport}
 	p.mailBtn = &widget.Button{Text: "Mail", Icon: theme.MailSendIcon(), OnTapped: p.onMail}
 	p.declineBtn = &widget.Button{Text: "Mark declined…", Icon: theme.ConfirmIcon(), OnTapped: p.onMarkDeclined}
-	actions := container.NewHBox(p.copyBtn, p.emlBtn, p.mailBtn, layout.NewSpacer(), p.declineBtn)
+	actions := container.NewHBox(p.copyBtn, p.emlBtn, p.mailBtn)
 	p.after = p.newAfterChecklist()
 
 	findingsBox := container.NewBorder(p.verdict, nil, nil, nil, p.findings)
 	editorArea := container.NewVSplit(p.editor, findingsBox)
 	editorArea.Offset = 0.78
 	writing := container.NewVSplit(editorArea, container.NewBorder(
-		&widget.Label{Text: "Preview — exactly what will be sent", SizeName: theme.SizeNameCaptionText, Importance: widget.LowImportance},
+		&widget.Label{Text: "Preview — exactly what will be sent", SizeName: theme.SizeNameCaptionText},
 		nil, nil, nil, preview))
 	writing.Offset = 0.55
-	top := container.NewVBox(p.heading, actions, p.after, p.settings)
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, p.declineBtn, p.heading), actions, p.after, p.settings)
 	p.work = container.NewBorder(top, nil, nil, nil, writing)
 
 	p.stack.Add(p.work)
@@ -538,7 +538,9 @@ func newFindingRow() fyne.CanvasObject {
 	return r
 }
 
-func (r *findingRow) set(f letter.Finding) {
+// set shows f; headLines is how many lines come before the body in the proofread text, so
+// that line numbers count in the editor.
+func (r *findingRow) set(f letter.Finding, headLines int) {
 	switch f.Severity {
 	case letter.SevError:
 		r.icon.SetResource(theme.NewErrorThemedResource(theme.ErrorIcon()))
@@ -551,7 +553,11 @@ func (r *findingRow) set(f letter.Finding) {
 	if t := strings.TrimSpace(f.Text); t != "" && len([]rune(t)) <= 40 && !strings.Contains(t, "\n") {
 		quote = " “" + t + "”"
 	}
-	r.text.SetText(fmt.Sprintf("Line %d:%s %s", f.Line, quote, f.Message))
+	where := "Subject:"
+	if f.Line > headLines {
+		where = fmt.Sprintf("Line %d:", f.Line-headLines)
+	}
+	r.text.SetText(fmt.Sprintf("%s%s %s", where, quote, f.Message))
 }
 
 func (r *findingRow) CreateRenderer() fyne.WidgetRenderer {

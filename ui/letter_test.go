@@ -64,6 +64,11 @@ func TestTypingUpdatesPreviewAndFindings(t *testing.T) {
 	if ex == nil || !strings.Contains(p.verdict.Text, "1 warning") {
 		t.Fatalf("no exclamation finding: %+v, %q", p.found, p.verdict.Text)
 	}
+	row := newFindingRow().(*findingRow)
+	row.set(*ex, 2)
+	if !strings.HasPrefix(row.text.Text, "Line 1: “!!”") {
+		t.Errorf("finding shown as %q; lines count in the editor", row.text.Text)
+	}
 	// Selecting the finding selects its text in the editor.
 	for i := range p.found {
 		if p.found[i].Rule == letter.RuleExclamation {
