@@ -256,6 +256,19 @@ func (a *App) saved(o tracker.Opportunity) {
 	}
 }
 
+// save runs a change of an opportunity on the worker, then shows the saved opportunity
+// everywhere; on failure it says what was not saved.
+func (a *App) save(notSaved string, change func(s tracker.Store) (tracker.Opportunity, error)) {
+	background(a.work, func() (tracker.Opportunity, error) { return change(a.store) },
+		func(o tracker.Opportunity, err error) {
+			if err != nil {
+				a.showError(notSaved, err)
+				return
+			}
+			a.saved(o)
+		})
+}
+
 // deleted takes an opportunity out of the list and the panes.
 func (a *App) deleted(id uint64) {
 	if a.index != nil {

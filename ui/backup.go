@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/declinedesk/declinedesk/internal/tracker"
@@ -78,12 +77,8 @@ func (a *App) offerRestore(title, text string) {
 
 // onBackup saves a backup where the user chooses.
 func (a *App) onBackup() {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			return
-		}
+	a.askSaveFile("declinedesk-backup-"+string(a.today())+".db", ".db", func(uri fyne.URI, w fyne.URIWriteCloser) {
 		w.Close()
-		uri := w.URI()
 		if uri.Scheme() != "file" {
 			a.showError("The backup was not written", errors.New("backups can only be saved to a local folder"))
 			return
@@ -94,18 +89,14 @@ func (a *App) onBackup() {
 				return struct{}{}, errors.New("this tracker cannot be backed up")
 			}
 			return struct{}{}, m.WriteBackup(uri.Path())
-		},
-			func(_ struct{}, err error) {
-				if err != nil {
-					a.showError("The backup was not written", err)
-					return
-				}
-				a.notify("Backup saved as " + uri.Name())
-			})
-	}, a.win)
-	d.SetFileName("declinedesk-backup-" + string(a.today()) + ".db")
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".db"}))
-	showFileDialog(d)
+		}, func(_ struct{}, err error) {
+			if err != nil {
+				a.showError("The backup was not written", err)
+				return
+			}
+			a.notify("Backup saved as " + uri.Name())
+		})
+	})
 }
 
 // onRestore lists the backups to restore one from.

@@ -127,15 +127,7 @@ func showImportReport(a *App, name string, rep csvio.Report) {
 
 // onExport saves every opportunity to a CSV file.
 func (p *trackerPane) onExport() {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			p.app.showError("The file could not be created", err)
-			return
-		}
-		if w == nil {
-			return
-		}
-		uri := w.URI()
+	p.app.askSaveFile("declinedesk-"+string(p.app.today())+".csv", ".csv", func(uri fyne.URI, w fyne.URIWriteCloser) {
 		background(p.app.work, func() (int, error) { return exportTo(p.app.store, uri, w) },
 			func(n int, err error) {
 				if err != nil {
@@ -144,10 +136,7 @@ func (p *trackerPane) onExport() {
 				}
 				dialog.ShowInformation("Export finished", fmt.Sprintf("Saved %s to %s.", plural(n, "opportunity", "opportunities"), uri.Name()), p.app.win)
 			})
-	}, p.app.win)
-	d.SetFileName("declinedesk-" + string(p.app.today()) + ".csv")
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv"}))
-	showFileDialog(d)
+	})
 }
 
 // exportTo writes the CSV export. A local file is replaced atomically, so a failure never
@@ -198,6 +187,23 @@ func (p *progressDialog) set(text string, done float64) {
 func (p *progressDialog) hide() {
 	p.busy.Stop()
 	p.d.Hide()
+}
+
+// askSaveFile asks where to save a file, suggesting name, and hands the place chosen to
+// save; cancelling does nothing.
+func (a *App) askSaveFile(name, ext string, save func(uri fyne.URI, w fyne.URIWriteCloser)) {
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil {
+			a.showError("The file could not be created", err)
+			return
+		}
+		if w != nil {
+			save(w.URI(), w)
+		}
+	}, a.win)
+	d.SetFileName(name)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
+	showFileDialog(d)
 }
 
 // showFileDialog shows a file dialog at a comfortable size. A FileDialog can only be

@@ -34,9 +34,7 @@ type decidePane struct {
 	why      *widget.Label
 	decline  *widget.Button
 	proceed  *widget.Button
-	intro    fyne.CanvasObject
-	work     fyne.CanvasObject // nil until the first opportunity is shown
-	stack    *fyne.Container
+	frame    *paneFrame
 	content  fyne.CanvasObject
 
 	shown     *tracker.Opportunity
@@ -67,19 +65,15 @@ func (r *checkRow) showNote(show bool) {
 
 func newDecidePane(a *App) *decidePane {
 	p := &decidePane{app: a, rows: map[string]*checkRow{}}
-	title := &widget.Label{Text: "Decide before you decline", TextStyle: fyne.TextStyle{Bold: true}, Alignment: fyne.TextAlignCenter, SizeName: theme.SizeNameSubHeadingText}
-	text := &widget.Label{Wrapping: fyne.TextWrapWord, Alignment: fyne.TextAlignCenter,
-		Text: "Pick an opportunity in the tracker. This checklist walks you through the role, the company and your own path, " +
-			"then suggests whether to go ahead or to decline — and says why."}
-	p.intro = container.NewVBox(layout.NewSpacer(), widget.NewIcon(theme.QuestionIcon()), title, text, layout.NewSpacer())
-	p.stack = container.NewStack(p.intro)
-	p.content = container.NewPadded(p.stack)
+	p.frame = newPaneFrame(theme.QuestionIcon(), "Decide before you decline",
+		"Pick an opportunity in the tracker. This checklist walks you through the role, the company and your own path, "+
+			"then suggests whether to go ahead or to decline — and says why.", p.build)
+	p.content = p.frame.content()
 	return p
 }
 
-// build makes the checklist's widgets, the first time an opportunity is shown: the window
-// opens faster without them.
-func (p *decidePane) build() {
+// build makes the checklist's widgets, the first time an opportunity is shown.
+func (p *decidePane) build() fyne.CanvasObject {
 	p.heading = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Wrapping: fyne.TextWrapWord, SizeName: theme.SizeNameSubHeadingText}
 	p.badge = &widget.Label{Wrapping: fyne.TextWrapWord}
 	p.badgeIco = widget.NewIcon(theme.HistoryIcon())
@@ -138,9 +132,7 @@ func (p *decidePane) build() {
 	)
 
 	header := container.NewVBox(p.heading, container.NewBorder(nil, nil, p.badgeIco, nil, p.badge))
-	p.work = container.NewBorder(header, summary, nil, nil, container.NewVScroll(p.sections))
-
-	p.stack.Add(p.work)
+	return container.NewBorder(header, summary, nil, nil, container.NewVScroll(p.sections))
 }
 
 // show puts o on screen. The same opportunity again (after a save) only refreshes the
@@ -148,18 +140,10 @@ func (p *decidePane) build() {
 func (p *decidePane) show(o *tracker.Opportunity) {
 	same := o != nil && p.shown != nil && o.ID == p.shown.ID
 	p.shown = o
+	p.frame.showWork(o != nil)
 	if o == nil {
-		p.intro.Show()
-		if p.work != nil {
-			p.work.Hide()
-		}
 		return
 	}
-	if p.work == nil {
-		p.build()
-	}
-	p.intro.Hide()
-	p.work.Show()
 	p.heading.SetText(o.Company + " — " + o.Role)
 	p.showTiming(o)
 	if same {
@@ -245,14 +229,9 @@ func (p *decidePane) save() {
 	for k, v := range p.answers {
 		snapshot[k] = v
 	}
-	background(p.app.work, func() (tracker.Opportunity, error) { return p.app.store.SaveChecklist(id, snapshot) },
-		func(o tracker.Opportunity, err error) {
-			if err != nil {
-				p.app.showError("Your checklist answers were not saved", err)
-				return
-			}
-			p.app.saved(o)
-		})
+	p.app.save("Your checklist answers were not saved", func(s tracker.Store) (tracker.Opportunity, error) {
+		return s.SaveChecklist(id, snapshot)
+	})
 }
 
 // leave saves what is pending before another opportunity is shown or the window closes.

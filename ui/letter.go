@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -54,9 +53,8 @@ type letterPane struct {
 	markDialog                           dialog.Dialog // the Mark declined dialog while open
 	markFollowUp                         *widget.Entry
 
-	intro, content fyne.CanvasObject
-	work           fyne.CanvasObject // nil until the first opportunity is shown
-	stack          *fyne.Container
+	frame   *paneFrame
+	content fyne.CanvasObject
 
 	shown     *tracker.Opportunity
 	spec      letter.Spec // what the settings and editor say; Body is set once the text is edited
@@ -70,19 +68,15 @@ type letterPane struct {
 
 func newLetterPane(a *App) *letterPane {
 	p := &letterPane{app: a, afterChecks: map[tracker.AfterStep]*widget.Check{}}
-	title := &widget.Label{Text: "Write the letter", TextStyle: fyne.TextStyle{Bold: true}, Alignment: fyne.TextAlignCenter, SizeName: theme.SizeNameSubHeadingText}
-	text := &widget.Label{Wrapping: fyne.TextWrapWord, Alignment: fyne.TextAlignCenter,
-		Text: "Pick an opportunity in the tracker. Decline Desk drafts a short, polite letter — thanks, a clear decision, " +
-			"a reason and, if you like, an alternative — checks it as you edit, and sends it your way: clipboard, mail app or .eml draft."}
-	p.intro = container.NewVBox(layout.NewSpacer(), widget.NewIcon(theme.MailComposeIcon()), title, text, layout.NewSpacer())
-	p.stack = container.NewStack(p.intro)
-	p.content = container.NewPadded(p.stack)
+	p.frame = newPaneFrame(theme.MailComposeIcon(), "Write the letter",
+		"Pick an opportunity in the tracker. Decline Desk drafts a short, polite letter — thanks, a clear decision, "+
+			"a reason and, if you like, an alternative — checks it as you edit, and sends it your way: clipboard, mail app or .eml draft.", p.build)
+	p.content = p.frame.content()
 	return p
 }
 
-// build makes the letter's widgets, the first time an opportunity is shown: the window
-// opens faster without them.
-func (p *letterPane) build() {
+// build makes the letter's widgets, the first time an opportunity is shown.
+func (p *letterPane) build() fyne.CanvasObject {
 	p.heading = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Truncation: fyne.TextTruncateEllipsis}
 
 	entry := func(placeholder string) *widget.Entry {
@@ -159,9 +153,7 @@ func (p *letterPane) build() {
 		nil, nil, nil, preview))
 	writing.Offset = 0.55
 	top := container.NewVBox(container.NewBorder(nil, nil, nil, p.declineBtn, p.heading), actions, p.after, p.settings)
-	p.work = container.NewBorder(top, nil, nil, nil, writing)
-
-	p.stack.Add(p.work)
+	return container.NewBorder(top, nil, nil, nil, writing)
 }
 
 func optionLabels[T ~string](opts []letter.Option[T]) []string {
@@ -178,18 +170,10 @@ func optionLabels[T ~string](opts []letter.Option[T]) []string {
 func (p *letterPane) show(o *tracker.Opportunity) {
 	same := o != nil && p.shown != nil && o.ID == p.shown.ID
 	p.shown = o
+	p.frame.showWork(o != nil)
 	if o == nil {
-		p.intro.Show()
-		if p.work != nil {
-			p.work.Hide()
-		}
 		return
 	}
-	if p.work == nil {
-		p.build()
-	}
-	p.intro.Hide()
-	p.work.Show()
 	p.heading.SetText("Letter to " + o.Company + " — " + o.Role)
 	p.refreshAfter()
 	p.refreshActions()
@@ -583,14 +567,9 @@ func (p *letterPane) flush() {
 	}
 	p.unsaved = false
 	id, spec := p.shown.ID, p.spec
-	background(p.app.work, func() (tracker.Opportunity, error) { return p.app.store.SaveDraft(id, &spec) },
-		func(o tracker.Opportunity, err error) {
-			if err != nil {
-				p.app.showError("Your letter was not saved", err)
-				return
-			}
-			p.app.saved(o)
-		})
+	p.app.save("Your letter was not saved", func(s tracker.Store) (tracker.Opportunity, error) {
+		return s.SaveDraft(id, &spec)
+	})
 }
 
 // leave saves what is pending before another opportunity is shown or the window closes.

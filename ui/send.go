@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -40,14 +39,8 @@ func (p *letterPane) ready() bool {
 // record adds a send event with the letter to the history.
 func (p *letterPane) record(kind tracker.EventKind, text string) {
 	id, l := p.shown.ID, p.sent()
-	background(p.app.work, func() (tracker.Opportunity, error) {
-		return p.app.store.AppendEvent(id, tracker.Event{Kind: kind, Text: text, Letter: &l})
-	}, func(o tracker.Opportunity, err error) {
-		if err != nil {
-			p.app.showError("The history was not updated", err)
-			return
-		}
-		p.app.saved(o)
+	p.app.save("The history was not updated", func(s tracker.Store) (tracker.Opportunity, error) {
+		return s.AppendEvent(id, tracker.Event{Kind: kind, Text: text, Letter: &l})
 	})
 }
 
@@ -86,15 +79,7 @@ func (p *letterPane) onExport() {
 		p.app.showError("The draft cannot be written", err)
 		return
 	}
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			p.app.showError("The file could not be created", err)
-			return
-		}
-		if w == nil {
-			return
-		}
-		uri := w.URI()
+	p.app.askSaveFile(eml.FileName(o.Company, o.Role), ".eml", func(uri fyne.URI, w fyne.URIWriteCloser) {
 		background(p.app.work, func() (struct{}, error) { return struct{}{}, writeDraft(uri, w, draft) },
 			func(_ struct{}, err error) {
 				if err != nil {
@@ -104,10 +89,7 @@ func (p *letterPane) onExport() {
 				p.record(tracker.EventExported, "Letter saved as an email draft: "+uri.Name())
 				p.app.notify("Draft saved as " + uri.Name() + " — open it in your mail app to send it.")
 			})
-	}, p.app.win)
-	d.SetFileName(eml.FileName(o.Company, o.Role))
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".eml"}))
-	showFileDialog(d)
+	})
 }
 
 // draftOf is the letter on screen as an email draft.
@@ -179,14 +161,9 @@ func (p *letterPane) onMarkDeclined() {
 			}
 		}
 		id, l := o.ID, p.sent()
-		background(p.app.work, func() (tracker.Opportunity, error) { return p.app.store.MarkDeclined(id, l, date) },
-			func(o tracker.Opportunity, err error) {
-				if err != nil {
-					p.app.showError("The opportunity was not marked declined", err)
-					return
-				}
-				p.app.saved(o)
-			})
+		p.app.save("The opportunity was not marked declined", func(s tracker.Store) (tracker.Opportunity, error) {
+			return s.MarkDeclined(id, l, date)
+		})
 	}, p.app.win)
 	d.Resize(fyne.NewSize(520, 220))
 	d.Show()
@@ -239,14 +216,9 @@ func (p *letterPane) onAfterStep(step tracker.AfterStep, done bool) {
 		return
 	}
 	id := p.shown.ID
-	background(p.app.work, func() (tracker.Opportunity, error) { return p.app.store.SetAfterStep(id, step, done) },
-		func(o tracker.Opportunity, err error) {
-			if err != nil {
-				p.app.showError("The checklist was not saved", err)
-				return
-			}
-			p.app.saved(o)
-		})
+	p.app.save("The checklist was not saved", func(s tracker.Store) (tracker.Opportunity, error) {
+		return s.SetAfterStep(id, step, done)
+	})
 }
 
 // clipboardFor is where Copy puts text: the system clipboard through its tools when one is

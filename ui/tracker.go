@@ -240,14 +240,8 @@ func (p *trackerPane) onAddNote() {
 				return
 			}
 			id, text := o.ID, note.Text
-			background(p.app.work, func() (tracker.Opportunity, error) {
-				return p.app.store.AppendEvent(id, tracker.Event{Kind: tracker.EventNote, Text: "Note: " + text})
-			}, func(o tracker.Opportunity, err error) {
-				if err != nil {
-					p.app.showError("The note was not saved", err)
-					return
-				}
-				p.app.saved(o)
+			p.app.save("The note was not saved", func(s tracker.Store) (tracker.Opportunity, error) {
+				return s.AppendEvent(id, tracker.Event{Kind: tracker.EventNote, Text: "Note: " + text})
 			})
 		}, p.app.win)
 	d.Resize(fyne.NewSize(480, 260))

@@ -129,6 +129,29 @@ type checkFailed struct{}
 
 func (checkFailed) Error() string { return "the letter has errors" }
 
+// flags parses a command's arguments: --db wherever it comes, the flags define adds, and
+// the positional arguments, which it returns.
+func (e *env) flags(name string, args []string, define func(fs *flag.FlagSet)) ([]string, error) {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.StringVar(&e.dbFlag, "db", e.dbFlag, "database file")
+	if define != nil {
+		define(fs)
+	}
+	return parseFlags(fs, args)
+}
+
+// open opens a named file for reading, or standard input for "-".
+func (e *env) open(name string) (io.ReadCloser, error) {
+	if name == "-" {
+		return io.NopCloser(e.stdin), nil
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read %s: %w", name, err)
+	}
+	return f, nil
+}
+
 // parseFlags parses args with fs, allowing flags before, between and after the positional
 // arguments ("import x.csv --valid-only"). A lone "-" is positional (standard input/output).
 func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {

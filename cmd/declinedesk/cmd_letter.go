@@ -7,7 +7,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"time"
 
@@ -18,17 +17,13 @@ import (
 // maxLetterBytes bounds what compose and check read: a letter is a page, not a book.
 const maxLetterBytes = 1 << 20
 
-// readInput reads a named file, or standard input for "-".
+// readInput reads a named file, or standard input for "-", up to maxLetterBytes.
 func (e *env) readInput(name string) ([]byte, error) {
-	var r io.Reader = e.stdin
-	if name != "-" {
-		f, err := os.Open(name)
-		if err != nil {
-			return nil, fmt.Errorf("cannot read %s: %w", name, err)
-		}
-		defer f.Close()
-		r = f
+	r, err := e.open(name)
+	if err != nil {
+		return nil, err
 	}
+	defer r.Close()
 	data, err := io.ReadAll(io.LimitReader(r, maxLetterBytes+1))
 	if err != nil {
 		return nil, fmt.Errorf("cannot read %s: %w", name, err)
@@ -67,10 +62,12 @@ func readSpec(data []byte, name string) (letter.Spec, error) {
 }
 
 func runCompose(e *env, args []string) error {
-	fs := flag.NewFlagSet("compose", flag.ContinueOnError)
-	emlPath := fs.String("eml", "", "also write the letter as an email draft to this file")
-	copyBody := fs.Bool("copy", false, "also copy the letter's body to the clipboard")
-	pos, err := parseFlags(fs, args)
+	var emlPath string
+	var copyBody bool
+	pos, err := e.flags("compose", args, func(fs *flag.FlagSet) {
+		fs.StringVar(&emlPath, "eml", "", "also write the letter as an email draft to this file")
+		fs.BoolVar(&copyBody, "copy", false, "also copy the letter's body to the clipboard")
+	})
 	if err != nil {
 		return err
 	}
@@ -90,14 +87,14 @@ func runCompose(e *env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("%s: the spec has problems:\n  %s", name, strings.ReplaceAll(err.Error(), "\n", "\n  "))
 	}
-	if *emlPath != "" {
+	if emlPath != "" {
 		d := eml.Draft{FromName: spec.SenderName, FromEmail: spec.SenderEmail, ToName: spec.RecipientName,
 			ToEmail: spec.RecipientEmail, Subject: l.Subject, Body: l.Body, Date: time.Now()}
-		if err := eml.WriteFile(*emlPath, d); err != nil {
-			return fmt.Errorf("no draft written to %s: %w", *emlPath, err)
+		if err := eml.WriteFile(emlPath, d); err != nil {
+			return fmt.Errorf("no draft written to %s: %w", emlPath, err)
 		}
 	}
-	if *copyBody {
+	if copyBody {
 		if err := e.clipboard().WriteText(l.Body); err != nil {
 			return fmt.Errorf("not copied: %w", err)
 		}
@@ -105,20 +102,22 @@ func runCompose(e *env, args []string) error {
 	if _, err := io.WriteString(e.stdout, l.Text()); err != nil {
 		return err
 	}
-	if *emlPath != "" {
-		fmt.Fprintf(e.stderr, "draft written to %s\n", *emlPath)
+	if emlPath != "" {
+		fmt.Fprintf(e.stderr, "draft written to %s\n", emlPath)
 	}
-	if *copyBody {
+	if copyBody {
 		fmt.Fprintln(e.stderr, "letter copied to the clipboard")
 	}
 	return nil
 }
 
 func runCheck(e *env, args []string) error {
-	fs := flag.NewFlagSet("check", flag.ContinueOnError)
-	asJSON := fs.Bool("json", false, "print the findings as a JSON array")
-	fullName := fs.String("name", "", "your full name, expected after the sign-off")
-	pos, err := parseFlags(fs, args)
+	var asJSON bool
+	var fullName string
+	pos, err := e.flags("check", args, func(fs *flag.FlagSet) {
+		fs.BoolVar(&asJSON, "json", false, "print the findings as a JSON array")
+		fs.StringVar(&fullName, "name", "", "your full name, expected after the sign-off")
+	})
 	if err != nil {
 		return err
 	}
@@ -130,8 +129,8 @@ func runCheck(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	findings := letter.Proofread(string(data), letter.ProofreadOptions{Name: strings.TrimSpace(*fullName)})
-	if *asJSON {
+	findings := letter.Proofread(string(data), letter.ProofreadOptions{Name: strings.TrimSpace(fullName)})
+	if asJSON {
 		if findings == nil {
 			findings = []letter.Finding{}
 		}

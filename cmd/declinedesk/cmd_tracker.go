@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"text/tabwriter"
@@ -17,10 +16,10 @@ import (
 )
 
 func runImport(e *env, args []string) error {
-	fs := flag.NewFlagSet("import", flag.ContinueOnError)
-	validOnly := fs.Bool("valid-only", false, "import the valid rows of a file that has bad ones")
-	fs.StringVar(&e.dbFlag, "db", e.dbFlag, "database file")
-	pos, err := parseFlags(fs, args)
+	var validOnly bool
+	pos, err := e.flags("import", args, func(fs *flag.FlagSet) {
+		fs.BoolVar(&validOnly, "valid-only", false, "import the valid rows of a file that has bad ones")
+	})
 	if err != nil {
 		return err
 	}
@@ -28,21 +27,17 @@ func runImport(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	var in io.Reader = e.stdin
-	if name != "-" {
-		f, err := os.Open(name)
-		if err != nil {
-			return fmt.Errorf("cannot read %s: %w", name, err)
-		}
-		defer f.Close()
-		in = f
+	in, err := e.open(name)
+	if err != nil {
+		return err
 	}
+	defer in.Close()
 	s, err := e.openStore()
 	if err != nil {
 		return err
 	}
 	defer s.Close()
-	rep, err := csvio.Import(s, in, csvio.Options{ValidOnly: *validOnly})
+	rep, err := csvio.Import(s, in, csvio.Options{ValidOnly: validOnly})
 	if errors.Is(err, csvio.ErrBadRows) {
 		fmt.Fprint(e.stdout, rep.Summary())
 		return fmt.Errorf("%w; fix them, or import the valid rows only with --valid-only", err)
@@ -55,9 +50,7 @@ func runImport(e *env, args []string) error {
 }
 
 func runExport(e *env, args []string) error {
-	fs := flag.NewFlagSet("export", flag.ContinueOnError)
-	fs.StringVar(&e.dbFlag, "db", e.dbFlag, "database file")
-	pos, err := parseFlags(fs, args)
+	pos, err := e.flags("export", args, nil)
 	if err != nil {
 		return err
 	}
@@ -87,11 +80,12 @@ func runExport(e *env, args []string) error {
 }
 
 func runList(e *env, args []string) error {
-	fs := flag.NewFlagSet("list", flag.ContinueOnError)
-	status := fs.String("status", "", "only this status")
-	asJSON := fs.Bool("json", false, "print a JSON array")
-	fs.StringVar(&e.dbFlag, "db", e.dbFlag, "database file")
-	pos, err := parseFlags(fs, args)
+	var status string
+	var asJSON bool
+	pos, err := e.flags("list", args, func(fs *flag.FlagSet) {
+		fs.StringVar(&status, "status", "", "only this status")
+		fs.BoolVar(&asJSON, "json", false, "print a JSON array")
+	})
 	if err != nil {
 		return err
 	}
@@ -99,8 +93,8 @@ func runList(e *env, args []string) error {
 		return usagef("unexpected arguments: %s", strings.Join(pos, " "))
 	}
 	var only tracker.Status
-	if *status != "" {
-		if only, err = tracker.ParseStatus(*status); err != nil {
+	if status != "" {
+		if only, err = tracker.ParseStatus(status); err != nil {
 			return usagef("%v", err)
 		}
 	}
@@ -111,15 +105,15 @@ func runList(e *env, args []string) error {
 	defer s.Close()
 	var recs []csvio.JSONRecord
 	var tw *tabwriter.Writer
-	if !*asJSON {
+	if !asJSON {
 		tw = tabwriter.NewWriter(e.stdout, 2, 4, 2, ' ', 0)
 		fmt.Fprintln(tw, "ID\tSTATUS\tCOMPANY\tROLE\tFOLLOW-UP")
 	}
-	err = s.ForEach(*asJSON, func(o *tracker.Opportunity) error {
+	err = s.ForEach(asJSON, func(o *tracker.Opportunity) error {
 		if only != "" && o.Status != only {
 			return nil
 		}
-		if *asJSON {
+		if asJSON {
 			recs = append(recs, csvio.JSON(o))
 			return nil
 		}
@@ -129,7 +123,7 @@ func runList(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if !*asJSON {
+	if !asJSON {
 		return tw.Flush()
 	}
 	if recs == nil {
@@ -141,9 +135,7 @@ func runList(e *env, args []string) error {
 }
 
 func runBackup(e *env, args []string) error {
-	fs := flag.NewFlagSet("backup", flag.ContinueOnError)
-	fs.StringVar(&e.dbFlag, "db", e.dbFlag, "database file")
-	pos, err := parseFlags(fs, args)
+	pos, err := e.flags("backup", args, nil)
 	if err != nil {
 		return err
 	}
