@@ -75,13 +75,20 @@ func (c *statusChart) CreateRenderer() fyne.WidgetRenderer {
 	return widget.NewSimpleRenderer(container.NewVBox(c.bar, c.legend))
 }
 
-// barLayout sets its objects side by side, each as wide as its share of the weights.
+// barLayout sets its objects side by side, each as wide as its share of the weights, but
+// never narrower than minSegment, so that a status with few opportunities still shows.
 type barLayout struct{ weights []float32 }
+
+const minSegment = 3
 
 func (l *barLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	var total float32
 	for _, w := range l.weights {
 		total += w
+	}
+	spare := size.Width - minSegment*float32(len(l.weights))
+	if spare < 0 {
+		spare = 0
 	}
 	x := float32(0)
 	for i, o := range objs {
@@ -89,7 +96,7 @@ func (l *barLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 			o.Hide()
 			continue
 		}
-		w := size.Width * l.weights[i] / total
+		w := minSegment + spare*l.weights[i]/total
 		o.Move(fyne.NewPos(x, 0))
 		o.Resize(fyne.NewSize(w, size.Height))
 		x += w
