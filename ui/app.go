@@ -60,6 +60,7 @@ type App struct {
 	letter  *letterPane
 
 	mainSplit, workSplit *container.Split
+	afterLoadPending     bool // the backup and memory clean-up wait until the list is shown
 	keys                 map[string]func() // every keyboard shortcut, by its name
 	closing              bool
 }
@@ -124,12 +125,9 @@ func (a *App) onIndexLoaded(ix *tracker.Index, err error) {
 		a.showError("The tracker could not be read", err)
 		ix = tracker.NewIndex(nil)
 	}
-	first := a.index == nil
+	a.afterLoadPending = a.index == nil
 	a.index = ix
 	a.tracker.refresh()
-	if first {
-		a.afterLoad()
-	}
 }
 
 func (a *App) today() tracker.Date { return tracker.DateOf(a.now()) }

@@ -152,6 +152,10 @@ func (p *trackerPane) refresh() {
 
 func (p *trackerPane) show(rows []*tracker.Row, counts map[tracker.Status]int, total int) {
 	p.rows = rows
+	if p.app.afterLoadPending {
+		p.app.afterLoadPending = false
+		defer p.app.afterLoad() // once the list is on screen
+	}
 	p.chart.set(counts, p.query.Status)
 	switch {
 	case total == 0:
