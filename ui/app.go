@@ -60,7 +60,7 @@ type App struct {
 	letter  *letterPane
 
 	mainSplit, workSplit *container.Split
-	afterLoadPending     bool // the backup and memory clean-up wait until the list is shown
+	afterLoadPending     bool              // the backup and memory clean-up wait until the list is shown
 	keys                 map[string]func() // every keyboard shortcut, by its name
 	closing              bool
 }
