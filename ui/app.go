@@ -30,6 +30,8 @@ const (
 // Options tune New; the zero value is what the app uses.
 type Options struct {
 	Now func() time.Time // the clock, for tests
+	// LoadLater leaves reading the tracker to Load, so that the window can open first.
+	LoadLater bool
 
 	// runOnUI hands work back to the UI goroutine; fyne.Do unless a test stands in for it.
 	runOnUI func(func())
@@ -103,9 +105,16 @@ func New(fa fyne.App, w fyne.Window, s tracker.Store, opts Options) *App {
 
 	a.setCurrent(nil)
 	a.tracker.showLoading()
-	background(a.work, func() (tracker.Profile, error) { return s.Profile() }, a.onProfileLoaded)
-	background(a.work, func() (*tracker.Index, error) { return tracker.LoadIndex(s) }, a.onIndexLoaded)
+	if !opts.LoadLater {
+		a.Load()
+	}
 	return a
+}
+
+// Load reads the profile and the tracker in the background and shows them.
+func (a *App) Load() {
+	background(a.work, func() (tracker.Profile, error) { return a.store.Profile() }, a.onProfileLoaded)
+	background(a.work, func() (*tracker.Index, error) { return tracker.LoadIndex(a.store) }, a.onIndexLoaded)
 }
 
 // onProfileLoaded keeps the profile for the letters; on first run it asks for it.

@@ -46,7 +46,10 @@ func openWindow(e *env) int {
 		w.ShowAndRun()
 		return exitCodeFor(err)
 	}
-	app := ui.New(a, w, s, ui.Options{})
+	app := ui.New(a, w, s, ui.Options{LoadLater: true})
+	// Read the tracker once the window is up: a large one would otherwise compete with
+	// opening the window for the processor.
+	a.Lifecycle().SetOnStarted(app.Load)
 	if movedTo != "" {
 		app.OfferRecovery(movedTo)
 	}
