@@ -130,7 +130,11 @@ func (a *App) onProfileLoaded(p tracker.Profile, err error) {
 }
 
 func (a *App) onIndexLoaded(ix *tracker.Index, err error) {
-	if err != nil {
+	switch {
+	case errors.Is(err, tracker.ErrDamaged):
+		a.offerRestore("Your tracker has errors", "Decline Desk could not read all of it ("+err.Error()+").")
+		ix = tracker.NewIndex(nil)
+	case err != nil:
 		a.showError("The tracker could not be read", err)
 		ix = tracker.NewIndex(nil)
 	}

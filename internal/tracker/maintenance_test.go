@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -279,5 +280,70 @@ func TestReleaseMemoryKeepsTheDataReadable(t *testing.T) {
 	mustAdd(t, s, Opportunity{Company: "after", Role: "Dev"})
 	if err := s.Check(); err != nil {
 		t.Error(err)
+	}
+}
+
+// A real tracker, then broken in the ways files break: both meta pages overwritten, or the
+// file cut short. Opening says it is damaged and leaves the file as it found it.
+func TestBadMetaPagesAndTruncationAreDamage(t *testing.T) {
+	dir := t.TempDir()
+	good := filepath.Join(dir, "good.db")
+	s, _ := Open(good, Options{})
+	for i := 0; i < 300; i++ {
+		mustAdd(t, s, Opportunity{Company: fmt.Sprintf("C%d", i), Role: "Dev", Notes: strings.Repeat("x", 300)})
+	}
+	compact := filepath.Join(dir, "compact.db")
+	if err := s.WriteBackup(compact); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	data, _ := os.ReadFile(compact)
+
+	badMeta := append([]byte(nil), data...)
+	for _, off := range []int{0, 4096} { // the two meta pages
+		for i := 16; i < 80; i++ {
+			badMeta[off+i] ^= 0x5a
+		}
+	}
+	truncated := data[:len(data)/3]
+	for name, content := range map[string][]byte{"bad-meta.db": badMeta, "truncated.db": truncated} {
+		path := filepath.Join(dir, name)
+		os.WriteFile(path, content, 0o600)
+		s, err := Open(path, Options{})
+		if err == nil {
+			err = s.Check()
+			if err == nil {
+				err = s.ForEach(false, func(*Opportunity) error { return nil })
+			}
+			s.Close()
+		}
+		if !errors.Is(err, ErrDamaged) {
+			t.Errorf("%s: %v, want ErrDamaged", name, err)
+		}
+		if after, _ := os.ReadFile(path); string(after) != string(content) {
+			t.Errorf("%s was changed", name)
+		}
+	}
+}
+
+// A file cut short under a running app (another program truncating it) makes reads fault;
+// that is reported as damage, not a crash.
+func TestFileCutShortWhileOpenIsDamageNotACrash(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("only Linux lets the test drop the mapped pages, so that reads meet the cut")
+	}
+	path := filepath.Join(t.TempDir(), "t.db")
+	s, _ := Open(path, Options{})
+	defer s.Close()
+	for i := 0; i < 300; i++ {
+		mustAdd(t, s, Opportunity{Company: fmt.Sprintf("C%d", i), Role: "Dev", Notes: strings.Repeat("x", 300)})
+	}
+	s.ReleaseMemory() // so that the pages are read from the file again
+	if err := os.Truncate(path, 8192); err != nil {
+		t.Fatal(err)
+	}
+	err := s.ForEach(false, func(*Opportunity) error { return nil })
+	if !errors.Is(err, ErrDamaged) {
+		t.Errorf("ForEach on a cut file: %v", err)
 	}
 }

@@ -6,9 +6,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"hash/fnv"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"time"
@@ -119,8 +122,13 @@ func Open(path string, opts Options) (*BoltStore, error) {
 }
 
 func openBolt(path string, timeout time.Duration) (db *bolt.DB, err error) {
+	if err := checkLength(path); err != nil {
+		return nil, err
+	}
+	// bbolt panics on some kinds of damage it meets while reading meta pages, and a read
+	// past the end of a mapped file faults; both become ErrDamaged.
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer func() {
-		// bbolt panics on some kinds of damage it meets while reading meta pages.
 		if r := recover(); r != nil {
 			db, err = nil, fmt.Errorf("%w: %v", ErrDamaged, r)
 		}
@@ -204,11 +212,13 @@ func (s *BoltStore) init() error {
 // view and update run a transaction and turn a panic inside bbolt — its answer to some
 // kinds of damage — into ErrDamaged, so that a damaged file never takes the app down.
 func (s *BoltStore) view(fn func(*bolt.Tx) error) (err error) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer recoverDamage(&err)
 	return s.db.View(fn)
 }
 
 func (s *BoltStore) update(fn func(*bolt.Tx) error) (err error) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer recoverDamage(&err)
 	return s.db.Update(fn)
 }
@@ -861,4 +871,68 @@ func (s *BoltStore) Import(recs []Opportunity, progress func(done, total int)) (
 		progress(len(recs), len(recs))
 	}
 	return rep, nil
+}
+
+// bbolt's meta page: after a 16-byte page header come magic, version, page size, flags,
+// the root bucket (root page, sequence), the freelist page, the high-water page id, the
+// transaction id and an FNV-64a checksum of everything before it.
+const (
+	metaMagic       = 0xED0CDAED
+	metaPageSizeOff = 24
+	metaPgidOff     = 56
+	metaTxidOff     = 64
+	metaSumOff      = 72
+)
+
+// checkLength refuses a file shorter than its own newest valid meta page says it is: bbolt
+// would read past its end. A missing or empty file is fine (it becomes a new database);
+// a file with no valid meta page is left for bbolt to refuse.
+func checkLength(path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil || fi.Size() == 0 {
+		return nil
+	}
+	head := make([]byte, 16<<10)
+	n, _ := io.ReadFull(f, head)
+	head = head[:n]
+	var best struct {
+		txid, pages uint64
+		pageSize    uint32
+	}
+	readMeta := func(off int) {
+		if off+metaSumOff+8 > len(head) {
+			return
+		}
+		m := head[off : off+metaSumOff+8]
+		if binary.LittleEndian.Uint32(m[16:]) != metaMagic {
+			return
+		}
+		sum := fnv.New64a()
+		sum.Write(m[16:metaSumOff])
+		if sum.Sum64() != binary.LittleEndian.Uint64(m[metaSumOff:]) {
+			return
+		}
+		if txid := binary.LittleEndian.Uint64(m[metaTxidOff:]); best.pageSize == 0 || txid > best.txid {
+			best.txid, best.pages = txid, binary.LittleEndian.Uint64(m[metaPgidOff:])
+			best.pageSize = binary.LittleEndian.Uint32(m[metaPageSizeOff:])
+		}
+	}
+	readMeta(0)
+	if best.pageSize != 0 {
+		readMeta(int(best.pageSize))
+	} else {
+		readMeta(os.Getpagesize())
+	}
+	if best.pageSize == 0 {
+		return nil
+	}
+	if need := best.pages * uint64(best.pageSize); uint64(fi.Size()) < need {
+		return fmt.Errorf("%w: the file is %d bytes but its header says %d: it was cut short", ErrDamaged, fi.Size(), need)
+	}
+	return nil
 }
