@@ -63,6 +63,7 @@ type App struct {
 
 	mainSplit, workSplit *container.Split
 	afterLoadPending     bool              // the backup and memory clean-up wait until the list is shown
+	recovering           bool              // a restore is on offer: the first-run welcome waits for the answer
 	keys                 map[string]func() // every keyboard shortcut, by its name
 	closing              bool
 }
@@ -124,7 +125,7 @@ func (a *App) onProfileLoaded(p tracker.Profile, err error) {
 		return
 	}
 	a.profile = p
-	if p.FullName == "" {
+	if p.FullName == "" && !a.recovering {
 		a.profileForm = showProfile(a, true)
 	}
 }

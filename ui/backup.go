@@ -48,6 +48,7 @@ func (a *App) afterLoad() {
 // OfferRecovery tells the user that the database was damaged and moved aside, and offers
 // the newest backup. The window already runs on a fresh, empty tracker.
 func (a *App) OfferRecovery(movedTo string) {
+	a.recovering = true
 	a.offerRestore("Your tracker file was damaged",
 		fmt.Sprintf("It could not be read, so it was moved out of the way, unchanged:\n%s\n\n"+
 			"You can restore the newest backup, or start with an empty tracker.", movedTo))
@@ -61,6 +62,7 @@ func (a *App) offerRestore(title, text string) {
 	if len(backups) == 0 {
 		msg.SetText(text + "\n\nThere is no backup yet.")
 		d := dialog.NewCustom(title, "Start fresh", msg, a.win)
+		d.SetOnClosed(a.startFresh)
 		d.Resize(fyne.NewSize(560, 260))
 		d.Show()
 		return
@@ -69,10 +71,23 @@ func (a *App) offerRestore(title, text string) {
 	d := dialog.NewCustomConfirm(title, "Restore "+newest.Taken.Format("Jan 2, 15:04"), "Start fresh", msg, func(ok bool) {
 		if ok {
 			a.restore(newest.Path)
+			return
 		}
+		a.startFresh()
 	}, a.win)
 	d.Resize(fyne.NewSize(560, 280))
 	d.Show()
+}
+
+// startFresh goes on with the empty tracker: on a first run, that means the welcome.
+func (a *App) startFresh() {
+	if !a.recovering {
+		return
+	}
+	a.recovering = false
+	if a.profile.FullName == "" {
+		a.profileForm = showProfile(a, true)
+	}
 }
 
 // onBackup saves a backup where the user chooses.
@@ -151,6 +166,7 @@ func (a *App) restore(backupPath string) {
 		a.store = s
 		return result{aside: aside, store: s}, err
 	}, func(r result, err error) {
+		a.recovering = false
 		if r.store == nil {
 			a.showError("The tracker could not be opened after restoring", err)
 			return

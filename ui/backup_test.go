@@ -61,6 +61,12 @@ func TestDailyBackupAndRestoreFromTheWindow(t *testing.T) {
 func TestRecoveryOfferAfterDamage(t *testing.T) {
 	h := newHarness(t, tracker.Opportunity{Company: "Acme", Role: "Go Engineer"})
 	h.app.OfferRecovery("/somewhere/declinedesk.db.damaged-20261125-100000")
+	// The fresh tracker has no profile, but the welcome waits for the user's answer.
+	h.app.profile = tracker.Profile{}
+	h.app.onProfileLoaded(tracker.Profile{}, nil)
+	if h.shows("Welcome to Decline Desk") {
+		t.Error("the welcome covers the offer to restore")
+	}
 	if !h.shows("Your tracker file was damaged") || !h.shows("declinedesk.db.damaged-20261125-100000") {
 		t.Fatalf("texts %q", h.texts())
 	}
@@ -71,5 +77,9 @@ func TestRecoveryOfferAfterDamage(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("no button to restore the newest backup: %q", h.texts())
+	}
+	h.tap("Start fresh")
+	if !h.shows("Welcome to Decline Desk") {
+		t.Error("starting fresh does not welcome the user")
 	}
 }
