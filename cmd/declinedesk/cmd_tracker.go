@@ -15,28 +15,35 @@ import (
 	"github.com/declinedesk/declinedesk/internal/tracker"
 )
 
+// fileCommand parses the arguments of a command that takes one file and works on the
+// database, and opens the database; the caller closes it.
+func (e *env) fileCommand(cmd string, args []string, what string, define func(*flag.FlagSet)) (string, *tracker.BoltStore, error) {
+	pos, err := e.flags(cmd, args, define)
+	if err != nil {
+		return "", nil, err
+	}
+	name, err := oneArg(pos, what)
+	if err != nil {
+		return "", nil, err
+	}
+	s, err := e.openStore()
+	return name, s, err
+}
+
 func runImport(e *env, args []string) error {
 	var validOnly bool
-	pos, err := e.flags("import", args, func(fs *flag.FlagSet) {
+	name, s, err := e.fileCommand("import", args, "FILE.csv", func(fs *flag.FlagSet) {
 		fs.BoolVar(&validOnly, "valid-only", false, "import the valid rows of a file that has bad ones")
 	})
 	if err != nil {
 		return err
 	}
-	name, err := oneArg(pos, "FILE.csv")
-	if err != nil {
-		return err
-	}
+	defer s.Close()
 	in, err := e.open(name)
 	if err != nil {
 		return err
 	}
 	defer in.Close()
-	s, err := e.openStore()
-	if err != nil {
-		return err
-	}
-	defer s.Close()
 	rep, err := csvio.Import(s, in, csvio.Options{ValidOnly: validOnly})
 	if errors.Is(err, csvio.ErrBadRows) {
 		fmt.Fprint(e.stdout, rep.Summary())
@@ -50,15 +57,7 @@ func runImport(e *env, args []string) error {
 }
 
 func runExport(e *env, args []string) error {
-	pos, err := e.flags("export", args, nil)
-	if err != nil {
-		return err
-	}
-	name, err := oneArg(pos, "FILE.csv (or - for standard output)")
-	if err != nil {
-		return err
-	}
-	s, err := e.openStore()
+	name, s, err := e.fileCommand("export", args, "FILE.csv (or - for standard output)", nil)
 	if err != nil {
 		return err
 	}
@@ -135,15 +134,7 @@ func runList(e *env, args []string) error {
 }
 
 func runBackup(e *env, args []string) error {
-	pos, err := e.flags("backup", args, nil)
-	if err != nil {
-		return err
-	}
-	out, err := oneArg(pos, "OUT.db")
-	if err != nil {
-		return err
-	}
-	s, err := e.openStore()
+	out, s, err := e.fileCommand("backup", args, "OUT.db", nil)
 	if err != nil {
 		return err
 	}
