@@ -33,10 +33,8 @@ type statusChart struct {
 	widget.BaseWidget
 	onTapped func(tracker.Status)
 
-	counts   map[tracker.Status]int
-	selected tracker.Status
-	bar      *fyne.Container
-	legend   *fyne.Container
+	bar    *fyne.Container
+	legend *fyne.Container
 }
 
 func newStatusChart(onTapped func(tracker.Status)) *statusChart {
@@ -51,7 +49,6 @@ func newStatusChart(onTapped func(tracker.Status)) *statusChart {
 
 // set shows new counts, with selected (or "") as the status the list is filtered by.
 func (c *statusChart) set(counts map[tracker.Status]int, selected tracker.Status) {
-	c.counts, c.selected = counts, selected
 	var weights []float32
 	var bars, entries []fyne.CanvasObject
 	for _, s := range tracker.Statuses() {

@@ -30,9 +30,6 @@ func newPaneFrame(icon fyne.Resource, title, text string, build func() fyne.Canv
 // content is the frame's place in the window.
 func (f *paneFrame) content() fyne.CanvasObject { return container.NewPadded(f.stack) }
 
-// built reports whether the working view exists yet.
-func (f *paneFrame) built() bool { return f.work != nil }
-
 // showWork shows the working view, building it first if need be, or the intro when on is
 // false.
 func (f *paneFrame) showWork(on bool) {

@@ -50,7 +50,6 @@ type letterPane struct {
 	after                                *fyne.Container
 	afterChecks                          map[tracker.AfterStep]*widget.Check
 	followUp                             *widget.Label
-	markDialog                           dialog.Dialog // the Mark declined dialog while open
 	markFollowUp                         *widget.Entry
 
 	frame   *paneFrame

@@ -167,7 +167,6 @@ func (p *letterPane) onMarkDeclined() {
 	}, p.app.win)
 	d.Resize(fyne.NewSize(520, 220))
 	d.Show()
-	p.markDialog = d
 	p.markFollowUp = followUp
 }
 

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
 
 	"github.com/declinedesk/declinedesk/internal/fsutil"
 )
@@ -26,7 +27,7 @@ var migrations = []func(tx *bolt.Tx) error{
 // rebuildDuplicateIndex throws the duplicate index away and writes it again from the
 // records, with today's normalisation.
 func rebuildDuplicateIndex(tx *bolt.Tx) error {
-	if err := tx.DeleteBucket(bucketDuplicates); err != nil && !errors.Is(err, bolt.ErrBucketNotFound) {
+	if err := tx.DeleteBucket(bucketDuplicates); err != nil && !errors.Is(err, berrors.ErrBucketNotFound) {
 		return err
 	}
 	b, err := tx.CreateBucket(bucketDuplicates)
@@ -218,7 +219,7 @@ func checkFile(path string) (err error) {
 	defer recoverDamage(&err)
 	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true, Timeout: time.Second})
 	if err != nil {
-		if errors.Is(err, bolt.ErrTimeout) {
+		if errors.Is(err, berrors.ErrTimeout) {
 			return ErrInUse
 		}
 		return fmt.Errorf("%w: %v", ErrDamaged, err)

@@ -29,7 +29,6 @@ func TestMigrationFromSchema1(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "old.db")
 	copyFile(t, "testdata/schema1.db", path)
-	original, _ := os.ReadFile(path)
 
 	s, err := Open(path, Options{})
 	if err != nil {
@@ -47,7 +46,21 @@ func TestMigrationFromSchema1(t *testing.T) {
 	if err := checkFile(backups[0].Path); err != nil {
 		t.Errorf("the backup is not a sound database: %v", err)
 	}
-	_ = original
+	// The backup is the tracker as it was: schema 1, all three records.
+	old, err := bolt.Open(backups[0].Path, 0o600, &bolt.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	old.View(func(tx *bolt.Tx) error {
+		if v := string(tx.Bucket(bucketMeta).Get(keySchema)); v != "1" {
+			t.Errorf("backup has schema %q, want the old 1", v)
+		}
+		if n := tx.Bucket(bucketOpportunities).Stats().KeyN; n != 3 {
+			t.Errorf("backup holds %d records", n)
+		}
+		return nil
+	})
+	old.Close()
 	// Everything is still there.
 	var all []Opportunity
 	s.ForEach(true, func(o *Opportunity) error { all = append(all, *o); return nil })
@@ -74,6 +87,7 @@ func TestMigrationFromSchema1(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	defer s.Close()
 	if backups, _ := Backups(path); len(backups) != 1 {
 		t.Errorf("backed up again: %d", len(backups))
 	}
