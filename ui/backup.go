@@ -54,13 +54,26 @@ func (a *App) OfferRecovery(movedTo string) {
 			"You can restore the newest backup, or start with an empty tracker.", movedTo))
 }
 
+// listBackups reads the backup folder off the UI goroutine and hands the list to show.
+func (a *App) listBackups(show func([]tracker.Backup, error)) {
+	path := a.dbPath
+	background(a.work, func() ([]tracker.Backup, error) { return tracker.Backups(path) }, show)
+}
+
 // offerRestore explains a problem and offers the newest backup.
 func (a *App) offerRestore(title, text string) {
-	backups, _ := tracker.Backups(a.dbPath)
+	a.listBackups(func(backups []tracker.Backup, err error) { a.showRestoreOffer(title, text, backups, err) })
+}
+
+func (a *App) showRestoreOffer(title, text string, backups []tracker.Backup, listErr error) {
 	msg := widget.NewLabel(text)
 	msg.Wrapping = fyne.TextWrapWord
 	if len(backups) == 0 {
-		msg.SetText(text + "\n\nThere is no backup yet.")
+		note := "There is no backup yet."
+		if listErr != nil {
+			note = "The backups could not be listed: " + listErr.Error()
+		}
+		msg.SetText(text + "\n\n" + note)
 		d := dialog.NewCustom(title, "Start fresh", msg, a.win)
 		d.SetOnClosed(a.startFresh)
 		d.Resize(fyne.NewSize(560, 260))
@@ -115,8 +128,9 @@ func (a *App) onBackup() {
 }
 
 // onRestore lists the backups to restore one from.
-func (a *App) onRestore() {
-	backups, err := tracker.Backups(a.dbPath)
+func (a *App) onRestore() { a.listBackups(a.showRestoreChoice) }
+
+func (a *App) showRestoreChoice(backups []tracker.Backup, err error) {
 	if err != nil {
 		a.showError("The backups could not be listed", err)
 		return

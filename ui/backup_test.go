@@ -24,6 +24,7 @@ func TestDailyBackupAndRestoreFromTheWindow(t *testing.T) {
 		t.Fatal("setup")
 	}
 	h.app.onRestore()
+	h.settle()
 	if !h.shows("Restore from a backup") || !h.shows("declinedesk-2026-11-25.db") {
 		t.Fatalf("restore dialog: %q", h.texts())
 	}
@@ -61,6 +62,7 @@ func TestDailyBackupAndRestoreFromTheWindow(t *testing.T) {
 func TestRecoveryOfferAfterDamage(t *testing.T) {
 	h := newHarness(t, tracker.Opportunity{Company: "Acme", Role: "Go Engineer"})
 	h.app.OfferRecovery("/somewhere/declinedesk.db.damaged-20261125-100000")
+	h.settle()
 	// The fresh tracker has no profile, but the welcome waits for the user's answer.
 	h.app.profile = tracker.Profile{}
 	h.app.onProfileLoaded(tracker.Profile{}, nil)
@@ -81,5 +83,33 @@ func TestRecoveryOfferAfterDamage(t *testing.T) {
 	h.tap("Start fresh")
 	if !h.shows("Welcome to Decline Desk") {
 		t.Error("starting fresh does not welcome the user")
+	}
+}
+
+func TestBackupsThatCannotBeListed(t *testing.T) {
+	h := newHarness(t, tracker.Opportunity{Company: "Acme", Role: "Go Engineer"})
+	dir := tracker.BackupDir(h.app.dbPath)
+	if err := os.RemoveAll(dir); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(dir, []byte("not a folder"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	h.app.onRestore()
+	h.settle()
+	if !h.shows("The backups could not be listed") {
+		t.Fatalf("no error for a backup folder that cannot be read: %q", h.texts())
+	}
+	h.app.OfferRecovery("/somewhere/declinedesk.db.damaged-20261125-100000")
+	h.settle()
+	found := false
+	for _, txt := range h.texts() {
+		found = found || strings.Contains(txt, "The backups could not be listed: ")
+	}
+	if !found || h.button("Start fresh") == nil {
+		t.Errorf("the offer does not say why there is nothing to restore: %q", h.texts())
+	}
+	if len(h.app.tracker.rows) != 1 {
+		t.Errorf("the tracker changed: %+v", h.app.tracker.rows)
 	}
 }
