@@ -122,16 +122,26 @@ func TestBadRowsAreReportedWithLines(t *testing.T) {
 }
 
 func TestNotACSV(t *testing.T) {
-	for name, in := range map[string]string{
-		"empty":      "",
-		"no company": "Role,Status\nDev,applied\n",
-		"no role":    "Company\nAcme\n",
-		"binary":     "\x89PNG\r\n\x1a\n\x00\x00",
+	for _, tc := range []struct{ name, in, says string }{
+		{"empty", "", "the file is empty"},
+		{"no company", "Role,Status\nDev,applied\n", "no Company column (also accepted: Employer, Organization) (found: Role, Status)"},
+		{"no role", "Company\nAcme\n", "no Role column (also accepted: Job Title, Position, Title) (found: Company)"},
+		{"an image", "\x89PNG\r\n\x1a\n\x00\x00", "no Company column"},
+		{"a workbook", "PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00", "not a text file"},
+		{"UTF-16", "\xff\xfeC\x00o\x00m\x00p\x00a\x00n\x00y\x00", "not a text file"},
+		{"control characters in the header", "Na\x01me,A\x1bge\n", "(found: Name, Age)"},
 	} {
-		_, err := Parse(strings.NewReader(in))
-		if !errors.Is(err, ErrNotCSV) {
-			t.Errorf("%s: %v, want ErrNotCSV", name, err)
+		_, err := Parse(strings.NewReader(tc.in))
+		if !errors.Is(err, ErrNotCSV) || !strings.Contains(err.Error(), tc.says) {
+			t.Errorf("%s: %v, want ErrNotCSV saying %q", tc.name, err, tc.says)
 		}
+	}
+}
+
+func TestNULInARowIsNotABinaryFile(t *testing.T) {
+	p, err := Parse(strings.NewReader("Company,Role,Notes\nAcme,Dev,a\x00b\n"))
+	if err != nil || len(p.Rows) != 1 {
+		t.Fatalf("%v %+v", err, p)
 	}
 }
 

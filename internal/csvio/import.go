@@ -10,6 +10,7 @@ import (
 	"net/mail"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/declinedesk/declinedesk/internal/tracker"
@@ -108,6 +109,9 @@ func Parse(r io.Reader) (Parsed, error) {
 		br.Discard(3)
 	}
 	first, _ := br.Peek(4096)
+	if headerLine, _, _ := bytes.Cut(first, []byte("\n")); bytes.IndexByte(headerLine, 0) >= 0 {
+		return Parsed{}, fmt.Errorf("%w: this is not a text file; save the spreadsheet as CSV (UTF-8) and import that", ErrNotCSV)
+	}
 	cr := csv.NewReader(br)
 	cr.Comma = sniffSeparator(first)
 	cr.FieldsPerRecord = -1 // spreadsheets drop trailing empty cells
@@ -125,7 +129,7 @@ func Parse(r io.Reader) (Parsed, error) {
 	p.Ignored = ignored
 	for _, need := range []string{"company", "role"} {
 		if _, ok := cols[need]; !ok {
-			return p, fmt.Errorf("%w: no %s column (found: %s)", ErrNotCSV, columnHelp[need], shorten(strings.Join(header, ", ")))
+			return p, fmt.Errorf("%w: no %s (found: %s)", ErrNotCSV, columnHelp[need], shorten(printable(strings.Join(header, ", "))))
 		}
 	}
 	for {
@@ -158,6 +162,16 @@ func Parse(r io.Reader) (Parsed, error) {
 var columnHelp = map[string]string{
 	"company": "Company column (also accepted: Employer, Organization)",
 	"role":    "Role column (also accepted: Job Title, Position, Title)",
+}
+
+// printable drops the control characters and invalid bytes a message must not show.
+func printable(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) || r == utf8.RuneError {
+			return -1
+		}
+		return r
+	}, s)
 }
 
 // sniffSeparator picks the separator the header line uses most: comma, semicolon or tab.

@@ -1,0 +1,67 @@
+package ui
+
+import (
+	"io"
+	"strings"
+	"testing"
+
+	"github.com/declinedesk/declinedesk/internal/tracker"
+)
+
+func csvFile(text string) io.ReadCloser { return io.NopCloser(strings.NewReader(text)) }
+
+const csvWithBadRows = "company,role,status\n" +
+	"Globex,Analyst,applied\n" +
+	",No Company,applied\n" +
+	"Initech,QA,applied\n"
+
+func TestImportAsksBeforeLeavingBadRowsOut(t *testing.T) {
+	h := newHarness(t, acme)
+	p := h.app.tracker
+	p.importFrom("jobs.csv", csvFile(csvWithBadRows))
+	h.settle()
+	if !h.shows("Some rows have errors") || !h.shows("1 row cannot be imported. Nothing has been imported yet.") ||
+		!h.shows("line 3") {
+		t.Fatalf("no question about the bad row: %q", h.texts())
+	}
+	h.tap("Cancel")
+	if n := h.count(); n != 1 {
+		t.Fatalf("cancelling imported %d records", n-1)
+	}
+
+	p.importFrom("jobs.csv", csvFile(csvWithBadRows))
+	h.settle()
+	h.tap("Import the valid rows")
+	if n := h.count(); n != 3 {
+		t.Fatalf("%d records after importing the 2 valid rows", n)
+	}
+	if !h.shows("Imported 2 opportunities from jobs.csv.") || !h.shows("Left out 1 row with errors:") {
+		t.Errorf("report: %q", h.texts())
+	}
+	if len(p.rows) != 3 {
+		t.Errorf("the list shows %d rows", len(p.rows))
+	}
+}
+
+func TestImportOfAFileThatIsNotATableChangesNothing(t *testing.T) {
+	for _, tc := range []struct{ name, text, says string }{
+		{"empty", "", "the file is empty"},
+		{"no company column", "name,age\nJo,40\n", "no Company column (also accepted: Employer, Organization) (found: name, age)"},
+		{"a workbook", "PK\x03\x04\x14\x00\x06\x00", "this is not a text file"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			h := newHarness(t, acme)
+			h.app.tracker.importFrom("data.csv", csvFile(tc.text))
+			h.settle()
+			if !h.shows("Nothing was imported from data.csv") || !h.shows(tc.says) {
+				t.Errorf("message: %q", h.texts())
+			}
+			if n := h.count(); n != 1 {
+				t.Errorf("%d records after a failed import", n)
+			}
+			if o := h.app.tracker.rows[0]; o.Company() != acme.Company || o.Status() != tracker.Invited {
+				t.Errorf("the tracker changed: %+v", o)
+			}
+		})
+	}
+}
