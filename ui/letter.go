@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -378,13 +379,16 @@ func (p *letterPane) refresh() {
 	subjectHint := ""
 	type result struct {
 		letter   letter.Letter
-		err      error
+		problems []error
 		findings []letter.Finding
 	}
 	goAndReturn(p.app.work, func() result {
+		if problems := spec.FieldErrors(); len(problems) > 0 {
+			return result{problems: problems}
+		}
 		l, err := letter.Render(spec)
 		if err != nil {
-			return result{err: err}
+			return result{problems: []error{err}}
 		}
 		return result{letter: l, findings: letter.Proofread(l.Text(), letter.ProofreadOptions{Name: spec.SenderName})}
 	}, func(r result) {
@@ -392,9 +396,8 @@ func (p *letterPane) refresh() {
 			return
 		}
 		p.rendered, p.found = r.letter, r.findings
-		if r.err != nil {
-			p.rendered = letter.Letter{}
-			p.problems.SetText(problemText(r.err))
+		if len(r.problems) > 0 {
+			p.problems.SetText(problemText(r.problems))
 			p.problems.Show()
 		} else {
 			p.problems.Hide()
@@ -410,19 +413,22 @@ func (p *letterPane) refresh() {
 	})
 }
 
+// settingNames are the letter spec's fields in the settings' words.
+var settingNames = map[string]string{"sender_name": "Your name (File → Profile)", "sender_email": "Your email (File → Profile)",
+	"recipient_email": "Their email", "reason_text": "Your reason", "alternative_date": "The date",
+	"referral_name": "The person you recommend", "referral_email": "The email of the person you recommend",
+	"reason": "The reason", "subject": "The subject", "recipient_name": "The recipient's name",
+	"company": "The company", "role": "The role"}
+
 // problemText lists what stops the spec from making a letter, in the settings' words.
-func problemText(err error) string {
-	names := map[string]string{"sender_name": "Your name (File → Profile)", "sender_email": "Your email (File → Profile)",
-		"recipient_email": "Their email", "reason_text": "Your reason", "alternative_date": "The date",
-		"referral_name": "The person you recommend", "referral_email": "Their email", "reason": "The reason",
-		"subject": "The subject", "recipient_name": "The recipient's name", "company": "The company", "role": "The role"}
-	var lines []string
-	for _, e := range strings.Split(err.Error(), "\n") {
-		field, msg, ok := strings.Cut(e, ": ")
-		if n, known := names[field]; ok && known {
-			field = n
+func problemText(problems []error) string {
+	lines := make([]string, len(problems))
+	var fe *letter.FieldError
+	for i, err := range problems {
+		lines[i] = err.Error()
+		if errors.As(err, &fe) && settingNames[fe.Field] != "" {
+			lines[i] = settingNames[fe.Field] + ": " + fe.Message
 		}
-		lines = append(lines, field+": "+msg)
 	}
 	return strings.Join(lines, "\n")
 }

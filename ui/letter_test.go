@@ -280,3 +280,54 @@ func TestMarkDeclinedAndTheAfterChecklist(t *testing.T) {
 		t.Errorf("archived letter not shown: %q", h.texts())
 	}
 }
+
+func TestSettingsThatCannotMakeALetterSayWhyAndAreKept(t *testing.T) {
+	h := newHarness(t, acme)
+	h.selectCompany("Acme Inc")
+	p := h.app.letter
+	p.recipientEmail.SetText("jo-at-acme")
+	p.alternative.SetSelected("Recommend someone")
+	h.settle()
+	if !p.problems.Visible() {
+		t.Fatal("no problems shown for a bad email and a missing name")
+	}
+	for _, want := range []string{"Their email: ", "The person you recommend: enter the name"} {
+		if !strings.Contains(p.problems.Text, want) {
+			t.Errorf("problems lack %q:\n%s", want, p.problems.Text)
+		}
+	}
+	if !p.copyBtn.Disabled() || !p.emlBtn.Disabled() || !p.mailBtn.Disabled() || !p.declineBtn.Disabled() {
+		t.Error("sending is possible without a letter")
+	}
+	if p.previewSubject.Text != "No letter yet" {
+		t.Errorf("preview %q", p.previewSubject.Text)
+	}
+	// What was typed is kept, even though it makes no letter yet.
+	p.flush()
+	h.settle()
+	o, _ := h.store.Get(h.app.current.ID)
+	if o.Draft == nil || o.Draft.RecipientEmail != "jo-at-acme" || o.Draft.Alternative != letter.Referral {
+		t.Fatalf("draft not saved: %+v", o.Draft)
+	}
+	p.recipientEmail.SetText("jo@acme.test")
+	p.referralName.SetText("Sam Lee")
+	h.settle()
+	if p.problems.Visible() || p.copyBtn.Disabled() {
+		t.Errorf("problems still shown after fixing them: %q", p.problems.Text)
+	}
+}
+
+func TestMarkDeclinedWithABadFollowUpDateChangesNothing(t *testing.T) {
+	h := newHarness(t, acme)
+	h.selectCompany("Acme Inc")
+	p := h.app.letter
+	test.Tap(p.declineBtn)
+	p.markFollowUp.SetText("soon")
+	h.tap("Mark declined")
+	if !h.shows("Nothing was changed") {
+		t.Errorf("no message for a bad date: %q", h.texts())
+	}
+	if o, _ := h.store.Get(h.app.current.ID); o.Status != tracker.Invited || o.RespondedOn != "" {
+		t.Errorf("marked anyway: %+v", o)
+	}
+}

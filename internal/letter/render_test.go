@@ -161,7 +161,7 @@ func TestSpecValidation(t *testing.T) {
 		err := s.Validate()
 		var fe *FieldError
 		found := false
-		for _, e := range unwrapAll(err) {
+		for _, e := range s.FieldErrors() {
 			if errors.As(e, &fe) && fe.Field == tc.field && strings.Contains(fe.Message, tc.words) {
 				found = true
 			}
@@ -177,16 +177,6 @@ func TestSpecValidation(t *testing.T) {
 	if err := good.Validate(); err != nil {
 		t.Errorf("base spec: %v", err)
 	}
-}
-
-func unwrapAll(err error) []error {
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		return j.Unwrap()
-	}
-	if err == nil {
-		return nil
-	}
-	return []error{err}
 }
 
 func TestEveryCheckedReasonIsALetterReason(t *testing.T) {

@@ -106,9 +106,14 @@ func (s *Spec) headerFields() []struct{ name, value string } {
 	}
 }
 
-// Validate reports every problem of the spec, each a *FieldError. Empty tone and
-// alternative mean formal and none.
+// Validate reports every problem of the spec, each a *FieldError.
 func (s *Spec) Validate() error {
+	return errors.Join(s.FieldErrors()...)
+}
+
+// FieldErrors lists every problem of the spec, each a *FieldError. Empty tone and
+// alternative mean formal and none.
+func (s *Spec) FieldErrors() []error {
 	var errs []error
 	add := func(field, format string, args ...any) {
 		errs = append(errs, &FieldError{Field: field, Message: fmt.Sprintf(format, args...)})
@@ -168,7 +173,7 @@ func (s *Spec) Validate() error {
 	if s.Alternative == Referral && strings.TrimSpace(s.ReferralName) == "" {
 		add("referral_name", "enter the name of the person you recommend")
 	}
-	return errors.Join(errs...)
+	return errs
 }
 
 func known[T ~string](opts []Option[T], v T) bool {
