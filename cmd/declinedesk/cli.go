@@ -72,6 +72,7 @@ func usage(w io.Writer) {
 	for _, name := range commandOrder {
 		fmt.Fprintln(w, "  declinedesk "+commands[name].usage)
 	}
+	fmt.Fprintln(w, "  declinedesk help [COMMAND]")
 	fmt.Fprintln(w, "\nThe database is --db PATH, else $DECLINEDESK_DB, else declinedesk.db in the app's data folder.")
 }
 
@@ -100,17 +101,28 @@ func runWith(e *env, args ...string) int {
 	if len(rest) == 0 {
 		return openWindow(e)
 	}
-	cmd, ok := commands[rest[0]]
+	name, args := rest[0], rest[1:]
+	if name == "help" && len(args) == 0 {
+		usage(stdout)
+		return exitOK
+	}
+	if name == "help" {
+		name, args = args[0], []string{"--help"}
+	}
+	cmd, ok := commands[name]
 	if !ok {
-		fmt.Fprintf(stderr, "declinedesk: unknown command %q\n", rest[0])
+		fmt.Fprintf(stderr, "declinedesk: unknown command %q\n", name)
 		usage(stderr)
 		return exitBadInput
 	}
-	err := cmd.run(e, rest[1:])
+	err := cmd.run(e, args)
 	var ue usageError
 	var ce checkFailed
 	switch {
 	case err == nil:
+		return exitOK
+	case errors.Is(err, flag.ErrHelp):
+		fmt.Fprintf(stdout, "usage: declinedesk %s\n", cmd.usage)
 		return exitOK
 	case errors.As(err, &ce):
 		return exitFindings
@@ -158,7 +170,9 @@ func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
 	fs.SetOutput(io.Discard)
 	var positional []string
 	for {
-		if err := fs.Parse(args); err != nil {
+		if err := fs.Parse(args); errors.Is(err, flag.ErrHelp) {
+			return nil, err
+		} else if err != nil {
 			return nil, usagef("%v", err)
 		}
 		args = fs.Args()
@@ -221,7 +235,11 @@ func (e *env) openStore() (*tracker.BoltStore, error) {
 }
 
 func runVersion(e *env, args []string) error {
-	if len(args) > 0 {
+	rest, err := e.flags("version", args, nil)
+	if err != nil {
+		return err
+	}
+	if len(rest) > 0 {
 		return usagef("version takes no arguments")
 	}
 	fmt.Fprintln(e.stdout, declinedesk.AppInfo())

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -128,8 +129,28 @@ func TestUsageErrors(t *testing.T) {
 			t.Errorf("%v: %+v", args, r)
 		}
 	}
-	if r := cli(t, "", "--help"); r.code != 0 || !strings.Contains(r.stdout, "declinedesk list") {
-		t.Errorf("--help: %+v", r)
+	for _, args := range [][]string{{"--help"}, {"-h"}, {"help"}} {
+		if r := cli(t, "", args...); r.code != 0 || !strings.Contains(r.stdout, "declinedesk list") || r.stderr != "" {
+			t.Errorf("%v: %+v", args, r)
+		}
+	}
+	// A command's own help goes to stdout and succeeds; nothing runs.
+	db := filepath.Join(t.TempDir(), "t.db")
+	for _, args := range [][]string{{"import", "--help"}, {"export", "-h", "out.csv"}, {"help", "compose"}, {"help", "version"}} {
+		r := cli(t, "", append([]string{"--db", db}, args...)...)
+		want := "usage: declinedesk " + commands[args[0]].usage
+		if args[0] == "help" {
+			want = "usage: declinedesk " + commands[args[1]].usage
+		}
+		if r.code != 0 || !strings.HasPrefix(r.stdout, want) || r.stderr != "" {
+			t.Errorf("%v: %+v", args, r)
+		}
+	}
+	if _, err := os.Stat(db); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("asking for help touched the database: %v", err)
+	}
+	if r := cli(t, "", "help", "frobnicate"); r.code != 2 || !strings.Contains(r.stderr, `unknown command "frobnicate"`) {
+		t.Errorf("help frobnicate: %+v", r)
 	}
 }
 
