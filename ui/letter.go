@@ -347,10 +347,11 @@ func (p *letterPane) confirmRewrite() {
 }
 
 // afterChange brings the editor, preview and findings up to date and schedules a save.
+// While the settings make no letter, the editor keeps the last one rather than go blank.
 func (p *letterPane) afterChange() {
 	p.showConditionalRows()
-	if p.spec.Body == "" {
-		p.setEditorText(p.bodyToShow())
+	if body := p.bodyToShow(); p.spec.Body == "" && body != "" {
+		p.setEditorText(body)
 	}
 	p.refresh()
 	p.scheduleSave()

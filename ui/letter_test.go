@@ -285,6 +285,7 @@ func TestSettingsThatCannotMakeALetterSayWhyAndAreKept(t *testing.T) {
 	h := newHarness(t, acme)
 	h.selectCompany("Acme Inc")
 	p := h.app.letter
+	before := p.editor.Text
 	p.recipientEmail.SetText("jo-at-acme")
 	p.alternative.SetSelected("Recommend someone")
 	h.settle()
@@ -301,6 +302,9 @@ func TestSettingsThatCannotMakeALetterSayWhyAndAreKept(t *testing.T) {
 	}
 	if p.previewSubject.Text != "No letter yet" {
 		t.Errorf("preview %q", p.previewSubject.Text)
+	}
+	if p.editor.Text != before || p.spec.Body != "" {
+		t.Errorf("the editor changed while the settings make no letter:\n%s", p.editor.Text)
 	}
 	// What was typed is kept, even though it makes no letter yet.
 	p.flush()
