@@ -13,6 +13,7 @@ import (
 
 	"github.com/declinedesk/declinedesk"
 	"github.com/declinedesk/declinedesk/internal/clip"
+	"github.com/declinedesk/declinedesk/internal/clock"
 	"github.com/declinedesk/declinedesk/internal/tracker"
 	"github.com/declinedesk/declinedesk/resources"
 )
@@ -29,7 +30,8 @@ const (
 
 // Options tune New; the zero value is what the app uses.
 type Options struct {
-	Now func() time.Time // the clock, for tests
+	// Clock tells the time and runs the window's timers; the system clock unless a test sets one.
+	Clock clock.Clock
 	// LoadLater leaves reading the tracker to Load, so that the window can open first.
 	LoadLater bool
 
@@ -46,7 +48,7 @@ type App struct {
 	store   tracker.Store // used only from worker jobs: a restore swaps it there
 	dbPath  string
 	work    *worker
-	now     func() time.Time
+	clock   clock.Clock
 
 	index     *tracker.Index       // nil until loaded
 	current   *tracker.Opportunity // the selected opportunity, nil when none
@@ -80,10 +82,10 @@ func Metadata() fyne.AppMetadata {
 // New builds the window's content around store s and starts loading the tracker.
 // The App owns s from now on and closes it when the window closes.
 func New(fa fyne.App, w fyne.Window, s tracker.Store, opts Options) *App {
-	if opts.Now == nil {
-		opts.Now = time.Now
+	if opts.Clock == nil {
+		opts.Clock = clock.System()
 	}
-	a := &App{fyneApp: fa, win: w, store: s, dbPath: s.Path(), work: newWorker(opts.runOnUI), now: opts.Now, clipboard: opts.clipboard}
+	a := &App{fyneApp: fa, win: w, store: s, dbPath: s.Path(), work: newWorker(opts.runOnUI), clock: opts.Clock, clipboard: opts.clipboard}
 	if a.clipboard == nil {
 		a.clipboard = clipboardFor(fa)
 	}
@@ -145,6 +147,9 @@ func (a *App) onIndexLoaded(ix *tracker.Index, err error) {
 }
 
 func (a *App) today() tracker.Date { return tracker.DateOf(a.now()) }
+
+// now is the time on the app's clock.
+func (a *App) now() time.Time { return a.clock.Now() }
 
 // action is one command of the menu, with its keyboard shortcut if it has one.
 type action struct {

@@ -3,11 +3,11 @@ package ui
 import (
 	"path/filepath"
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"github.com/declinedesk/declinedesk/internal/clock/clocktest"
 	"github.com/declinedesk/declinedesk/internal/tracker"
 )
 
@@ -63,7 +63,7 @@ func TestWindowRemembersSizeSplitsAndSort(t *testing.T) {
 			t.Fatal(err)
 		}
 		q := &uiQueue{}
-		a := New(fa, fa.NewWindow("Decline Desk"), s, Options{runOnUI: q.post, Now: func() time.Time { return testNow }})
+		a := New(fa, fa.NewWindow("Decline Desk"), s, Options{runOnUI: q.post, Clock: clocktest.New()})
 		for a.work.wait(); q.drain(); a.work.wait() {
 		}
 		return a, q

@@ -81,7 +81,7 @@ func (a *App) showRestoreOffer(title, text string, backups []tracker.Backup, lis
 		return
 	}
 	newest := backups[0]
-	d := dialog.NewCustomConfirm(title, "Restore "+newest.Taken.Format("Jan 2, 15:04"), "Start fresh", msg, func(ok bool) {
+	d := dialog.NewCustomConfirm(title, "Restore "+newest.Label(), "Start fresh", msg, func(ok bool) {
 		if ok {
 			a.restore(newest.Path)
 			return
@@ -141,7 +141,7 @@ func (a *App) showRestoreChoice(backups []tracker.Backup, err error) {
 	}
 	labels := make([]string, len(backups))
 	for i, b := range backups {
-		labels[i] = fmt.Sprintf("%s  ·  %s  ·  %d KiB", b.Taken.Format("Mon Jan 2 2006, 15:04"), filepath.Base(b.Path), (b.Size+1023)/1024)
+		labels[i] = fmt.Sprintf("%s  ·  %s  ·  %d KiB", b.Label(), filepath.Base(b.Path), (b.Size+1023)/1024)
 	}
 	chosen := widget.NewRadioGroup(labels, nil)
 	chosen.SetSelected(labels[0])

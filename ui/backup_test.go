@@ -12,7 +12,7 @@ import (
 func TestDailyBackupAndRestoreFromTheWindow(t *testing.T) {
 	h := newHarness(t, tracker.Opportunity{Company: "Acme", Role: "Go Engineer"})
 	backups, _ := tracker.Backups(h.app.dbPath)
-	if len(backups) != 1 || !strings.HasSuffix(backups[0].Path, "declinedesk-2026-11-25.db") {
+	if len(backups) != 1 || filepath.Base(backups[0].Path) != "declinedesk-"+string(day(0))+".db" {
 		t.Fatalf("no daily backup after opening: %+v", backups)
 	}
 	// Something added after the backup is gone after restoring it, and kept aside.
@@ -25,7 +25,7 @@ func TestDailyBackupAndRestoreFromTheWindow(t *testing.T) {
 	}
 	h.app.onRestore()
 	h.settle()
-	if !h.shows("Restore from a backup") || !h.shows("declinedesk-2026-11-25.db") {
+	if !h.shows("Restore from a backup") || !h.shows("declinedesk-"+string(day(0))+".db") {
 		t.Fatalf("restore dialog: %q", h.texts())
 	}
 	h.tap("Restore")
@@ -75,7 +75,7 @@ func TestRecoveryOfferAfterDamage(t *testing.T) {
 	h.button("Start fresh")
 	found := false
 	for _, txt := range h.texts() {
-		found = found || strings.HasPrefix(txt, "Restore Nov 25, ")
+		found = found || txt == "Restore "+testNow.Format("Mon Jan 2 2006")
 	}
 	if !found {
 		t.Errorf("no button to restore the newest backup: %q", h.texts())

@@ -4,7 +4,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2/test"
 
@@ -39,7 +38,7 @@ func BenchmarkOpenAndFillList100k(b *testing.B) {
 			b.Fatal(err)
 		}
 		q := &uiQueue{}
-		a := New(fa, fa.NewWindow("Decline Desk"), s, Options{runOnUI: q.post, Now: time.Now})
+		a := New(fa, fa.NewWindow("Decline Desk"), s, Options{runOnUI: q.post})
 		for len(a.tracker.rows) < 100_000 {
 			a.work.wait()
 			q.drain()

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/declinedesk/declinedesk/internal/checklist"
+	"github.com/declinedesk/declinedesk/internal/clock"
 	"github.com/declinedesk/declinedesk/internal/tracker"
 )
 
@@ -40,7 +41,7 @@ type decidePane struct {
 	shown     *tracker.Opportunity
 	answers   checklist.Answers // what is on screen, saved or about to be
 	unsaved   bool
-	noteTimer *time.Timer
+	noteTimer clock.Timer
 }
 
 // checkRow is one item: what to weigh, where to look, the three answers and a note, which
@@ -206,7 +207,7 @@ func (p *decidePane) onNote(r *checkRow) {
 	if p.noteTimer != nil {
 		p.noteTimer.Stop()
 	}
-	p.noteTimer = time.AfterFunc(noteSaveDelay, func() { p.app.work.toUI(p.flush) })
+	p.noteTimer = p.app.clock.AfterFunc(noteSaveDelay, func() { p.app.work.toUI(p.flush) })
 }
 
 // flush saves the answers if a note is waiting to be saved.

@@ -5,18 +5,21 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/declinedesk/declinedesk/internal/clock/clocktest"
 	"github.com/declinedesk/declinedesk/internal/tracker"
 )
 
-// testNow is the fixed "now" of UI tests: 25 November 2026, 10:00 UTC.
-var testNow = time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC)
+// testNow is the "now" every UI test starts at.
+var testNow = clocktest.Epoch
+
+// day is the date offset days from testNow, as the forms write it.
+func day(offset int) tracker.Date { return tracker.Date(clocktest.Day(offset)) }
 
 type harness struct {
 	t     testing.TB
@@ -24,6 +27,7 @@ type harness struct {
 	app   *App
 	win   fyne.Window
 	store *tracker.BoltStore
+	clock *clocktest.Fake // the one clock of the store and the window
 }
 
 // testProfile signs the letters of UI tests.
@@ -40,7 +44,8 @@ func newHarness(t testing.TB, opps ...tracker.Opportunity) *harness {
 func newHarnessWith(t testing.TB, profile *tracker.Profile, opps ...tracker.Opportunity) *harness {
 	t.Helper()
 	fa := test.NewTempApp(t)
-	s, err := tracker.Open(filepath.Join(t.TempDir(), "ui.db"), tracker.Options{Now: func() time.Time { return testNow }})
+	c := clocktest.New()
+	s, err := tracker.Open(filepath.Join(t.TempDir(), "ui.db"), tracker.Options{Clock: c})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -55,8 +60,8 @@ func newHarnessWith(t testing.TB, profile *tracker.Profile, opps ...tracker.Oppo
 		}
 	}
 	w := fa.NewWindow("Decline Desk")
-	h := &harness{t: t, win: w, store: s}
-	h.app = New(fa, w, s, Options{Now: func() time.Time { return testNow }, runOnUI: h.ui.post, clipboard: fyneClipboard{fa}})
+	h := &harness{t: t, win: w, store: s, clock: c}
+	h.app = New(fa, w, s, Options{Clock: c, runOnUI: h.ui.post, clipboard: fyneClipboard{fa}})
 	a := h.app
 	w.Resize(fyne.NewSize(1280, 800))
 	h.settle()

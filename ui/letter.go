@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/declinedesk/declinedesk/internal/clock"
 	"github.com/declinedesk/declinedesk/internal/letter"
 	"github.com/declinedesk/declinedesk/internal/tracker"
 )
@@ -62,7 +63,7 @@ type letterPane struct {
 	found     []letter.Finding
 	seq       int // the newest preview asked for; older ones are dropped
 	unsaved   bool
-	saveTimer *time.Timer
+	saveTimer clock.Timer
 	quiet     bool // set while widgets are filled in code, so that their callbacks stay still
 }
 
@@ -560,7 +561,7 @@ func (p *letterPane) scheduleSave() {
 	if p.saveTimer != nil {
 		p.saveTimer.Stop()
 	}
-	p.saveTimer = time.AfterFunc(draftSaveDelay, func() { p.app.work.toUI(p.flush) })
+	p.saveTimer = p.app.clock.AfterFunc(draftSaveDelay, func() { p.app.work.toUI(p.flush) })
 }
 
 // flush saves the draft now if it changed.

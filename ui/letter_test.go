@@ -15,7 +15,7 @@ import (
 )
 
 var acme = tracker.Opportunity{Company: "Acme Inc", Role: "Go Engineer", Status: tracker.Invited,
-	ContactName: "Jo Park", ContactEmail: "jo@acme.test", InvitedOn: "2026-11-23", InterviewOn: "2026-12-01"}
+	ContactName: "Jo Park", ContactEmail: "jo@acme.test", InvitedOn: day(-2), InterviewOn: day(6)}
 
 func TestLetterIsWrittenFromTheOpportunityAndProfile(t *testing.T) {
 	h := newHarness(t, acme)
@@ -24,7 +24,7 @@ func TestLetterIsWrittenFromTheOpportunityAndProfile(t *testing.T) {
 	if p.recipient.Text != "Jo Park" || p.recipientEmail.Text != "jo@acme.test" {
 		t.Errorf("recipient %q %q", p.recipient.Text, p.recipientEmail.Text)
 	}
-	for _, want := range []string{"Dear Jo Park,", "Go Engineer position at Acme Inc on Tuesday, December 1", "Sincerely,\nAna Silva"} {
+	for _, want := range []string{"Dear Jo Park,", "Go Engineer position at Acme Inc on " + testNow.AddDate(0, 0, 6).Format("Monday, January 2"), "Sincerely,\nAna Silva"} {
 		if !strings.Contains(p.editor.Text, want) {
 			t.Errorf("editor lacks %q:\n%s", want, p.editor.Text)
 		}
@@ -246,13 +246,13 @@ func TestMarkDeclinedAndTheAfterChecklist(t *testing.T) {
 	test.Tap(p.copyBtn)
 	h.settle()
 	test.Tap(p.declineBtn)
-	if !h.shows("Mark as declined?") || p.markFollowUp.Text != "2027-02-23" {
+	if !h.shows("Mark as declined?") || p.markFollowUp.Text != string(day(90)) {
 		t.Fatalf("dialog: %q, follow-up %q", h.texts(), p.markFollowUp.Text)
 	}
-	p.markFollowUp.SetText("2027-03-01")
+	p.markFollowUp.SetText(string(day(96)))
 	h.tap("Mark declined")
 	o := h.app.current
-	if o.Status != tracker.Declined || o.RespondedOn != "2026-11-25" || o.FollowUpOn != "2027-03-01" {
+	if o.Status != tracker.Declined || o.RespondedOn != day(0) || o.FollowUpOn != day(96) {
 		t.Fatalf("after marking: %+v", o)
 	}
 	last := o.History[len(o.History)-1]
@@ -268,7 +268,7 @@ func TestMarkDeclinedAndTheAfterChecklist(t *testing.T) {
 	if stored, _ := h.store.Get(o.ID); !stored.After[tracker.StepProfilesUpdated] {
 		t.Error("ticking a step was not saved")
 	}
-	if !h.shows("Status: Interview invited → Declined (by me)") || !h.shows("follow up on 2027-03-01") {
+	if !h.shows("Status: Interview invited → Declined (by me)") || !h.shows("follow up on "+string(day(96))) {
 		t.Errorf("texts %q", h.texts())
 	}
 	// The archived letter can be read later, read-only.

@@ -242,7 +242,7 @@ func (a *App) notify(text string) {
 	a.status.Show()
 	seq := a.statusSeq + 1
 	a.statusSeq = seq
-	time.AfterFunc(6*time.Second, func() {
+	a.clock.AfterFunc(6*time.Second, func() {
 		a.work.toUI(func() {
 			if a.statusSeq == seq {
 				a.status.Hide()

@@ -10,18 +10,23 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"github.com/declinedesk/declinedesk/internal/checklist"
+	"github.com/declinedesk/declinedesk/internal/clock/clocktest"
 	"github.com/declinedesk/declinedesk/internal/letter"
 )
 
-// clock is a fake clock for tests; each call moves it on a second.
-type clock struct{ t time.Time }
+// tickClock is the test clock, moved on a second each time it is read, so that every
+// change gets a later time than the one before.
+type tickClock struct{ *clocktest.Fake }
 
-func (c *clock) now() time.Time { c.t = c.t.Add(time.Second); return c.t }
+func (c tickClock) Now() time.Time {
+	c.Advance(time.Second)
+	return c.Fake.Now()
+}
 
-func openTemp(t *testing.T) (*BoltStore, *clock) {
+func openTemp(t *testing.T) (*BoltStore, tickClock) {
 	t.Helper()
-	c := &clock{t: time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC)}
-	s, err := Open(filepath.Join(t.TempDir(), "sub", "test.db"), Options{Now: c.now})
+	c := tickClock{clocktest.New()}
+	s, err := Open(filepath.Join(t.TempDir(), "sub", "test.db"), Options{Clock: c})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -453,7 +458,7 @@ func TestMarkDeclinedAndTheAfterChecklist(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	today := DateOf(c.t)
+	today := DateOf(c.Fake.Now())
 	if got.Status != Declined || got.RespondedOn != today || got.FollowUpOn != "2027-02-23" {
 		t.Errorf("fields %+v", got)
 	}

@@ -1,61 +1,19 @@
 package tracker
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
-	"slices"
 	"sort"
 	"strings"
 	"time"
 
-	bolt "go.etcd.io/bbolt"
-	berrors "go.etcd.io/bbolt/errors"
-
 	"github.com/declinedesk/declinedesk/internal/fsutil"
+	bolt "go.etcd.io/bbolt"
 )
-
-// migrations[i] upgrades a database from schema i+1 to i+2, inside the transaction that
-// then records the new version: a migration is either done completely or not at all.
-var migrations = []func(tx *bolt.Tx) error{
-	rebuildDuplicateIndex, // 1 → 2: role abbreviations are written out in the index
-}
-
-// rebuildDuplicateIndex throws the duplicate index away and writes it again from the
-// records, with today's normalisation.
-func rebuildDuplicateIndex(tx *bolt.Tx) error {
-	if err := tx.DeleteBucket(bucketDuplicates); err != nil && !errors.Is(err, berrors.ErrBucketNotFound) {
-		return err
-	}
-	b, err := tx.CreateBucket(bucketDuplicates)
-	if err != nil {
-		return err
-	}
-	var keys [][]byte
-	err = tx.Bucket(bucketOpportunities).ForEach(func(_, v []byte) error {
-		o, err := decodeOpportunity(v)
-		if err != nil {
-			return err
-		}
-		for _, k := range duplicateKeys(o) {
-			keys = append(keys, indexKey(k, o.ID))
-		}
-		return nil
-	})
-	if err != nil {
-		return err
-	}
-	slices.SortFunc(keys, bytes.Compare)
-	for _, k := range keys {
-		if err := b.Put(k, nil); err != nil {
-			return err
-		}
-	}
-	return nil
-}
 
 // keepBackups is how many daily backups are kept.
 const keepBackups = 7
@@ -111,7 +69,8 @@ func (s *BoltStore) Check() error {
 	return nil
 }
 
-// DailyBackup makes today's backup if there is none yet, then keeps only the newest seven.
+// DailyBackup makes today's backup if there is none yet, then keeps only the newest seven,
+// newest by the day in their names (never by the files' times, which other programs move).
 // It returns the path written, or "" when today's backup already existed.
 func (s *BoltStore) DailyBackup() (string, error) {
 	dir := BackupDir(s.path)
@@ -126,32 +85,68 @@ func (s *BoltStore) DailyBackup() (string, error) {
 	if err != nil {
 		return path, err
 	}
-	var daily []Backup
+	kept := 1 // the one just written, whatever a clock that was once ahead named the others
 	for _, b := range backups {
-		if strings.HasPrefix(filepath.Base(b.Path), dailyPrefix) {
-			daily = append(daily, b)
+		if b.Path == path || !strings.HasPrefix(filepath.Base(b.Path), dailyPrefix) {
+			continue
 		}
-	}
-	for _, b := range daily[min(len(daily), keepBackups):] {
+		if kept < keepBackups {
+			kept++
+			continue
+		}
 		os.Remove(b.Path)
 	}
 	return path, nil
 }
 
+// upgradePrefix starts the name of the backup taken before a migration.
+const upgradePrefix = "before-upgrade-v"
+
 // backupBeforeMigration saves the database as it is before an upgrade from version from.
 func (s *BoltStore) backupBeforeMigration(from int) (string, error) {
-	path := filepath.Join(BackupDir(s.path), fmt.Sprintf("before-upgrade-v%d-%s.db", from, s.now().UTC().Format("20060102-150405")))
+	path := filepath.Join(BackupDir(s.path), fmt.Sprintf("%s%d-%s.db", upgradePrefix, from, s.now().UTC().Format(stampLayout)))
 	return path, s.WriteBackup(path)
 }
+
+// stampLayout is how a moment is written in file names.
+const stampLayout = "20060102-150405"
 
 // Backup is one backup file.
 type Backup struct {
 	Path  string
-	Taken time.Time
+	Taken time.Time // from the file's name
 	Size  int64
 }
 
-// Backups lists the backups of the database at dbPath, newest first.
+// Label says when the backup was taken, as precisely as its name tells.
+func (b Backup) Label() string {
+	if strings.HasPrefix(filepath.Base(b.Path), dailyPrefix) {
+		return b.Taken.Format("Mon Jan 2 2006")
+	}
+	return b.Taken.Format("Mon Jan 2 2006, 15:04")
+}
+
+// takenFromName reads when a backup was taken from the name Decline Desk gave it.
+func takenFromName(name string) (time.Time, bool) {
+	base, ok := strings.CutSuffix(name, ".db")
+	if !ok {
+		return time.Time{}, false
+	}
+	if day, ok := strings.CutPrefix(base, dailyPrefix); ok {
+		t, err := time.Parse(time.DateOnly, day)
+		return t, err == nil
+	}
+	if rest, ok := strings.CutPrefix(base, upgradePrefix); ok {
+		if _, stamp, ok := strings.Cut(rest, "-"); ok {
+			t, err := time.Parse(stampLayout, stamp)
+			return t, err == nil
+		}
+	}
+	return time.Time{}, false
+}
+
+// Backups lists the backups of the database at dbPath, newest first by the time in their
+// names. Files Decline Desk did not name are left out.
 func Backups(dbPath string) ([]Backup, error) {
 	entries, err := os.ReadDir(BackupDir(dbPath))
 	if errors.Is(err, os.ErrNotExist) {
@@ -162,34 +157,64 @@ func Backups(dbPath string) ([]Backup, error) {
 	}
 	var out []Backup
 	for _, e := range entries {
-		if e.IsDir() || !strings.HasSuffix(e.Name(), ".db") {
+		taken, ok := takenFromName(e.Name())
+		if !ok || !e.Type().IsRegular() {
 			continue
 		}
 		info, err := e.Info()
 		if err != nil {
 			continue
 		}
-		out = append(out, Backup{Path: filepath.Join(BackupDir(dbPath), e.Name()), Taken: info.ModTime(), Size: info.Size()})
+		out = append(out, Backup{Path: filepath.Join(BackupDir(dbPath), e.Name()), Taken: taken, Size: info.Size()})
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Taken.After(out[j].Taken) })
+	sort.SliceStable(out, func(i, j int) bool {
+		if !out[i].Taken.Equal(out[j].Taken) {
+			return out[i].Taken.After(out[j].Taken)
+		}
+		return out[i].Path > out[j].Path
+	})
 	return out, nil
 }
 
 // MoveAside renames a damaged database out of the way, next to where it was, so that a new
-// one can be started without ever overwriting or deleting it. It returns the new name.
+// one can be started without ever overwriting or deleting it — not even another file moved
+// aside in the same second. It returns the new name.
 func MoveAside(dbPath, why string, now time.Time) (string, error) {
-	aside := fmt.Sprintf("%s.%s-%s", dbPath, why, now.Format("20060102-150405"))
-	if err := os.Rename(dbPath, aside); err != nil {
-		return "", fmt.Errorf("could not move %s aside: %w", dbPath, err)
+	base := fmt.Sprintf("%s.%s-%s", dbPath, why, now.Format(stampLayout))
+	for n := 1; n < 1000; n++ {
+		aside := base
+		if n > 1 {
+			aside = fmt.Sprintf("%s-%d", base, n)
+		}
+		// A hard link fails when the name is taken, so no file is ever replaced.
+		err := os.Link(dbPath, aside)
+		if err == nil {
+			if err := os.Remove(dbPath); err != nil {
+				os.Remove(aside)
+				return "", fmt.Errorf("could not move %s aside: %s", dbPath, describe(err))
+			}
+			return aside, nil
+		}
+		if errors.Is(err, fs.ErrExist) {
+			continue
+		}
+		// No hard links here (some file systems): rename, having looked first.
+		if _, statErr := os.Lstat(aside); statErr == nil {
+			continue
+		}
+		if err := os.Rename(dbPath, aside); err != nil {
+			return "", fmt.Errorf("could not move %s aside: %s", dbPath, describe(err))
+		}
+		return aside, nil
 	}
-	return aside, nil
+	return "", fmt.Errorf("could not move %s aside: too many files of that name", dbPath)
 }
 
 // Restore replaces the database at dbPath, which must be closed, with a copy of a backup.
 // The backup is checked first; the current file, if any, is kept aside. It returns where
 // the current file went ("" when there was none).
 func Restore(dbPath, backupPath string, now time.Time) (string, error) {
-	if err := checkFile(backupPath); err != nil {
+	if err := checkFile(backupPath, func() time.Time { return now }); err != nil {
 		return "", fmt.Errorf("%s cannot be restored: %w", filepath.Base(backupPath), err)
 	}
 	aside := ""
@@ -214,24 +239,27 @@ func Restore(dbPath, backupPath string, now time.Time) (string, error) {
 	return aside, err
 }
 
-// checkFile opens a database file read-only and checks it.
-func checkFile(path string) (err error) {
-	defer recoverDamage(&err)
-	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true, Timeout: time.Second})
+// checkFile opens a database file read-only and checks that it is a sound Decline Desk
+// database.
+func checkFile(path string, now func() time.Time) error {
+	if _, err := inspect(path); err != nil {
+		return err
+	}
+	db, err := openBolt(path, time.Second, true, now)
 	if err != nil {
-		if errors.Is(err, berrors.ErrTimeout) {
-			return ErrInUse
-		}
-		return fmt.Errorf("%w: %v", ErrDamaged, err)
+		return err
 	}
 	defer db.Close()
-	s := &BoltStore{db: db, path: path, now: time.Now}
+	s := &BoltStore{db: db, path: path, now: now}
 	if err := s.Check(); err != nil {
 		return err
 	}
 	return s.view(func(tx *bolt.Tx) error {
+		if _, err := layoutOf(tx); err != nil {
+			return err
+		}
 		if tx.Bucket(bucketOpportunities) == nil || tx.Bucket(bucketMeta) == nil {
-			return fmt.Errorf("%w: not a Decline Desk database", ErrDamaged)
+			return ErrForeign
 		}
 		return nil
 	})

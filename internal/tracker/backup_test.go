@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/declinedesk/declinedesk/internal/clock/clocktest"
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -43,7 +44,7 @@ func TestMigrationFromSchema1(t *testing.T) {
 	if fi, _ := os.Stat(backups[0].Path); fi.Mode().Perm() != 0o600 {
 		t.Errorf("backup mode %v", fi.Mode().Perm())
 	}
-	if err := checkFile(backups[0].Path); err != nil {
+	if err := checkFile(backups[0].Path, time.Now); err != nil {
 		t.Errorf("the backup is not a sound database: %v", err)
 	}
 	// The backup is the tracker as it was: schema 1, all three records.
@@ -108,9 +109,10 @@ func TestNewerDatabaseIsRefusedUntouched(t *testing.T) {
 }
 
 func TestDailyBackupsKeepSeven(t *testing.T) {
-	day := time.Date(2026, 11, 1, 9, 0, 0, 0, time.UTC)
+	c := clocktest.New()
+	first := c.Now()
 	path := filepath.Join(t.TempDir(), "db", "t.db")
-	s, err := Open(path, Options{Now: func() time.Time { return day }})
+	s, err := Open(path, Options{Clock: c})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -121,18 +123,19 @@ func TestDailyBackupsKeepSeven(t *testing.T) {
 		if err != nil || p == "" {
 			t.Fatalf("day %d: %q %v", i, p, err)
 		}
-		// Make the file's time match its day, as if taken then.
-		os.Chtimes(p, day, day)
+		// File times say nothing: another program may have touched them in any order.
+		os.Chtimes(p, first.AddDate(0, 0, -i), first.AddDate(0, 0, -i))
 		if again, _ := s.DailyBackup(); again != "" {
 			t.Fatal("a second backup the same day")
 		}
-		day = day.AddDate(0, 0, 1)
+		c.Advance(24 * time.Hour)
 	}
 	backups, _ := Backups(path)
 	if len(backups) != keepBackups {
 		t.Fatalf("%d backups kept", len(backups))
 	}
-	if !strings.HasSuffix(backups[0].Path, "declinedesk-2026-11-10.db") || !strings.HasSuffix(backups[6].Path, "declinedesk-2026-11-04.db") {
+	newest, oldest := "declinedesk-"+string(DateOf(first.AddDate(0, 0, 9)))+".db", "declinedesk-"+string(DateOf(first.AddDate(0, 0, 3)))+".db"
+	if filepath.Base(backups[0].Path) != newest || filepath.Base(backups[6].Path) != oldest {
 		t.Errorf("kept %s … %s", backups[0].Path, backups[6].Path)
 	}
 	for _, b := range backups {
@@ -153,7 +156,7 @@ func TestDailyBackupsKeepSeven(t *testing.T) {
 
 // damage overwrites the first byte of each of the file's pages after the meta pages with
 // garbage, which bbolt's own check notices.
-func damage(t *testing.T, path string) {
+func damageFile(t *testing.T, path string) {
 	t.Helper()
 	f, err := os.OpenFile(path, os.O_RDWR, 0)
 	if err != nil {
@@ -182,7 +185,7 @@ func TestDamagedPagesAreReportedNotPanicked(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.Close()
-	damage(t, compact)
+	damageFile(t, compact)
 	before, _ := os.ReadFile(compact)
 	s, err := Open(compact, Options{})
 	if err == nil {
@@ -205,7 +208,7 @@ func TestDamagedPagesAreReportedNotPanicked(t *testing.T) {
 func TestMoveAsideAndRestore(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "t.db")
-	now := time.Date(2026, 11, 25, 10, 30, 0, 0, time.UTC)
+	now := clocktest.Epoch
 	s, _ := Open(path, Options{})
 	mustAdd(t, s, Opportunity{Company: "Kept", Role: "Dev"})
 	good := filepath.Join(dir, "good-backup.db")
@@ -229,7 +232,7 @@ func TestMoveAsideAndRestore(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if aside != path+".before-restore-20261125-103000" {
+	if aside != path+".before-restore-"+now.Format(stampLayout) {
 		t.Errorf("aside %q", aside)
 	}
 	s, err = Open(path, Options{})
@@ -250,7 +253,7 @@ func TestMoveAsideAndRestore(t *testing.T) {
 	}
 
 	moved, err := MoveAside(path, "damaged", now)
-	if err != nil || moved != path+".damaged-20261125-103000" {
+	if err != nil || moved != path+".damaged-"+now.Format(stampLayout) {
 		t.Fatalf("MoveAside: %q %v", moved, err)
 	}
 	if _, err := os.Stat(path); !errors.Is(err, os.ErrNotExist) {

@@ -1,0 +1,119 @@
+package tracker
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/declinedesk/declinedesk/internal/checklist"
+	"github.com/declinedesk/declinedesk/internal/letter"
+	bolt "go.etcd.io/bbolt"
+)
+
+// readAttachments reads what is kept beside the record: its history and checklist.
+func readAttachments(tx *bolt.Tx, o *Opportunity) error {
+	var err error
+	if o.History, err = readHistory(tx, o.ID); err != nil {
+		return err
+	}
+	o.Checklist = nil
+	if v := tx.Bucket(bucketChecklists).Get(itob(o.ID)); v != nil {
+		var sc storedChecklist
+		if err := json.Unmarshal(v, &sc); err != nil {
+			return fmt.Errorf("%w: unreadable checklist of #%d: %v", ErrDamaged, o.ID, err)
+		}
+		o.Checklist = sc.Answers
+	}
+	o.Draft = nil
+	if v := tx.Bucket(bucketLetters).Get(itob(o.ID)); v != nil {
+		var sd storedDraft
+		if err := json.Unmarshal(v, &sd); err != nil {
+			return fmt.Errorf("%w: unreadable letter draft of #%d: %v", ErrDamaged, o.ID, err)
+		}
+		o.Draft = &sd.Spec
+	}
+	return nil
+}
+
+type storedDraft struct {
+	V    int         `json:"v"`
+	Spec letter.Spec `json:"spec"`
+}
+
+type storedChecklist struct {
+	V       int               `json:"v"`
+	Answers checklist.Answers `json:"answers"`
+}
+
+// SaveChecklist replaces the checklist answers of an opportunity and marks it updated, in
+// one transaction.
+func (s *BoltStore) SaveChecklist(id uint64, a checklist.Answers) (Opportunity, error) {
+	a = a.Clean()
+	var value any
+	if len(a) > 0 {
+		value = storedChecklist{V: SchemaVersion, Answers: a}
+	}
+	return s.saveAttachment(bucketChecklists, id, value)
+}
+
+// SaveDraft replaces the letter draft of an opportunity (nil removes it) and marks it
+// updated, in one transaction.
+func (s *BoltStore) SaveDraft(id uint64, draft *letter.Spec) (Opportunity, error) {
+	var value any
+	if draft != nil {
+		value = storedDraft{V: SchemaVersion, Spec: *draft}
+	}
+	return s.saveAttachment(bucketLetters, id, value)
+}
+
+// saveAttachment puts value (nil deletes) under id in bucket, beside the record, and
+// touches the record, all in one transaction.
+func (s *BoltStore) saveAttachment(bucket []byte, id uint64, value any) (Opportunity, error) {
+	return s.changeTx(id, func(tx *bolt.Tx, _ *Opportunity) ([]Event, error) {
+		b := tx.Bucket(bucket)
+		if value == nil {
+			return nil, b.Delete(itob(id))
+		}
+		v, err := json.Marshal(value)
+		if err != nil {
+			return nil, err
+		}
+		return nil, b.Put(itob(id), v)
+	})
+}
+
+type storedProfile struct {
+	V int `json:"v"`
+	Profile
+}
+
+// Profile is the user's profile; the zero Profile before one was saved.
+func (s *BoltStore) Profile() (Profile, error) {
+	var p Profile
+	err := s.view(func(tx *bolt.Tx) error {
+		v := tx.Bucket(bucketMeta).Get(keyProfile)
+		if v == nil {
+			return nil
+		}
+		var sp storedProfile
+		if err := json.Unmarshal(v, &sp); err != nil {
+			return fmt.Errorf("%w: unreadable profile: %v", ErrDamaged, err)
+		}
+		p = sp.Profile
+		return nil
+	})
+	return p, err
+}
+
+// SaveProfile stores the user's profile after checking it.
+func (s *BoltStore) SaveProfile(p Profile) error {
+	p.FullName, p.Email, p.Signature = strings.TrimSpace(p.FullName), strings.TrimSpace(p.Email), strings.TrimSpace(p.Signature)
+	if err := p.Validate(); err != nil {
+		return err
+	}
+	v, err := json.Marshal(storedProfile{V: SchemaVersion, Profile: p})
+	if err != nil {
+		return err
+	}
+	return s.update(func(tx *bolt.Tx) error { return tx.Bucket(bucketMeta).Put(keyProfile, v) })
+}

@@ -1,0 +1,112 @@
+package tracker
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// tidy is e as it is stored: dated (at, when it has no time of its own) to the second in
+// UTC, its text valid UTF-8 without surrounding space.
+func (e Event) tidy(at time.Time) Event {
+	if e.At.IsZero() {
+		e.At = at
+	}
+	e.At = e.At.UTC().Truncate(time.Second)
+	e.Text = strings.TrimSpace(strings.ToValidUTF8(e.Text, "\uFFFD"))
+	return e
+}
+
+func appendEvent(tx *bolt.Tx, id uint64, e Event) error {
+	b := tx.Bucket(bucketHistory)
+	seq, err := b.NextSequence()
+	if err != nil {
+		return err
+	}
+	v, err := json.Marshal(storedEvent{V: SchemaVersion, Event: e})
+	if err != nil {
+		return err
+	}
+	return b.Put(append(itob(id), itob(seq)...), v)
+}
+
+func readHistory(tx *bolt.Tx, id uint64) ([]Event, error) {
+	var out []Event
+	prefix := itob(id)
+	c := tx.Bucket(bucketHistory).Cursor()
+	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+		var se storedEvent
+		if err := json.Unmarshal(v, &se); err != nil {
+			return nil, fmt.Errorf("%w: unreadable history of #%d: %v", ErrDamaged, id, err)
+		}
+		out = append(out, se.Event)
+	}
+	return out, nil
+}
+
+func deleteHistory(tx *bolt.Tx, id uint64) error {
+	prefix := itob(id)
+	c := tx.Bucket(bucketHistory).Cursor()
+	for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Seek(prefix) {
+		if err := c.Delete(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// AppendEvent adds an event to an opportunity's history and marks it updated. Copying,
+// exporting or mailing the letter ticks "letter sent" on the after-declining checklist.
+func (s *BoltStore) AppendEvent(id uint64, e Event) (Opportunity, error) {
+	return s.change(id, func(o *Opportunity) []Event {
+		switch e.Kind {
+		case EventCopied, EventExported, EventMailed:
+			o.setStep(StepLetterSent, true)
+		}
+		return []Event{e}
+	})
+}
+
+// MarkDeclined records that the user declined: the status becomes declined, today is the
+// reply date, the letter is archived in the history, the follow-up date is set to followUp
+// (to keep in touch; "" for none) and "tracker updated" is ticked — all in one transaction.
+func (s *BoltStore) MarkDeclined(id uint64, sent SentLetter, followUp Date) (Opportunity, error) {
+	if !followUp.Valid() {
+		return Opportunity{}, &FieldError{Field: "follow_up_on", Message: fmt.Sprintf("%q is not a date", string(followUp))}
+	}
+	return s.change(id, func(o *Opportunity) []Event {
+		var events []Event
+		if o.Status != Declined {
+			events = append(events, Event{Kind: EventStatus, Text: fmt.Sprintf("Status: %s → %s", o.Status.Label(), Declined.Label())})
+		}
+		o.Status = Declined
+		o.RespondedOn = DateOf(s.now())
+		o.FollowUpOn = followUp
+		o.setStep(StepTrackerUpdated, true)
+		text := "Declined; the letter is kept here"
+		if followUp != "" {
+			text += "; keep in touch on " + string(followUp)
+		}
+		letter := sent
+		return append(events, Event{Kind: EventNote, Text: text, Letter: &letter})
+	})
+}
+
+// SetAfterStep ticks or unticks one step of the after-declining checklist.
+func (s *BoltStore) SetAfterStep(id uint64, step AfterStep, done bool) (Opportunity, error) {
+	return s.change(id, func(o *Opportunity) []Event {
+		o.setStep(step, done)
+		return nil
+	})
+}
+
+func (o *Opportunity) setStep(step AfterStep, done bool) {
+	if o.After == nil {
+		o.After = map[AfterStep]bool{}
+	}
+	o.After[step] = done
+}

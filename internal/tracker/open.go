@@ -1,0 +1,300 @@
+package tracker
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"syscall"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+	berrors "go.etcd.io/bbolt/errors"
+
+	"github.com/declinedesk/declinedesk/internal/clock"
+)
+
+// SchemaVersion is the layout of every value this version of the app writes. Version 2
+// writes role abbreviations out in the duplicate index (see migrations).
+const SchemaVersion = 2
+
+// Options tune Open. The zero value is what the app uses.
+type Options struct {
+	// Timeout is how long to wait for another process to release the database; 1 s by default.
+	Timeout time.Duration
+	// Clock tells the time; the system clock by default.
+	Clock clock.Clock
+}
+
+// BoltStore keeps opportunities in a bbolt database file.
+type BoltStore struct {
+	db   *bolt.DB
+	path string
+	now  func() time.Time
+
+	// The whole file is checked once before this process first writes to it, so that a
+	// damaged file is never changed.
+	checkOnce sync.Once
+	checkErr  error
+}
+
+var _ Store = (*BoltStore)(nil)
+
+// Open opens or creates the database at path (mode 0600, folders 0700).
+//
+// What can go wrong is told apart: a database held by another process fails with ErrInUse
+// after the timeout; a file whose pages or records bbolt or we cannot read fails with
+// ErrDamaged; a bbolt file of another program with ErrForeign and one of a newer Decline
+// Desk with ErrNewer. Anything else — no permission, a read-only or full disk, too little
+// memory, a folder or a device where the file should be — is reported with its cause.
+// In every one of these cases the file is left exactly as it was.
+func Open(path string, opts Options) (*BoltStore, error) {
+	if opts.Timeout <= 0 {
+		opts.Timeout = time.Second
+	}
+	if opts.Clock == nil {
+		opts.Clock = clock.System()
+	}
+	if path == "" {
+		return nil, errors.New("no database file was named")
+	}
+	now := opts.Clock.Now
+	existing, err := inspect(path)
+	if err != nil {
+		return nil, err
+	}
+	if existing {
+		// Read-only first: bbolt may write while opening a file read-write, and a file that
+		// is damaged, foreign or newer must not be touched at all.
+		if err := verify(path, opts.Timeout, now); err != nil {
+			return nil, err
+		}
+	} else if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return nil, fmt.Errorf("cannot create the folder for the database: %s", describe(err))
+	}
+	db, err := openBolt(path, opts.Timeout, false, now)
+	if err != nil {
+		if !existing {
+			removeIfEmpty(path)
+		}
+		return nil, err
+	}
+	s := &BoltStore{db: db, path: path, now: now}
+	if err := s.init(); err != nil {
+		db.Close()
+		if !existing {
+			os.Remove(path) // nothing of the user's was in it
+		}
+		return nil, err
+	}
+	if fi, err := os.Stat(path); err == nil && fi.Mode().Perm() != 0o600 {
+		_ = os.Chmod(path, 0o600) // a file copied in from elsewhere may be readable by others
+	}
+	return s, nil
+}
+
+// inspect reports whether path holds a database to open (false: one is to be created),
+// and refuses anything that is not a regular file before opening it — a FIFO would block.
+func inspect(path string) (bool, error) {
+	fi, err := os.Stat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return false, nil
+	case err != nil:
+		return false, fmt.Errorf("cannot open the database %s: %s", path, describe(err))
+	case fi.IsDir():
+		return false, fmt.Errorf("%s is a folder, not a database file: name a file inside it", path)
+	case !fi.Mode().IsRegular():
+		return false, fmt.Errorf("%s is a %s, not a database file: name an ordinary file", path, fileKind(fi.Mode()))
+	}
+	return fi.Size() > 0, nil
+}
+
+func fileKind(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "named pipe"
+	case m&fs.ModeSocket != 0:
+		return "socket"
+	case m&fs.ModeDevice != 0:
+		return "device"
+	}
+	return "special file"
+}
+
+func removeIfEmpty(path string) {
+	if fi, err := os.Stat(path); err == nil && fi.Mode().IsRegular() && fi.Size() == 0 {
+		os.Remove(path)
+	}
+}
+
+// verify opens an existing file read-only and checks that it is a Decline Desk database
+// this version can use.
+func verify(path string, timeout time.Duration, now func() time.Time) error {
+	db, err := openBolt(path, timeout, true, now)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	return guard(path, now, func() error {
+		return db.View(func(tx *bolt.Tx) error {
+			_, err := layoutOf(tx)
+			return err
+		})
+	})
+}
+
+// layoutOf reads the schema version of a database: 0 for a new, empty one. A file with
+// buckets but without our schema mark belongs to another program.
+func layoutOf(tx *bolt.Tx) (int, error) {
+	meta := tx.Bucket(bucketMeta)
+	if meta == nil || meta.Get(keySchema) == nil {
+		empty := true
+		_ = tx.ForEach(func([]byte, *bolt.Bucket) error { empty = false; return nil })
+		if empty {
+			return 0, nil
+		}
+		return 0, ErrForeign
+	}
+	v := meta.Get(keySchema)
+	var have int
+	if _, err := fmt.Sscan(string(v), &have); err != nil || have < 1 {
+		return 0, damage("unreadable schema version %q", v)
+	}
+	if have > SchemaVersion {
+		return 0, ErrNewer
+	}
+	return have, nil
+}
+
+func openBolt(path string, timeout time.Duration, readOnly bool, now func() time.Time) (db *bolt.DB, err error) {
+	if err := checkLength(path); err != nil {
+		return nil, err
+	}
+	bo := &bolt.Options{Timeout: timeout, ReadOnly: readOnly}
+	if runtime.GOOS != "windows" && !readOnly {
+		// Mapping address space up front spares large imports the copying that every
+		// re-map costs. Windows would grow the file itself to this size, so not there.
+		bo.InitialMmapSize = 256 << 20
+	}
+	err = guard(path, now, func() error {
+		db, err = bolt.Open(path, 0o600, bo)
+		return err
+	})
+	if err == nil {
+		return db, nil
+	}
+	return nil, classifyOpen(path, err)
+}
+
+// classifyOpen turns an error from bbolt.Open into one of ours. Only bbolt's own verdicts
+// on the file's pages are damage; the rest comes from the file's surroundings.
+func classifyOpen(path string, err error) error {
+	var ie *InternalError
+	switch {
+	case errors.Is(err, ErrDamaged), errors.As(err, &ie):
+		return err
+	case errors.Is(err, berrors.ErrTimeout):
+		return ErrInUse
+	case errors.Is(err, berrors.ErrInvalid), errors.Is(err, berrors.ErrChecksum),
+		errors.Is(err, berrors.ErrVersionMismatch), errors.Is(err, berrors.ErrInvalidMapping),
+		strings.HasPrefix(err.Error(), "file size too small"):
+		return damage("%v", err)
+	}
+	return fmt.Errorf("cannot open the database %s: %s", path, describe(err))
+}
+
+// describe says in plain words what an error from the operating system means.
+func describe(err error) string {
+	var why string
+	switch {
+	case errors.Is(err, syscall.ENOSPC), errors.Is(err, syscall.EDQUOT):
+		why = "the disk is full"
+	case errors.Is(err, syscall.EROFS):
+		why = "the disk is read-only"
+	case errors.Is(err, fs.ErrPermission):
+		why = "no permission to use the file"
+	case errors.Is(err, syscall.ENOMEM):
+		why = "there is not enough memory"
+	case errors.Is(err, syscall.EISDIR):
+		why = "it is a folder"
+	case errors.Is(err, syscall.EIO):
+		why = "the disk could not be read or written"
+	default:
+		return err.Error()
+	}
+	return why + " (" + err.Error() + ")"
+}
+
+// init prepares the database: a new file gets the buckets and the schema version, an older
+// one is backed up and migrated, an up-to-date one is left alone (no write at all, so
+// opening is quick).
+func (s *BoltStore) init() error {
+	have, ready := 0, true
+	err := s.view(func(tx *bolt.Tx) error {
+		var err error
+		if have, err = layoutOf(tx); err != nil {
+			return err
+		}
+		for _, name := range allBuckets {
+			if tx.Bucket(name) == nil {
+				ready = false
+			}
+		}
+		return nil
+	})
+	switch {
+	case err != nil:
+		return err
+	case ready && have == SchemaVersion:
+		return nil
+	}
+	if have > 0 && have < SchemaVersion {
+		if _, err := s.backupBeforeMigration(have); err != nil {
+			return fmt.Errorf("the database needs an upgrade, but a backup could not be made first, so nothing was changed: %w", err)
+		}
+	}
+	return s.update(func(tx *bolt.Tx) error {
+		for _, name := range allBuckets {
+			if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+				return damage("%v", err)
+			}
+		}
+		if have > 0 {
+			for v := have; v < SchemaVersion; v++ {
+				if err := migrations[v-1](tx); err != nil {
+					return fmt.Errorf("upgrading the database from version %d: %w", v, err)
+				}
+			}
+		}
+		return tx.Bucket(bucketMeta).Put(keySchema, []byte(fmt.Sprint(SchemaVersion)))
+	})
+}
+
+// view runs a read transaction; see guard for what becomes of a panic.
+func (s *BoltStore) view(fn func(*bolt.Tx) error) error {
+	return guard(s.path, s.now, func() error { return s.db.View(fn) })
+}
+
+// update runs a write transaction, after the file has passed bbolt's check once in this
+// process: a damaged file is never written to.
+func (s *BoltStore) update(fn func(*bolt.Tx) error) error {
+	s.checkOnce.Do(func() { s.checkErr = s.Check() })
+	if s.checkErr != nil {
+		return s.checkErr
+	}
+	return guard(s.path, s.now, func() error { return s.db.Update(fn) })
+}
+
+// Path is the database file.
+func (s *BoltStore) Path() string { return s.path }
+
+// Close releases the database so another process can open it.
+func (s *BoltStore) Close() error { return s.db.Close() }
+
+// DB is the underlying database, for backups and checks.
+func (s *BoltStore) DB() *bolt.DB { return s.db }
