@@ -1,0 +1,29 @@
+package tracker_test
+
+import (
+	"path/filepath"
+	"testing"
+
+	"github.com/declinedesk/declinedesk/internal/sample"
+	"github.com/declinedesk/declinedesk/internal/tracker"
+)
+
+// BenchmarkCheck100k is bbolt's whole-file check on a 100,000-record tracker: the price of
+// the check that runs once before a process first writes to the file.
+func BenchmarkCheck100k(b *testing.B) {
+	path := filepath.Join(b.TempDir(), "t.db")
+	s, err := tracker.Open(path, tracker.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := s.Import(sample.Opportunities(100_000, 1), nil); err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		if err := s.Check(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
