@@ -52,8 +52,12 @@ func RowOf(o *Opportunity) *Row {
 			r.dayStatus = uint32(i+1) << dayBits
 		}
 	}
-	if d := o.FollowUpOn; d != "" && d.Valid() {
-		r.dayStatus |= uint32((d.Time().Unix()-dayZero)/86400 + 1)
+	// Any stored day that fits is shown, even one outside the years the forms accept; one
+	// that does not (year 0, or garbage) is left out rather than spill into the status.
+	if t, err := time.Parse(dateLayout, string(o.FollowUpOn)); err == nil && t.Unix() >= dayZero {
+		if days := (t.Unix()-dayZero)/86400 + 1; days < 1<<dayBits {
+			r.dayStatus |= uint32(days)
+		}
 	}
 	return r
 }
@@ -314,9 +318,26 @@ func (ix *Index) removeLocked(id uint64) {
 // Find returns the rows matching q in q's order. The result is the caller's to keep.
 func (ix *Index) Find(q Query) []*Row {
 	terms := strings.Fields(strings.ToLower(q.Text))
-	ix.maintain(q.Sort)
 	ix.mu.RLock()
-	defer ix.mu.RUnlock()
+	_, sorted := ix.sorted[q.Sort]
+	if sorted && !ix.churned() {
+		defer ix.mu.RUnlock()
+		return ix.findLocked(q, terms)
+	}
+	ix.mu.RUnlock()
+	// The order must be built first: the whole search then runs under the write lock, so
+	// that no rebuild in between can take the order away.
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	if ix.churned() {
+		ix.buildArena()
+	}
+	ix.ensureOrderLocked(q.Sort)
+	return ix.findLocked(q, terms)
+}
+
+// findLocked is Find for a caller that holds the lock and has the order built.
+func (ix *Index) findLocked(q Query, terms []string) []*Row {
 	rows := ix.sorted[q.Sort]
 	if len(terms) == 0 && q.Status == "" {
 		return slices.Clone(rows)
@@ -382,24 +403,6 @@ func matchesAll(text string, terms []string) bool {
 func (ix *Index) churned() bool {
 	c := len(ix.loose) + ix.staleSlots
 	return c > 1000 && c > ix.n/4
-}
-
-// maintain rebuilds the arena once many rows changed, and sorts the rows by order the
-// first time that order is asked for.
-func (ix *Index) maintain(order SortOrder) {
-	ix.mu.RLock()
-	_, sorted := ix.sorted[order]
-	churned := ix.churned()
-	ix.mu.RUnlock()
-	if sorted && !churned {
-		return
-	}
-	ix.mu.Lock()
-	defer ix.mu.Unlock()
-	if ix.churned() {
-		ix.buildArena()
-	}
-	ix.ensureOrderLocked(order)
 }
 
 // ensureOrderLocked sorts the rows by order the first time that order is asked for; from

@@ -3,6 +3,7 @@ package tracker_test
 import (
 	"fmt"
 	"slices"
+	"sync"
 	"testing"
 	"time"
 	"unsafe"
@@ -182,6 +183,12 @@ func TestRowKeepsWhatTheListShows(t *testing.T) {
 			}
 		}
 	}
+	for _, d := range []Date{"0000-01-01", "-001-01-01", "2026-02-30", "garbage"} {
+		r := RowOf(&Opportunity{ID: 9, Company: "X", Role: "Y", Status: Offer, FollowUpOn: d})
+		if r.Status() != Offer || r.FollowUpOn() != "" {
+			t.Errorf("a stored follow-up of %q: status %q, follow-up %q", d, r.Status(), r.FollowUpOn())
+		}
+	}
 	r := RowOf(&Opportunity{FollowUpOn: "2026-11-24"})
 	if !r.Overdue("2026-11-25") || r.Overdue("2026-11-24") || RowOf(&Opportunity{}).Overdue("2026-11-25") {
 		t.Error("overdue misjudged")
@@ -189,4 +196,44 @@ func TestRowKeepsWhatTheListShows(t *testing.T) {
 	if size := unsafe.Sizeof(Row{}); size > 64 {
 		t.Errorf("a row takes %d bytes; 100,000 of them are kept in memory", size)
 	}
+}
+
+// TestFindWhileTheIndexIsRebuilt searches while other goroutines change enough rows to
+// make the index rebuild itself: every search must see every row (run with -race).
+func TestFindWhileTheIndexIsRebuilt(t *testing.T) {
+	var rows []*Row
+	for i := 1; i <= 5000; i++ {
+		rows = append(rows, RowOf(&Opportunity{ID: uint64(i), Company: fmt.Sprintf("Company %d", i), Role: "Dev", Status: Applied}))
+	}
+	ix := NewIndex(rows)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for round := 0; round < 3; round++ {
+			for i := 1; i <= 5000; i++ {
+				ix.Put(&Opportunity{ID: uint64(i), Company: fmt.Sprintf("Company %d", i), Role: fmt.Sprintf("Dev %d", round), Status: Applied})
+			}
+		}
+	}()
+	var wg sync.WaitGroup
+	for range 3 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				select {
+				case <-done:
+					return
+				default:
+				}
+				for _, order := range []SortOrder{ByUpdated, ByCompany, ByFollowUp} {
+					if n := len(ix.Find(Query{Sort: order})); n != 5000 {
+						t.Errorf("a search during a rebuild found %d rows", n)
+						return
+					}
+				}
+			}
+		}()
+	}
+	wg.Wait()
 }
