@@ -58,6 +58,8 @@ type App struct {
 	statusSeq int
 	// profileForm is the profile dialog while it is open.
 	profileForm *profileForm
+	// saving is the last dialog that asked where to save a file.
+	saving *savePrompt
 
 	tracker *trackerPane
 	decide  *decidePane

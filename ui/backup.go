@@ -105,26 +105,22 @@ func (a *App) startFresh() {
 
 // onBackup saves a backup where the user chooses.
 func (a *App) onBackup() {
-	a.askSaveFile("declinedesk-backup-"+string(a.today())+".db", ".db", func(uri fyne.URI, w fyne.URIWriteCloser) {
-		w.Close()
-		if uri.Scheme() != "file" {
-			a.showError("The backup was not written", errors.New("backups can only be saved to a local folder"))
-			return
-		}
-		background(a.work, func() (struct{}, error) {
-			m, ok := a.store.(maintainer)
-			if !ok {
-				return struct{}{}, errors.New("this tracker cannot be backed up")
-			}
-			return struct{}{}, m.WriteBackup(uri.Path())
-		}, func(_ struct{}, err error) {
-			if err != nil {
-				a.showError("The backup was not written", err)
-				return
-			}
-			a.notify("Backup saved as " + uri.Name())
+	a.askSavePath("Save a backup", "declinedesk-backup-"+string(a.today())+".db", ".db",
+		"A backup holds everything: opportunities, checklists, letters and their history.", func(path string) {
+			background(a.work, func() (struct{}, error) {
+				m, ok := a.store.(maintainer)
+				if !ok {
+					return struct{}{}, errors.New("this tracker cannot be backed up")
+				}
+				return struct{}{}, m.WriteBackup(path)
+			}, func(_ struct{}, err error) {
+				if err != nil {
+					a.showError("The backup was not written", err)
+					return
+				}
+				a.notify("Backup saved as " + filepath.Base(path))
+			})
 		})
-	})
 }
 
 // onRestore lists the backups to restore one from.

@@ -2,11 +2,9 @@ package ui
 
 import (
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 
 	"github.com/declinedesk/declinedesk/internal/checklist"
@@ -221,15 +219,9 @@ func TestMailAppAndDraftFileRecordWhatWasSent(t *testing.T) {
 	if last := o.History[len(o.History)-1]; last.Kind != tracker.EventMailed || last.Letter == nil {
 		t.Errorf("mail: %+v", last)
 	}
-	// The draft file itself: written atomically through its path.
-	path := filepath.Join(t.TempDir(), "d.eml")
-	w, err := storage.Writer(storage.NewFileURI(path))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := writeDraft(storage.NewFileURI(path), w, draftOf(p)); err != nil {
-		t.Fatal(err)
-	}
+	// The draft file itself, saved where the user says.
+	dir := t.TempDir()
+	path := h.saveAs(p.onExport, dir, "d.eml")
 	raw, _ := os.ReadFile(path)
 	if !strings.Contains(string(raw), "X-Unsent: 1\r\n") || !strings.Contains(string(raw), "To: Jo Park <jo@acme.test>\r\n") {
 		t.Errorf("draft:\n%s", raw)

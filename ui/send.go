@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"net/url"
+	"path/filepath"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -79,16 +80,19 @@ func (p *letterPane) onExport() {
 		p.app.showError("The draft cannot be written", err)
 		return
 	}
-	p.app.askSaveFile(eml.FileName(o.Company, o.Role), ".eml", func(uri fyne.URI, w fyne.URIWriteCloser) {
-		background(p.app.work, func() (struct{}, error) { return struct{}{}, writeDraft(uri, w, draft) },
-			func(_ struct{}, err error) {
-				if err != nil {
-					p.app.showError("The draft was not written", err)
-					return
-				}
-				p.record(tracker.EventExported, "Letter saved as an email draft: "+uri.Name())
-				p.app.notify("Draft saved as " + uri.Name() + " — open it in your mail app to send it.")
-			})
+	a := p.app
+	a.askSavePath("Save as an email draft", eml.FileName(o.Company, o.Role), ".eml", "", func(path string) {
+		background(a.work, func() (struct{}, error) {
+			return struct{}{}, eml.WriteFile(path, draft, tracker.Protected(a.dbPath))
+		}, func(_ struct{}, err error) {
+			if err != nil {
+				a.showError("The draft was not written", err)
+				return
+			}
+			name := filepath.Base(path)
+			p.record(tracker.EventExported, "Letter saved as an email draft: "+name)
+			a.notify("Draft saved as " + name + " — open it in your mail app to send it.")
+		})
 	})
 }
 
@@ -97,16 +101,6 @@ func draftOf(p *letterPane) eml.Draft {
 	spec, l := p.spec, p.rendered
 	return eml.Draft{FromName: spec.SenderName, FromEmail: spec.SenderEmail, ToName: spec.RecipientName,
 		ToEmail: spec.RecipientEmail, Subject: l.Subject, Body: l.Body, Date: p.app.now()}
-}
-
-// writeDraft writes a local file atomically; other locations through w.
-func writeDraft(uri fyne.URI, w fyne.URIWriteCloser, d eml.Draft) error {
-	if uri.Scheme() != "file" {
-		defer w.Close()
-		return eml.Write(w, d)
-	}
-	w.Close()
-	return eml.WriteFile(uri.Path(), d)
 }
 
 // onMail opens the letter in the default mail app through a mailto: link.

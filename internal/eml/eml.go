@@ -13,6 +13,7 @@ import (
 
 	"github.com/emersion/go-message"
 
+	"github.com/declinedesk/declinedesk/internal/field"
 	"github.com/declinedesk/declinedesk/internal/fsutil"
 	"github.com/declinedesk/declinedesk/internal/mailaddr"
 )
@@ -36,11 +37,8 @@ func (d Draft) Check() error {
 		{"sender name", d.FromName}, {"sender email", d.FromEmail}, {"recipient name", d.ToName},
 		{"recipient email", d.ToEmail}, {"subject", d.Subject},
 	} {
-		if strings.ContainsAny(f.value, "\r\n\x00") {
-			errs = append(errs, fmt.Errorf("the %s contains a line break or NUL character, which would corrupt the message headers; remove it", f.name))
-		}
-		if !utf8.ValidString(f.value) {
-			errs = append(errs, fmt.Errorf("the %s is not valid UTF-8 text", f.name))
+		if err := field.CheckHeaderText(f.value); err != nil {
+			errs = append(errs, fmt.Errorf("the %s %v; remove it", f.name, err))
 		}
 	}
 	if strings.ContainsRune(d.Body, 0) {
@@ -50,7 +48,7 @@ func (d Draft) Check() error {
 		errs = append(errs, errors.New("the letter is not valid UTF-8 text"))
 	}
 	if d.FromEmail == "" {
-		errs = append(errs, errors.New("the sender email is missing: add your address to your profile"))
+		errs = append(errs, errors.New("the sender email is missing: a draft needs a From address"))
 	}
 	for _, a := range []struct{ name, value string }{{"sender email", d.FromEmail}, {"recipient email", d.ToEmail}} {
 		if err := mailaddr.Check(a.value); err != nil {
@@ -104,14 +102,15 @@ func Write(w io.Writer, d Draft) error {
 	return err
 }
 
-// WriteFile writes the draft to path atomically with mode 0600. On any error the file is
-// not created, and an existing file keeps its content.
-func WriteFile(path string, d Draft) error {
+// WriteFile writes the draft to path (see fsutil.WriteOutput): never over a protected file,
+// atomically, with mode 0600 for a new file. On any error nothing is written, and an
+// existing file keeps its content.
+func WriteFile(path string, d Draft, protect []string) error {
 	var buf bytes.Buffer
 	if err := Write(&buf, d); err != nil {
 		return err
 	}
-	return fsutil.WriteAtomic(path, 0o600, func(w io.Writer) error {
+	return fsutil.WriteOutput(path, 0o600, protect, func(w io.Writer) error {
 		_, err := w.Write(buf.Bytes())
 		return err
 	})

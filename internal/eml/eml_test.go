@@ -128,11 +128,11 @@ func TestHeaderInjectionIsRefused(t *testing.T) {
 	}
 	dir := t.TempDir()
 	for name, set := range fields {
-		for _, bad := range []string{"a\rBcc: x@evil.test", "a\nBcc: x@evil.test", "a\r\nBcc: x@evil.test", "a\x00b"} {
+		for _, bad := range []string{"a\rBcc: x@evil.test", "a\nBcc: x@evil.test", "a\r\nBcc: x@evil.test", "a\x00b", "bell\a", "esc\x1b]52;c;aGk=\a", "del\x7f", "vt\v", "ff\f"} {
 			d := good
 			set(&d, bad)
 			path := filepath.Join(dir, "out.eml")
-			err := WriteFile(path, d)
+			err := WriteFile(path, d, nil)
 			if err == nil {
 				t.Errorf("%s %q accepted", name, bad)
 			}
@@ -148,7 +148,7 @@ func TestHeaderInjectionIsRefused(t *testing.T) {
 	// The message says what to fix.
 	d := good
 	d.Subject = "Hi\r\nBcc: x@evil.test"
-	if err := Write(io.Discard, d); err == nil || !strings.Contains(err.Error(), "subject contains a line break") {
+	if err := Write(io.Discard, d); err == nil || !strings.Contains(err.Error(), "subject must be one line") {
 		t.Errorf("message: %v", err)
 	}
 	d = good
@@ -158,7 +158,7 @@ func TestHeaderInjectionIsRefused(t *testing.T) {
 	}
 	d = good
 	d.FromEmail = ""
-	if err := Write(io.Discard, d); err == nil || !strings.Contains(err.Error(), "profile") {
+	if err := Write(io.Discard, d); err == nil || !strings.Contains(err.Error(), "From address") {
 		t.Errorf("missing sender: %v", err)
 	}
 	d = good
@@ -173,13 +173,13 @@ func TestWriteFileIsAtomicAndPrivate(t *testing.T) {
 	path := filepath.Join(dir, "x.eml")
 	os.WriteFile(path, []byte("previous"), 0o644)
 	bad := Draft{FromEmail: "ana@example.com", Subject: "a\nb"}
-	if WriteFile(path, bad) == nil {
+	if WriteFile(path, bad, nil) == nil {
 		t.Fatal("bad draft written")
 	}
 	if b, _ := os.ReadFile(path); string(b) != "previous" {
 		t.Errorf("a failed write changed the file: %q", b)
 	}
-	if err := WriteFile(path, Draft{FromEmail: "ana@example.com", Subject: "ok", Body: "x", Date: when}); err != nil {
+	if err := WriteFile(path, Draft{FromEmail: "ana@example.com", Subject: "ok", Body: "x", Date: when}, nil); err != nil {
 		t.Fatal(err)
 	}
 	fi, _ := os.Stat(path)
@@ -189,7 +189,7 @@ func TestWriteFileIsAtomicAndPrivate(t *testing.T) {
 	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
 		t.Errorf("left behind: %v", entries)
 	}
-	if err := WriteFile(filepath.Join(dir, "missing", "x.eml"), Draft{FromEmail: "ana@example.com", Date: when}); err == nil {
+	if err := WriteFile(filepath.Join(dir, "missing", "x.eml"), Draft{FromEmail: "ana@example.com", Date: when}, nil); err == nil {
 		t.Error("write into a missing folder succeeded")
 	}
 }

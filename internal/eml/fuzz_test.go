@@ -21,7 +21,7 @@ func FuzzDraft(f *testing.F) {
 		if d.Check() != nil {
 			path := filepath.Join(t.TempDir(), "x.eml")
 			var buf bytes.Buffer
-			if Write(&buf, d) == nil || buf.Len() > 0 || WriteFile(path, d) == nil {
+			if Write(&buf, d) == nil || buf.Len() > 0 || WriteFile(path, d, nil) == nil {
 				t.Fatal("a refused draft was written")
 			}
 			if _, err := os.Stat(path); err == nil {

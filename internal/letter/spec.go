@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/declinedesk/declinedesk/internal/field"
 	"github.com/declinedesk/declinedesk/internal/mailaddr"
 )
 
@@ -90,12 +91,7 @@ type Spec struct {
 }
 
 // FieldError says which field of a spec is wrong and why.
-type FieldError struct {
-	Field   string // the JSON name
-	Message string
-}
-
-func (e *FieldError) Error() string { return e.Field + ": " + e.Message }
+type FieldError = field.Error
 
 // headerFields are the fields that end up in mail headers (From, To, Subject).
 func (s *Spec) headerFields() []struct{ name, value string } {
@@ -119,14 +115,14 @@ func (s *Spec) FieldErrors() []error {
 		errs = append(errs, &FieldError{Field: field, Message: fmt.Sprintf(format, args...)})
 	}
 	for _, f := range s.headerFields() {
-		if strings.ContainsAny(f.value, "\r\n\x00") {
-			add(f.name, "must be one line: line breaks and NUL characters would corrupt the mail headers")
+		if err := field.CheckHeaderText(f.value); err != nil {
+			add(f.name, "%v", err)
 		}
 	}
 	for _, f := range []struct{ name, value string }{{"reason_text", s.ReasonText}, {"referral_name", s.ReferralName},
 		{"referral_email", s.ReferralEmail}, {"signature", s.Signature}, {"interview_date", s.InterviewDate}, {"alternative_date", s.AlternativeDate}} {
-		if strings.ContainsAny(f.value, "\r\n\x00") {
-			add(f.name, "must be one line")
+		if err := field.CheckHeaderText(f.value); err != nil {
+			add(f.name, "%v", err)
 		}
 	}
 	if strings.ContainsRune(s.Body, 0) {

@@ -34,8 +34,28 @@ func (s *BoltStore) Backup(w io.Writer) (int64, error) {
 	return n, err
 }
 
+// Protected lists the files that hold the data of the database at dbPath: the database,
+// its backups and the copies moved aside beside it. No output may replace one of them.
+func Protected(dbPath string) []string {
+	out := []string{dbPath}
+	if matches, err := filepath.Glob(filepath.Join(filepath.Dir(dbPath), globEscape(filepath.Base(dbPath))+".*")); err == nil {
+		out = append(out, matches...)
+	}
+	if entries, err := os.ReadDir(BackupDir(dbPath)); err == nil {
+		for _, e := range entries {
+			out = append(out, filepath.Join(BackupDir(dbPath), e.Name()))
+		}
+	}
+	return out
+}
+
+func globEscape(s string) string {
+	return strings.NewReplacer(`\`, `\\`, "*", `\*`, "?", `\?`, "[", `\[`).Replace(s)
+}
+
 // WriteBackup writes a consistent snapshot to path, atomically and readable only by the
-// user. The database is checked first: a damaged one is not copied over good backups.
+// user. The database is checked first: a damaged one is not copied over good backups. The
+// database itself and its other backups are refused as a target.
 func (s *BoltStore) WriteBackup(path string) error {
 	if err := s.Check(); err != nil {
 		return err
@@ -43,7 +63,7 @@ func (s *BoltStore) WriteBackup(path string) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return err
 	}
-	return fsutil.WriteAtomic(path, 0o600, func(w io.Writer) error {
+	return fsutil.WriteOutput(path, 0o600, Protected(s.path), func(w io.Writer) error {
 		_, err := s.Backup(w)
 		return err
 	})

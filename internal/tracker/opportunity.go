@@ -10,6 +10,7 @@ import (
 	"unicode"
 
 	"github.com/declinedesk/declinedesk/internal/checklist"
+	"github.com/declinedesk/declinedesk/internal/field"
 	"github.com/declinedesk/declinedesk/internal/letter"
 	"github.com/declinedesk/declinedesk/internal/mailaddr"
 )
@@ -86,8 +87,8 @@ func (p Profile) Validate() error {
 		errs = append(errs, &FieldError{Field: "email", Message: err.Error()})
 	}
 	for _, f := range []struct{ name, v string }{{"full_name", p.FullName}, {"email", p.Email}, {"signature", p.Signature}} {
-		if strings.ContainsAny(f.v, "\r\n\x00") {
-			errs = append(errs, &FieldError{Field: f.name, Message: "must be one line"})
+		if err := field.CheckHeaderText(f.v); err != nil {
+			errs = append(errs, &FieldError{Field: f.name, Message: err.Error()})
 		}
 	}
 	return errors.Join(errs...)
@@ -124,12 +125,7 @@ type SentLetter struct {
 }
 
 // FieldError names the field a value is wrong in, so a form can show it beside that field.
-type FieldError struct {
-	Field   string // JSON name of the field
-	Message string
-}
-
-func (e *FieldError) Error() string { return e.Field + ": " + e.Message }
+type FieldError = field.Error
 
 // Normalize tidies what people type or paste: it trims every field, turns line breaks in
 // one-line fields into spaces, drops empty and repeated tags and fills in a missing status.

@@ -1,0 +1,132 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/declinedesk/declinedesk/internal/fsutil"
+	"github.com/declinedesk/declinedesk/internal/tracker"
+)
+
+const prefSaveFolder = "save.folder" // where the last file was saved
+
+// savePrompt is the dialog that asks where to save a file. Fyne's own save dialog creates
+// (and so empties) the chosen file before the app has anything to write; this one only
+// asks for a name and a folder, and the caller writes the whole file at once.
+type savePrompt struct {
+	app    *App
+	name   *widget.Entry
+	folder *widget.Label
+	dir    string
+	ext    string
+	d      *dialog.ConfirmDialog
+}
+
+// askSavePath asks for a file name and a folder, suggesting name, and hands the path to
+// save. A name that holds the tracker's data is refused; an existing file is replaced only
+// after the user agrees. note, when set, is shown under the fields.
+func (a *App) askSavePath(title, name, ext, note string, save func(path string)) {
+	p := &savePrompt{app: a, ext: ext, dir: a.saveFolder()}
+	p.name = &widget.Entry{Text: name}
+	p.name.OnSubmitted = func(string) { p.d.Confirm() }
+	p.folder = &widget.Label{Text: p.dir, Truncation: fyne.TextTruncateEllipsis}
+	choose := &widget.Button{Text: "Choose Folder…", OnTapped: p.onChooseFolder}
+	form := widget.NewForm(
+		widget.NewFormItem("File name", p.name),
+		widget.NewFormItem("Folder", container.NewBorder(nil, nil, nil, choose, p.folder)),
+	)
+	content := fyne.CanvasObject(form)
+	if note != "" {
+		hint := &widget.Label{Text: note, Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance}
+		content = container.NewVBox(form, hint)
+	}
+	p.d = dialog.NewCustomConfirm(title, "Save", "Cancel", content, func(ok bool) {
+		if ok {
+			p.onSave(title, note, save)
+		}
+	}, a.win)
+	p.d.Resize(fyne.NewSize(560, 0))
+	p.d.Show()
+	a.saving = p
+	a.win.Canvas().Focus(p.name)
+}
+
+// saveFolder is where the last file was saved, else the Documents folder, else home.
+func (a *App) saveFolder() string {
+	if dir := a.fyneApp.Preferences().String(prefSaveFolder); dir != "" {
+		if fi, err := os.Stat(dir); err == nil && fi.IsDir() {
+			return dir
+		}
+	}
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return "."
+	}
+	if fi, err := os.Stat(filepath.Join(home, "Documents")); err == nil && fi.IsDir() {
+		return filepath.Join(home, "Documents")
+	}
+	return home
+}
+
+func (p *savePrompt) onChooseFolder() {
+	d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
+		if err != nil || dir == nil {
+			return
+		}
+		p.dir = dir.Path()
+		p.folder.SetText(p.dir)
+	}, p.app.win)
+	if lu, err := storage.ListerForURI(storage.NewFileURI(p.dir)); err == nil {
+		d.SetLocation(lu)
+	}
+	showFileDialog(d)
+}
+
+// onSave checks the chosen path and, once it is safe, hands it on.
+func (p *savePrompt) onSave(title, note string, save func(path string)) {
+	a := p.app
+	name := strings.TrimSpace(p.name.Text)
+	retry := func(err error) {
+		d := dialog.NewError(err, a.win)
+		d.SetOnClosed(func() { a.askSavePath(title, name, p.ext, note, save) })
+		d.Show()
+	}
+	switch {
+	case name == "" || name == "." || name == "..":
+		retry(errors.New("enter a file name"))
+		return
+	case strings.ContainsAny(name, `/\`):
+		retry(fmt.Errorf("%q names a folder too: enter only the file's name, and choose the folder with Choose Folder…", name))
+		return
+	}
+	if filepath.Ext(name) == "" {
+		name += p.ext
+	}
+	path := filepath.Join(p.dir, name)
+	if err := fsutil.CheckTarget(path, tracker.Protected(a.dbPath)); err != nil {
+		retry(err)
+		return
+	}
+	a.fyneApp.Preferences().SetString(prefSaveFolder, p.dir)
+	if fi, err := os.Stat(path); err == nil || !errors.Is(err, fs.ErrNotExist) && fi != nil {
+		dialog.ShowConfirm("Replace "+name+"?",
+			fmt.Sprintf("%s already exists in %s.\nReplace it? The old file stays as it is until the new one is complete.", name, p.dir),
+			func(ok bool) {
+				if ok {
+					save(path)
+				}
+			}, a.win)
+		return
+	}
+	save(path)
+}
