@@ -1,8 +1,11 @@
 package ui
 
 import (
+	"bytes"
+	"errors"
 	"fmt"
 	"io"
+	"path/filepath"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -27,7 +30,7 @@ func (p *trackerPane) onImport() {
 			p.importFrom(r.URI().Name(), r)
 		}
 	}, p.app.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".CSV", ".txt", ".tsv"}))
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".CSV", ".tsv", ".TSV"}))
 	showFileDialog(d)
 }
 
@@ -35,10 +38,33 @@ func (p *trackerPane) onImport() {
 // then imports with a progress bar and reports what happened.
 func (p *trackerPane) importFrom(name string, r io.ReadCloser) {
 	prog := newProgressDialog(p.app, "Importing "+name, "Reading the file…")
-	background(p.app.work, func() (csvio.Parsed, error) {
+	background(p.app.work, func() ([]byte, error) {
 		defer r.Close()
-		return csvio.Parse(r)
+		return io.ReadAll(r)
+	}, func(data []byte, err error) {
+		if err != nil {
+			prog.hide()
+			p.app.showError("Nothing was imported from "+name, err)
+			return
+		}
+		p.parseImport(name, data, tracker.OrderUnknown, prog)
+	})
+}
+
+// parseImport reads the file's rows, with dates in the order given (unknown: as the file
+// tells); when the file cannot tell, it asks the user rather than guess.
+func (p *trackerPane) parseImport(name string, data []byte, order tracker.DateOrder, prog *progressDialog) {
+	background(p.app.work, func() (csvio.Parsed, error) {
+		return csvio.Parse(bytes.NewReader(data), csvio.ParseOptions{Dates: order})
 	}, func(parsed csvio.Parsed, err error) {
+		var orderErr *csvio.DateOrderError
+		if errors.As(err, &orderErr) {
+			prog.hide()
+			p.askDateOrder(name, orderErr, func(order tracker.DateOrder) {
+				p.parseImport(name, data, order, newProgressDialog(p.app, "Importing "+name, "Reading the file…"))
+			})
+			return
+		}
 		if err != nil {
 			prog.hide()
 			p.app.showError("Nothing was imported from "+name, err)
@@ -51,6 +77,24 @@ func (p *trackerPane) importFrom(name string, r io.ReadCloser) {
 		prog.hide()
 		p.askAboutBadRows(name, parsed)
 	})
+}
+
+// askDateOrder asks how the file writes its dates, showing one that reads both ways.
+func (p *trackerPane) askDateOrder(name string, e *csvio.DateOrderError, then func(tracker.DateOrder)) {
+	dmy, _ := tracker.ParseDateIn(e.Text, tracker.DayFirst)
+	mdy, _ := tracker.ParseDateIn(e.Text, tracker.MonthFirst)
+	msg := widget.NewLabel(fmt.Sprintf("%s writes dates such as %s (line %d), which can be read two ways.\n"+
+		"How are the dates in this file written? Nothing has been imported yet.", name, e.Text, e.Line))
+	msg.Wrapping = fyne.TextWrapWord
+	var d dialog.Dialog
+	choose := func(order tracker.DateOrder) func() {
+		return func() { d.Hide(); then(order) }
+	}
+	dayFirst := &widget.Button{Text: "Day first: " + dmy.Time().Format("2 January 2006"), OnTapped: choose(tracker.DayFirst)}
+	monthFirst := &widget.Button{Text: "Month first: " + mdy.Time().Format("January 2, 2006"), OnTapped: choose(tracker.MonthFirst)}
+	d = dialog.NewCustom("How are the dates written?", "Cancel", container.NewVBox(msg, dayFirst, monthFirst), p.app.win)
+	d.Resize(fyne.NewSize(520, 240))
+	d.Show()
 }
 
 func (p *trackerPane) askAboutBadRows(name string, parsed csvio.Parsed) {
@@ -127,34 +171,30 @@ func showImportReport(a *App, name string, rep csvio.Report) {
 
 // onExport saves every opportunity to a CSV file.
 func (p *trackerPane) onExport() {
-	p.app.askSaveFile("declinedesk-"+string(p.app.today())+".csv", ".csv", func(uri fyne.URI, w fyne.URIWriteCloser) {
-		background(p.app.work, func() (int, error) { return exportTo(p.app.store, uri, w) },
-			func(n int, err error) {
-				if err != nil {
-					p.app.showError("The export was not written", err)
-					return
-				}
-				dialog.ShowInformation("Export finished", fmt.Sprintf("Saved %s to %s.", plural(n, "opportunity", "opportunities"), uri.Name()), p.app.win)
+	a := p.app
+	a.askSavePath("Export to CSV", "declinedesk-"+string(a.today())+".csv", ".csv", exportNote, func(path string) {
+		background(a.work, func() (int, error) {
+			var n int
+			err := fsutil.WriteOutput(path, 0o600, tracker.Protected(a.dbPath), func(w io.Writer) error {
+				var err error
+				n, err = csvio.Export(w, a.store, csvio.ExportOptions{})
+				return err
 			})
+			return n, err
+		}, func(n int, err error) {
+			if err != nil {
+				a.showError("The export was not written", err)
+				return
+			}
+			dialog.ShowInformation("Export finished", fmt.Sprintf("Saved %s to %s.", plural(n, "opportunity", "opportunities"), filepath.Base(path)), a.win)
+		})
 	})
 }
 
-// exportTo writes the CSV export. A local file is replaced atomically, so a failure never
-// leaves half a file; other locations are written through w.
-func exportTo(s tracker.Store, uri fyne.URI, w fyne.URIWriteCloser) (int, error) {
-	var n int
-	if uri.Scheme() != "file" {
-		defer w.Close()
-		return csvio.Export(w, s)
-	}
-	w.Close()
-	err := fsutil.WriteAtomic(uri.Path(), 0o600, func(out io.Writer) error {
-		var err error
-		n, err = csvio.Export(out, s)
-		return err
-	})
-	return n, err
-}
+// exportNote says what a CSV file carries, and what only a backup does.
+const exportNote = "The CSV file holds every opportunity's fields, tags, notes and the dates of its history — " +
+	"enough for a spreadsheet or another tracker. Checklist answers, letter drafts and the letters you " +
+	"sent stay in Decline Desk: to take everything to another computer, use File → Save a Backup."
 
 // progressDialog shows a long task's progress; it cannot be dismissed, the task ends it.
 type progressDialog struct {
@@ -187,23 +227,6 @@ func (p *progressDialog) set(text string, done float64) {
 func (p *progressDialog) hide() {
 	p.busy.Stop()
 	p.d.Hide()
-}
-
-// askSaveFile asks where to save a file, suggesting name, and hands the place chosen to
-// save; cancelling does nothing.
-func (a *App) askSaveFile(name, ext string, save func(uri fyne.URI, w fyne.URIWriteCloser)) {
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil {
-			a.showError("The file could not be created", err)
-			return
-		}
-		if w != nil {
-			save(w.URI(), w)
-		}
-	}, a.win)
-	d.SetFileName(name)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
-	showFileDialog(d)
 }
 
 // showFileDialog shows a file dialog at a comfortable size. A FileDialog can only be

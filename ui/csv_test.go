@@ -65,3 +65,27 @@ func TestImportOfAFileThatIsNotATableChangesNothing(t *testing.T) {
 		})
 	}
 }
+
+func TestImportAsksHowDatesAreWrittenWhenTheFileCannotTell(t *testing.T) {
+	h := newHarness(t)
+	p := h.app.tracker
+	const file = "Company;Role;Applied\nAcme;Dev;03/04/2026\n"
+	p.importFrom("europe.csv", csvFile(file))
+	h.settle()
+	if !h.shows("How are the dates written?") || !h.shows("03/04/2026 (line 2)") || h.count() != 0 {
+		t.Fatalf("no question, or something imported: %d records", h.count())
+	}
+	h.tap("Cancel")
+	if h.count() != 0 {
+		t.Fatal("cancelling imported")
+	}
+	p.importFrom("europe.csv", csvFile(file))
+	h.settle()
+	h.tap("Day first: 3 April 2026")
+	h.tap("Close")
+	var got tracker.Date
+	h.store.ForEach(false, func(o *tracker.Opportunity) error { got = o.AppliedOn; return nil })
+	if h.count() != 1 || got != "2026-04-03" {
+		t.Errorf("%d records, applied %q", h.count(), got)
+	}
+}

@@ -13,6 +13,7 @@ import (
 
 	"github.com/declinedesk/declinedesk"
 	"github.com/declinedesk/declinedesk/internal/clip"
+	"github.com/declinedesk/declinedesk/internal/clock"
 	"github.com/declinedesk/declinedesk/internal/tracker"
 )
 
@@ -32,6 +33,55 @@ type env struct {
 	stdout io.Writer
 	stderr io.Writer
 	clip   clip.Writer // the system clipboard unless a test sets another
+	clock  clock.Clock // the system clock unless a test sets another
+}
+
+// now is the time on the command's clock.
+func (e *env) now() time.Time {
+	if e.clock == nil {
+		return time.Now()
+	}
+	return e.clock.Now()
+}
+
+// storeOptions are the options every command opens the database with.
+func (e *env) storeOptions() tracker.Options { return tracker.Options{Clock: e.clock} }
+
+// dbFlag is --db: a file name, never empty (an empty name must not quietly mean the
+// default database).
+type dbFlag struct{ path *string }
+
+func (f dbFlag) String() string {
+	if f.path == nil {
+		return ""
+	}
+	return *f.path
+}
+
+func (f dbFlag) Set(v string) error {
+	if strings.TrimSpace(v) == "" {
+		return errors.New("--db needs a file name")
+	}
+	*f.path = v
+	return nil
+}
+
+// checkedWriter remembers the first failed write, so that output lost to a full disk or a
+// closed pipe is an error, not a quiet success.
+type checkedWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (c *checkedWriter) Write(p []byte) (int, error) {
+	if c.err != nil {
+		return 0, c.err
+	}
+	n, err := c.w.Write(p)
+	if err != nil {
+		c.err = err
+	}
+	return n, err
 }
 
 func (e *env) clipboard() clip.Writer {
@@ -47,11 +97,11 @@ type command struct {
 }
 
 var commands = map[string]command{
-	"import":  {"import FILE.csv [--valid-only]", runImport},
-	"export":  {"export FILE.csv|-", runExport},
+	"import":  {"import FILE.csv [--valid-only] [--dates dmy|mdy]", runImport},
+	"export":  {"export FILE.csv|- [--raw]", runExport},
 	"list":    {"list [--status ID] [--json]", runList},
 	"compose": {"compose SPEC.json [--eml OUT.eml] [--copy]", runCompose},
-	"check":   {"check FILE|- [--json] [--name \"Full Name\"]", runCheck},
+	"check":   {"check FILE|- [--json] [--name \"Full Name\"] [--kind K]", runCheck},
 	"backup":  {"backup OUT.db", runBackup},
 	"version": {"version", runVersion},
 }
@@ -82,10 +132,21 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 }
 
 func runWith(e *env, args ...string) int {
+	out := &checkedWriter{w: e.stdout}
+	e.stdout = out
+	code := dispatch(e, args)
+	if out.err != nil {
+		fmt.Fprintf(e.stderr, "declinedesk: could not write the output: %v\n", out.err)
+		return exitBadInput
+	}
+	return code
+}
+
+func dispatch(e *env, args []string) int {
 	stdout, stderr := e.stdout, e.stderr
 	fs := flag.NewFlagSet("declinedesk", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	fs.StringVar(&e.dbFlag, "db", "", "database file")
+	fs.Var(dbFlag{&e.dbFlag}, "db", "database file")
 	help := fs.Bool("help", false, "")
 	fs.BoolVar(help, "h", false, "")
 	if err := fs.Parse(args); err != nil {
@@ -145,7 +206,7 @@ func (checkFailed) Error() string { return "the letter has errors" }
 // the positional arguments, which it returns.
 func (e *env) flags(name string, args []string, define func(fs *flag.FlagSet)) ([]string, error) {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.StringVar(&e.dbFlag, "db", e.dbFlag, "database file")
+	fs.Var(dbFlag{&e.dbFlag}, "db", "database file")
 	if define != nil {
 		define(fs)
 	}
@@ -221,9 +282,9 @@ func storageRoot(appID string) string {
 // changed, and the command stops with exit code 4.
 func (e *env) openStore() (*tracker.BoltStore, error) {
 	path := e.dbPath()
-	s, err := tracker.Open(path, tracker.Options{})
+	s, err := tracker.Open(path, e.storeOptions())
 	if errors.Is(err, tracker.ErrDamaged) {
-		aside, moveErr := tracker.MoveAside(path, "damaged", time.Now())
+		aside, moveErr := tracker.MoveAside(path, "damaged", e.now())
 		if moveErr != nil {
 			return nil, fmt.Errorf("%w (%v); it was left where it is, unchanged", err, moveErr)
 		}

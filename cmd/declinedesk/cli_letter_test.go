@@ -40,7 +40,7 @@ func TestComposeBadSpecs(t *testing.T) {
 	for _, tc := range []struct{ spec, want string }{
 		{`{"company": "Acme"`, "not valid JSON"},
 		{`{"compnay": "Acme"}`, `unknown field "compnay"`},
-		{`{"company": 42}`, "field company must be a string"},
+		{`{"company": 42}`, "field company must be text in quotes, not a number"},
 		{`{"company": "Acme", "role": "Dev", "reason": "bored", "sender_name": "Ana Silva"}`, `unknown reason "bored"`},
 		{`{"company": "Acme", "role": "Dev", "reason": "timing", "sender_name": "Ana"}`, "sender_name: enter your full name"},
 		{`{"company": "Acme", "role": "Dev", "reason": "timing", "sender_name": "Ana Silva", "subject": "Hi\r\nBcc: x@y.z"}`, "subject: must be one line"},

@@ -35,7 +35,7 @@ func writeFile(t *testing.T, name, content string) string {
 }
 
 const sampleCSV = "Company,Job Title,Stage,Date Applied,Email\n" +
-	"Acme,Go Engineer,Interviewing,3/7/2026,jo@acme.test\n" +
+	"Acme,Go Engineer,Interviewing,3/17/2026,jo@acme.test\n" +
 	"Globex,Analyst,Offer Declined,2026-02-01,\n"
 
 func TestImportListExport(t *testing.T) {

@@ -8,10 +8,10 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"time"
 
 	"github.com/declinedesk/declinedesk/internal/eml"
 	"github.com/declinedesk/declinedesk/internal/letter"
+	"github.com/declinedesk/declinedesk/internal/tracker"
 )
 
 // maxLetterBytes bounds what compose and check read: a letter is a page, not a book.
@@ -35,7 +35,9 @@ func (e *env) readInput(name string) ([]byte, error) {
 }
 
 // readSpec decodes a letter spec, refusing unknown fields so that typos do not pass silently.
+// A byte-order mark, which some editors put first, is skipped.
 func readSpec(data []byte, name string) (letter.Spec, error) {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	var s letter.Spec
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
@@ -46,8 +48,10 @@ func readSpec(data []byte, name string) (letter.Spec, error) {
 		case errors.As(err, &se):
 			line := bytes.Count(data[:min(int(se.Offset), len(data))], []byte("\n")) + 1
 			return s, fmt.Errorf("%s: line %d: not valid JSON: %v", name, line, err)
+		case errors.As(err, &te) && te.Field == "":
+			return s, fmt.Errorf("%s: the file must hold one JSON object of letter fields, like {\"company\": \"Acme\", \"role\": \"Engineer\"}, not %s", name, jsonKind(te.Value))
 		case errors.As(err, &te):
-			return s, fmt.Errorf("%s: field %s must be a %s", name, te.Field, te.Type)
+			return s, fmt.Errorf("%s: field %s must be %s, not %s", name, te.Field, jsonKind(te.Type.Kind().String()), jsonKind(te.Value))
 		case errors.Is(err, io.EOF):
 			return s, fmt.Errorf("%s: the file is empty; it should hold a JSON letter spec", name)
 		case errors.Is(err, io.ErrUnexpectedEOF):
@@ -59,6 +63,23 @@ func readSpec(data []byte, name string) (letter.Spec, error) {
 		return s, fmt.Errorf("%s: more than one JSON value", name)
 	}
 	return s, nil
+}
+
+// jsonKind names a JSON value's kind, or a Go kind, in the words of a JSON file.
+func jsonKind(k string) string {
+	switch {
+	case k == "string":
+		return "text in quotes"
+	case k == "object" || k == "struct" || k == "map":
+		return "an object"
+	case k == "array" || k == "slice":
+		return "a list"
+	case k == "bool":
+		return "true or false"
+	case strings.HasPrefix(k, "number") || strings.HasPrefix(k, "int") || strings.HasPrefix(k, "uint") || strings.HasPrefix(k, "float"):
+		return "a number"
+	}
+	return k
 }
 
 func runCompose(e *env, args []string) error {
@@ -89,8 +110,8 @@ func runCompose(e *env, args []string) error {
 	}
 	if emlPath != "" {
 		d := eml.Draft{FromName: spec.SenderName, FromEmail: spec.SenderEmail, ToName: spec.RecipientName,
-			ToEmail: spec.RecipientEmail, Subject: l.Subject, Body: l.Body, Date: time.Now()}
-		if err := eml.WriteFile(emlPath, d); err != nil {
+			ToEmail: spec.RecipientEmail, Subject: l.Subject, Body: l.Body, Date: e.now()}
+		if err := eml.WriteFile(emlPath, d, tracker.Protected(e.dbPath())); err != nil {
 			return fmt.Errorf("no draft written to %s: %w", emlPath, err)
 		}
 	}

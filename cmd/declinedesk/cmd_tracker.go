@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"path/filepath"
 	"strings"
 	"text/tabwriter"
 
@@ -32,43 +31,57 @@ func (e *env) fileCommand(cmd string, args []string, what string, define func(*f
 
 func runImport(e *env, args []string) error {
 	var validOnly bool
+	var dates string
 	name, s, err := e.fileCommand("import", args, "FILE.csv", func(fs *flag.FlagSet) {
 		fs.BoolVar(&validOnly, "valid-only", false, "import the valid rows of a file that has bad ones")
+		fs.StringVar(&dates, "dates", "", "how slash dates are written: dmy (31/12/2026) or mdy (12/31/2026)")
 	})
 	if err != nil {
 		return err
 	}
 	defer s.Close()
+	opts := csvio.Options{ValidOnly: validOnly}
+	if dates != "" {
+		if opts.Dates, err = tracker.ParseDateOrder(dates); err != nil {
+			return usagef("%v", err)
+		}
+	}
 	in, err := e.open(name)
 	if err != nil {
 		return err
 	}
 	defer in.Close()
-	rep, err := csvio.Import(s, in, csvio.Options{ValidOnly: validOnly})
-	if errors.Is(err, csvio.ErrBadRows) {
+	rep, err := csvio.Import(s, in, opts)
+	var orderErr *csvio.DateOrderError
+	switch {
+	case errors.Is(err, csvio.ErrBadRows):
 		fmt.Fprint(e.stdout, rep.Summary())
 		return fmt.Errorf("%w; fix them, or import the valid rows only with --valid-only", err)
-	}
-	if err != nil {
-		return fmt.Errorf("%s: %w", name, err)
+	case errors.As(err, &orderErr):
+		return usagef("%s: %v; nothing was imported. Say how the file writes dates: --dates dmy (day first) or --dates mdy (month first)", name, err)
+	case err != nil:
+		return fmt.Errorf("%s: nothing was imported: %w", name, err)
 	}
 	fmt.Fprint(e.stdout, rep.Summary())
 	return nil
 }
 
 func runExport(e *env, args []string) error {
-	name, s, err := e.fileCommand("export", args, "FILE.csv (or - for standard output)", nil)
+	var opts csvio.ExportOptions
+	name, s, err := e.fileCommand("export", args, "FILE.csv (or - for standard output)", func(fs *flag.FlagSet) {
+		fs.BoolVar(&opts.Raw, "raw", false, "write every cell as stored, without the leading ' that keeps spreadsheets from running formulas")
+	})
 	if err != nil {
 		return err
 	}
 	defer s.Close()
 	if name == "-" {
-		_, err = csvio.Export(e.stdout, s)
+		_, err = csvio.Export(e.stdout, s, opts)
 		return err
 	}
 	var n int
-	err = fsutil.WriteAtomic(name, 0o600, func(w io.Writer) error {
-		n, err = csvio.Export(w, s)
+	err = fsutil.WriteOutput(name, 0o600, tracker.Protected(s.Path()), func(w io.Writer) error {
+		n, err = csvio.Export(w, s, opts)
 		return err
 	})
 	if err != nil {
@@ -139,20 +152,9 @@ func runBackup(e *env, args []string) error {
 		return err
 	}
 	defer s.Close()
-	if abs, _ := filepath.Abs(out); abs == mustAbs(s.Path()) {
-		return usagef("the backup cannot replace the database itself")
-	}
 	if err := s.WriteBackup(out); err != nil {
 		return fmt.Errorf("no backup written: %w", err)
 	}
 	fmt.Fprintf(e.stderr, "backup written to %s\n", out)
 	return nil
-}
-
-func mustAbs(p string) string {
-	abs, err := filepath.Abs(p)
-	if err != nil {
-		return p
-	}
-	return abs
 }

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"runtime"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
@@ -14,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/declinedesk/declinedesk/internal/clock"
 	"github.com/declinedesk/declinedesk/internal/tracker"
 	"github.com/declinedesk/declinedesk/ui"
 )
@@ -31,14 +31,17 @@ func openWindow(e *env) int {
 	w := a.NewWindow(meta.Name)
 	w.SetMaster()
 
+	if e.clock == nil {
+		e.clock = clock.System()
+	}
 	path := e.dbPath()
-	s, err := tracker.Open(path, tracker.Options{})
+	s, err := tracker.Open(path, e.storeOptions())
 	movedTo := ""
 	if errors.Is(err, tracker.ErrDamaged) {
 		// Never overwrite a damaged file: move it aside and go on with a fresh one, from
 		// which the window offers to restore a backup.
-		if movedTo, err = tracker.MoveAside(path, "damaged", time.Now()); err == nil {
-			s, err = tracker.Open(path, tracker.Options{})
+		if movedTo, err = tracker.MoveAside(path, "damaged", e.now()); err == nil {
+			s, err = tracker.Open(path, e.storeOptions())
 		}
 	}
 	if err != nil {
@@ -46,7 +49,7 @@ func openWindow(e *env) int {
 		w.ShowAndRun()
 		return exitCodeFor(err)
 	}
-	app := ui.New(a, w, s, ui.Options{LoadLater: true})
+	app := ui.New(a, w, s, ui.Options{LoadLater: true, Clock: e.clock})
 	// Read the tracker once the window is up: a large one would otherwise compete with
 	// opening the window for the processor.
 	a.Lifecycle().SetOnStarted(app.Load)
@@ -66,6 +69,12 @@ func showOpenFailure(w fyne.Window, path string, err error) {
 		text = "Your tracker is open in another Decline Desk window or command.\nSwitch to that window, or close it and start Decline Desk again."
 	case errors.Is(err, tracker.ErrDamaged):
 		title = "The tracker file is damaged"
+	case errors.Is(err, tracker.ErrForeign):
+		title = "This is not a Decline Desk file"
+		text = "The file belongs to another program, so Decline Desk left it exactly as it was.\nStart Decline Desk with another file (--db PATH)."
+	case errors.Is(err, tracker.ErrNewer):
+		title = "Made by a newer Decline Desk"
+		text = "This tracker was saved by a newer version of Decline Desk. Update the app to open it; the file was not changed."
 	}
 	msg := widget.NewLabel(fmt.Sprintf("%s\n\n%s", text, path))
 	msg.Wrapping = fyne.TextWrapWord

@@ -44,7 +44,7 @@ func BenchmarkExport100k(b *testing.B) {
 	b.ResetTimer()
 	for b.Loop() {
 		var buf bytes.Buffer
-		if n, err := Export(&buf, s); err != nil || n != 100_000 {
+		if n, err := Export(&buf, s, ExportOptions{}); err != nil || n != 100_000 {
 			b.Fatal(n, err)
 		}
 	}

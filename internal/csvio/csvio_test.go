@@ -2,7 +2,9 @@ package csvio
 
 import (
 	"bytes"
+	"encoding/csv"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -39,8 +41,8 @@ func TestHeaderAndStatusAliases(t *testing.T) {
 		{"our own columns", "company,role,status,follow_up_on\nAcme,Dev,invited,2026-12-01\n",
 			tracker.Opportunity{Company: "Acme", Role: "Dev", Status: tracker.Invited, FollowUpOn: "2026-12-01"}},
 		{"spreadsheet names", "Employer,Job Title,Stage,Date Applied,Link,Recruiter,Email,Notes,Location,Tags\n" +
-			"Globex,Analyst,Interviewing,3/7/2026,https://x.test/1,Jo Park,jo@globex.test,Nice team,Oslo,remote; senior\n",
-			tracker.Opportunity{Company: "Globex", Role: "Analyst", Status: tracker.Scheduled, AppliedOn: "2026-03-07",
+			"Globex,Analyst,Interviewing,3/17/2026,https://x.test/1,Jo Park,jo@globex.test,Nice team,Oslo,remote; senior\n",
+			tracker.Opportunity{Company: "Globex", Role: "Analyst", Status: tracker.Scheduled, AppliedOn: "2026-03-17",
 				URL: "https://x.test/1", ContactName: "Jo Park", ContactEmail: "jo@globex.test", Notes: "Nice team",
 				Location: "Oslo", Tags: []string{"remote", "senior"}}},
 		{"other spellings", "ORGANIZATION,position,Status,Applied,Job URL,Contact\nInitech,QA,Wishlist,2026-01-02,x.test/2,Ann <ann@initech.test>\n",
@@ -55,7 +57,7 @@ func TestHeaderAndStatusAliases(t *testing.T) {
 		{"tab separated", "Company\tRole\tStatus\nHooli\tPM\toffer\n",
 			tracker.Opportunity{Company: "Hooli", Role: "PM", Status: tracker.Offer}},
 	} {
-		p, err := Parse(strings.NewReader(tc.csv))
+		p, err := Parse(strings.NewReader(tc.csv), ParseOptions{})
 		if err != nil || len(p.Errors) > 0 || len(p.Rows) != 1 {
 			t.Errorf("%s: %v %+v", tc.name, err, p)
 			continue
@@ -78,7 +80,7 @@ func TestBOMQuotesAndLineNumbers(t *testing.T) {
 		"\"Smith, Jones & Co\",\"Engineer, \"\"Senior\"\"\",\"line one\nline two\"\n" +
 		"\n" +
 		"Acme,Dev,\n"
-	p, err := Parse(strings.NewReader(in))
+	p, err := Parse(strings.NewReader(in), ParseOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -100,10 +102,10 @@ func TestBadRowsAreReportedWithLines(t *testing.T) {
 		",Dev,applied,,\n" + // 3 no company
 		"Globex,,applied,,\n" + // 4 no role
 		"Initech,QA,thinking about it,,\n" + // 5 bad status
-		"Hooli,PM,applied,31/12/2026,\n" + // 6 bad date
+		"Hooli,PM,applied,31/31/2026,\n" + // 6 bad date
 		"Umbrella,Ops,applied,,not-an-address\n" + // 7 bad email
 		"Wonka,Taster,applied,\"2026-01-01\n" // 8 unterminated quote
-	p, err := Parse(strings.NewReader(in))
+	p, err := Parse(strings.NewReader(in), ParseOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -131,7 +133,7 @@ func TestNotACSV(t *testing.T) {
 		{"UTF-16", "\xff\xfeC\x00o\x00m\x00p\x00a\x00n\x00y\x00", "not a text file"},
 		{"control characters in the header", "Na\x01me,A\x1bge\n", "(found: Name, Age)"},
 	} {
-		_, err := Parse(strings.NewReader(tc.in))
+		_, err := Parse(strings.NewReader(tc.in), ParseOptions{})
 		if !errors.Is(err, ErrNotCSV) || !strings.Contains(err.Error(), tc.says) {
 			t.Errorf("%s: %v, want ErrNotCSV saying %q", tc.name, err, tc.says)
 		}
@@ -139,14 +141,14 @@ func TestNotACSV(t *testing.T) {
 }
 
 func TestNULInARowIsNotABinaryFile(t *testing.T) {
-	p, err := Parse(strings.NewReader("Company,Role,Notes\nAcme,Dev,a\x00b\n"))
+	p, err := Parse(strings.NewReader("Company,Role,Notes\nAcme,Dev,a\x00b\n"), ParseOptions{})
 	if err != nil || len(p.Rows) != 1 {
 		t.Fatalf("%v %+v", err, p)
 	}
 }
 
 func TestNonUTF8RowIsAnError(t *testing.T) {
-	p, err := Parse(strings.NewReader("Company,Role\nCaf\xe9 Latte,Barista\n"))
+	p, err := Parse(strings.NewReader("Company,Role\nCaf\xe9 Latte,Barista\n"), ParseOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -214,7 +216,7 @@ func TestExportColumnsAndValues(t *testing.T) {
 	}
 	s.AppendEvent(o.ID, tracker.Event{Kind: tracker.EventNote, Text: "said yes; then no", At: time.Date(2026, 11, 26, 10, 0, 0, 0, time.UTC)})
 	var buf bytes.Buffer
-	if n, err := Export(&buf, s); err != nil || n != 1 {
+	if n, err := Export(&buf, s, ExportOptions{}); err != nil || n != 1 {
 		t.Fatal(n, err)
 	}
 	lines := strings.SplitN(buf.String(), "\n", 2)
@@ -250,5 +252,119 @@ func TestHistoryRoundTrip(t *testing.T) {
 		if _, err := ParseHistory(bad); err == nil {
 			t.Errorf("ParseHistory(%q) accepted", bad)
 		}
+	}
+}
+
+func TestDateOrderComesFromTheFile(t *testing.T) {
+	for _, tc := range []struct {
+		name, csv string
+		opts      ParseOptions
+		want      []tracker.Date
+	}{
+		{"day over 12 first: all day first", "Company;Role;Applied\nA;B;31/01/2026\nC;D;03/04/2026\n", ParseOptions{},
+			[]tracker.Date{"2026-01-31", "2026-04-03"}},
+		{"day over 12 second: all month first", "Company,Role,Applied\nA,B,01/31/2026\nC,D,03/04/2026\n", ParseOptions{},
+			[]tracker.Date{"2026-01-31", "2026-03-04"}},
+		{"dotted dates are day first", "Company;Role;Applied\nA;B;7.3.2026\nC;D;3/4/2026\n", ParseOptions{},
+			[]tracker.Date{"2026-03-07", "2026-04-03"}},
+		{"evidence in another date column", "Company,Role,Applied,Follow up\nA,B,3/4/2026,\nC,D,,25/12/2026\n", ParseOptions{},
+			[]tracker.Date{"2026-04-03", ""}},
+		{"the user says day first", "Company,Role,Applied\nA,B,03/04/2026\n", ParseOptions{Dates: tracker.DayFirst},
+			[]tracker.Date{"2026-04-03"}},
+		{"the user says month first", "Company,Role,Applied\nA,B,03/04/2026\n", ParseOptions{Dates: tracker.MonthFirst},
+			[]tracker.Date{"2026-03-04"}},
+		{"same either way", "Company,Role,Applied\nA,B,04/04/2026\nC,D,2026-01-02\n", ParseOptions{},
+			[]tracker.Date{"2026-04-04", "2026-01-02"}},
+	} {
+		p, err := Parse(strings.NewReader(tc.csv), tc.opts)
+		if err != nil || len(p.Errors) > 0 || len(p.Rows) != len(tc.want) {
+			t.Errorf("%s: %v %+v", tc.name, err, p)
+			continue
+		}
+		for i, w := range tc.want {
+			if got := p.Rows[i].Opportunity.AppliedOn; got != w {
+				t.Errorf("%s: row %d applied %q, want %q", tc.name, i, got, w)
+			}
+		}
+	}
+}
+
+func TestDatesThatCannotBeToldApartAreNotGuessed(t *testing.T) {
+	_, err := Parse(strings.NewReader("Company,Role,Applied\nA,B,2026-01-02\nC,D,03/04/2026\n"), ParseOptions{})
+	var de *DateOrderError
+	if !errors.As(err, &de) || de.Line != 3 || !strings.Contains(err.Error(), "March 4, 2026 or 3 April 2026") {
+		t.Errorf("ambiguous: %v", err)
+	}
+	_, err = Parse(strings.NewReader("Company,Role,Applied\nA,B,31/01/2026\nC,D,01/31/2026\n"), ParseOptions{})
+	var me *MixedDatesError
+	if !errors.As(err, &me) || me.DayFirstLine != 2 || me.MonthFirstLine != 3 {
+		t.Errorf("mixed: %v", err)
+	}
+	// Told month first, a day-first date is a bad row, not a silent other day.
+	p, err := Parse(strings.NewReader("Company,Role,Applied\nA,B,31/01/2026\n"), ParseOptions{Dates: tracker.MonthFirst})
+	if err != nil || len(p.Errors) != 1 || !strings.Contains(p.Errors[0].Reason, "Applied on") {
+		t.Errorf("told month first: %v %+v", err, p)
+	}
+}
+
+func TestYearsTheWindowCannotShowAreRefusedWithTheLine(t *testing.T) {
+	p, err := Parse(strings.NewReader("Company,Role,Follow up,Applied\nA,B,1/1/0000,\nC,D,,0000-12-31\nE,F,3000-01-01,\n"), ParseOptions{})
+	if err != nil || len(p.Rows) != 0 || len(p.Errors) != 3 {
+		t.Fatalf("%v %+v", err, p)
+	}
+	for i, e := range p.Errors {
+		if e.Line != i+2 || !strings.Contains(e.Reason, "between 1900 and 2999") {
+			t.Errorf("%+v", e)
+		}
+	}
+}
+
+func TestOldMacLineEnds(t *testing.T) {
+	p, err := Parse(strings.NewReader("Company,Role\rAcme,Dev\rGlobex,Analyst\r"), ParseOptions{})
+	if err != nil || len(p.Rows) != 2 || p.Rows[1].Opportunity.Role != "Analyst" || p.Rows[1].Line != 3 {
+		t.Fatalf("%v %+v", err, p)
+	}
+}
+
+func TestExportIsSafeInASpreadsheetAndRoundTrips(t *testing.T) {
+	s := openStore(t)
+	risky := []string{"=HYPERLINK(\"http://x.test\")", "+cmd|' /C calc'!A0", "-5 notes", "@SUM(A1)", "'=already quoted", "''+two", "'plain"}
+	for i, v := range risky {
+		if _, err := s.Add(tracker.Opportunity{Company: v, Role: fmt.Sprint("Dev ", i), Notes: v}, true); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var safe, raw bytes.Buffer
+	if _, err := Export(&safe, s, ExportOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Export(&raw, s, ExportOptions{Raw: true}); err != nil {
+		t.Fatal(err)
+	}
+	recs, _ := csv.NewReader(bytes.NewReader(safe.Bytes())).ReadAll()
+	for _, rec := range recs[1:] {
+		for _, cell := range rec {
+			if cell != "" && strings.ContainsRune("=+-@\t\r", rune(cell[0])) {
+				t.Errorf("a spreadsheet would run %q", cell)
+			}
+		}
+	}
+	if !strings.Contains(raw.String(), "\n1,\"=HYPERLINK") {
+		t.Errorf("raw export changed cells:\n%s", raw.String())
+	}
+	b := openStore(t)
+	if _, err := Import(b, bytes.NewReader(safe.Bytes()), Options{}); err != nil {
+		t.Fatal(err)
+	}
+	got := all(t, b)
+	for i, v := range risky {
+		if got[i].Company != v || got[i].Notes != v {
+			t.Errorf("round trip: %q became %q / %q", v, got[i].Company, got[i].Notes)
+		}
+	}
+	// A file of another origin keeps its quotes: only our own export is undone.
+	p, _ := Parse(strings.NewReader("Company,Role\n'=x,Dev\n"), ParseOptions{})
+	if len(p.Rows) != 1 || p.Rows[0].Opportunity.Company != "'=x" {
+		t.Errorf("foreign file: %+v", p.Rows)
 	}
 }

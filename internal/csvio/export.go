@@ -20,8 +20,15 @@ var Columns = []string{"id", "company", "role", "location", "status", "contact_n
 // timeLayout writes created_at and updated_at; import reads it back exactly.
 const timeLayout = time.RFC3339
 
+// ExportOptions choose how cells are written.
+type ExportOptions struct {
+	// Raw writes every cell exactly as stored. By default a cell a spreadsheet would run as
+	// a formula gets a leading ', which importing the file removes again.
+	Raw bool
+}
+
 // Export writes every opportunity of s, with a header row, and returns how many it wrote.
-func Export(w io.Writer, s tracker.Store) (int, error) {
+func Export(w io.Writer, s tracker.Store, opts ExportOptions) (int, error) {
 	cw := csv.NewWriter(w)
 	if err := cw.Write(Columns); err != nil {
 		return 0, err
@@ -29,7 +36,13 @@ func Export(w io.Writer, s tracker.Store) (int, error) {
 	n := 0
 	err := s.ForEach(true, func(o *tracker.Opportunity) error {
 		n++
-		return cw.Write(Fields(o))
+		fields := Fields(o)
+		if !opts.Raw {
+			for i := range fields {
+				fields[i] = guard(fields[i])
+			}
+		}
+		return cw.Write(fields)
 	})
 	if err != nil {
 		return n, err
@@ -67,3 +80,28 @@ func FormatHistory(events []tracker.Event) string {
 }
 
 var historyEscaper = strings.NewReplacer(`\`, `\\`, `;`, `\;`, "\n", `\n`, "\r", `\r`)
+
+// guard makes a cell safe to open in a spreadsheet: one that a spreadsheet would read as a
+// formula (=, +, -, @, or a TAB or CR before one) gets a leading '. So does a cell that
+// merely starts with ' before such a character, so that unguard can always undo guard.
+func guard(s string) string {
+	if needsGuard(s) {
+		return "'" + s
+	}
+	return s
+}
+
+// unguard undoes guard, for files Decline Desk exported.
+func unguard(s string) string {
+	if rest, ok := strings.CutPrefix(s, "'"); ok && needsGuard(rest) {
+		return rest
+	}
+	return s
+}
+
+func needsGuard(s string) bool {
+	for len(s) > 0 && s[0] == '\'' {
+		s = s[1:]
+	}
+	return s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0]))
+}

@@ -14,6 +14,7 @@ import (
 func FuzzExportImportRoundTrip(f *testing.F) {
 	f.Add("Acme, Inc.", "Go \"dev\"", "line\none", "remote;senior", "note; with \\ escapes", "jo@acme.test", uint8(3), uint16(40), int64(1764000000))
 	f.Add(" Müller GmbH ", "Ingénieur·e 🚀", "\r\n", ",", "", "", uint8(9), uint16(0), int64(0))
+	f.Add("'+cmd", "-Role", "@x", "''=y", "\t=1", "", uint8(1), uint16(1), int64(1))
 	f.Add("=SUM(A1)", "\ufeffRole", "\"\"\"", "a,b;c", "2026-01-01 fake; 2026-01-02", "a@b.co", uint8(200), uint16(65535), int64(-1))
 	f.Fuzz(func(t *testing.T, company, role, notes, tags, event, email string, status uint8, days uint16, created int64) {
 		statuses := tracker.Statuses()
@@ -43,7 +44,7 @@ func FuzzExportImportRoundTrip(f *testing.F) {
 			t.Fatal(err)
 		}
 		var first bytes.Buffer
-		if _, err := Export(&first, a); err != nil {
+		if _, err := Export(&first, a, ExportOptions{}); err != nil {
 			t.Fatal(err)
 		}
 		b := openStore(t)
@@ -55,7 +56,7 @@ func FuzzExportImportRoundTrip(f *testing.F) {
 			t.Fatalf("report %+v", rep)
 		}
 		var second bytes.Buffer
-		if _, err := Export(&second, b); err != nil {
+		if _, err := Export(&second, b, ExportOptions{}); err != nil {
 			t.Fatal(err)
 		}
 		if first.String() != second.String() {

@@ -1,13 +1,13 @@
 package csvio
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
 	"net/mail"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -99,24 +99,37 @@ type Parsed struct {
 // ErrNotCSV means the file could not be read as a table with Company and Role columns.
 var ErrNotCSV = errors.New("not a CSV file of opportunities")
 
+// ParseOptions say what the file itself cannot.
+type ParseOptions struct {
+	// Dates is the order of dates written with slashes; OrderUnknown lets the file tell,
+	// and when it cannot, Parse fails with a *DateOrderError rather than guess.
+	Dates tracker.DateOrder
+}
+
 // Parse reads a CSV file of opportunities. It accepts UTF-8 with or without a byte-order
-// mark, comma, semicolon or tab separators, quoted fields with separators and line breaks,
-// and the column and status names of common trackers. A file that has no header naming
-// a company and a role column fails with ErrNotCSV; every other problem is a LineError.
-func Parse(r io.Reader) (Parsed, error) {
-	br := bufio.NewReaderSize(r, 64*1024)
-	if bom, _ := br.Peek(3); bytes.Equal(bom, []byte("\xef\xbb\xbf")) {
-		br.Discard(3)
+// mark, comma, semicolon or tab separators, Windows, Unix and old Mac line ends, quoted
+// fields with separators and line breaks, and the column and status names of common
+// trackers. A file that has no header naming a company and a role column fails with
+// ErrNotCSV; dates whose order cannot be told fail with a *DateOrderError; every other
+// problem is a LineError.
+func Parse(r io.Reader, opts ParseOptions) (Parsed, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return Parsed{}, err
 	}
-	first, _ := br.Peek(4096)
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	first := data[:min(len(data), 4096)]
 	if headerLine, _, _ := bytes.Cut(first, []byte("\n")); bytes.IndexByte(headerLine, 0) >= 0 {
 		return Parsed{}, fmt.Errorf("%w: this is not a text file; save the spreadsheet as CSV (UTF-8) and import that", ErrNotCSV)
 	}
-	cr := csv.NewReader(br)
+	if bytes.IndexByte(data, '\n') < 0 && bytes.IndexByte(data, '\r') >= 0 {
+		// Old Mac files end lines with CR alone, which the CSV reader does not take as a
+		// line end.
+		data = bytes.ReplaceAll(data, []byte("\r"), []byte("\n"))
+	}
+	cr := csv.NewReader(bytes.NewReader(data))
 	cr.Comma = sniffSeparator(first)
 	cr.FieldsPerRecord = -1 // spreadsheets drop trailing empty cells
-	cr.ReuseRecord = true
-
 	header, err := cr.Read()
 	if err != nil {
 		if err == io.EOF {
@@ -132,12 +145,13 @@ func Parse(r io.Reader) (Parsed, error) {
 			return p, fmt.Errorf("%w: no %s (found: %s)", ErrNotCSV, columnHelp[need], shorten(printable(strings.Join(header, ", "))))
 		}
 	}
+	own := slices.Equal(header, Columns)
+	var recs []record
 	for {
 		rec, err := cr.Read()
 		if err == io.EOF {
 			break
 		}
-		line, _ := cr.FieldPos(0)
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
@@ -146,17 +160,38 @@ func Parse(r io.Reader) (Parsed, error) {
 			}
 			return p, err
 		}
+		line, _ := cr.FieldPos(0)
 		if blank(rec) {
 			continue
 		}
-		o, reason := rowOpportunity(rec, cols)
+		if own {
+			for i := range rec {
+				rec[i] = unguard(rec[i])
+			}
+		}
+		recs = append(recs, record{line, rec})
+	}
+	order := opts.Dates
+	if order == tracker.OrderUnknown {
+		if order, err = dateOrderOf(recs, cols); err != nil {
+			return Parsed{}, err
+		}
+	}
+	for _, r := range recs {
+		o, reason := rowOpportunity(r.fields, cols, order)
 		if reason != "" {
-			p.Errors = append(p.Errors, LineError{Line: line, Reason: reason})
+			p.Errors = append(p.Errors, LineError{Line: r.line, Reason: reason})
 			continue
 		}
-		p.Rows = append(p.Rows, Row{Line: line, Opportunity: o})
+		p.Rows = append(p.Rows, Row{Line: r.line, Opportunity: o})
 	}
 	return p, nil
+}
+
+// record is one row of the file as read, and the line it starts on.
+type record struct {
+	line   int
+	fields []string
 }
 
 var columnHelp = map[string]string{
@@ -214,7 +249,7 @@ func blank(rec []string) bool {
 }
 
 // rowOpportunity turns one record into an opportunity, or says what is wrong with it.
-func rowOpportunity(rec []string, cols map[string]int) (tracker.Opportunity, string) {
+func rowOpportunity(rec []string, cols map[string]int, order tracker.DateOrder) (tracker.Opportunity, string) {
 	get := func(name string) string {
 		if i, ok := cols[name]; ok && i < len(rec) {
 			return strings.TrimSpace(rec[i])
@@ -249,9 +284,9 @@ func rowOpportunity(rec []string, cols map[string]int) (tracker.Opportunity, str
 		to  *tracker.Date
 	}{{"applied_on", &o.AppliedOn}, {"invited_on", &o.InvitedOn}, {"interview_on", &o.InterviewOn},
 		{"responded_on", &o.RespondedOn}, {"follow_up_on", &o.FollowUpOn}} {
-		v, err := tracker.ParseDate(get(d.col))
+		v, err := tracker.ParseDateIn(get(d.col), order)
 		if err != nil {
-			return o, fmt.Sprintf("%s: %v", d.col, err)
+			return o, fmt.Sprintf("%s: %v", columnLabel(d.col), err)
 		}
 		*d.to = v
 	}
@@ -268,9 +303,9 @@ func rowOpportunity(rec []string, cols map[string]int) (tracker.Opportunity, str
 		col string
 		to  *time.Time
 	}{{"created_at", &o.CreatedAt}, {"updated_at", &o.UpdatedAt}} {
-		v, err := parseTime(get(t.col))
+		v, err := parseTime(get(t.col), order)
 		if err != nil {
-			return o, fmt.Sprintf("%s: %v", t.col, err)
+			return o, fmt.Sprintf("%s: %v", columnLabel(t.col), err)
 		}
 		*t.to = v
 	}
@@ -286,14 +321,14 @@ func rowOpportunity(rec []string, cols map[string]int) (tracker.Opportunity, str
 	return o, ""
 }
 
-func parseTime(s string) (time.Time, error) {
+func parseTime(s string, order tracker.DateOrder) (time.Time, error) {
 	if s == "" {
 		return time.Time{}, nil
 	}
 	if t, err := time.Parse(timeLayout, s); err == nil {
 		return t.UTC(), nil
 	}
-	d, err := tracker.ParseDate(s)
+	d, err := tracker.ParseDateIn(s, order)
 	if err != nil {
 		return time.Time{}, fmt.Errorf("%q is not a date and time (expected 2026-11-25T09:30:00Z)", s)
 	}
@@ -308,6 +343,8 @@ type Options struct {
 	// Progress, when set, is told how far the import got; it is called from the goroutine
 	// running Import.
 	Progress func(done, total int)
+	// Dates is the order of slash dates, when the user said it.
+	Dates tracker.DateOrder
 }
 
 // Skip is a row left out because the tracker already has it.
@@ -332,7 +369,7 @@ var ErrBadRows = errors.New("nothing was imported because some rows have errors"
 // Import reads a CSV file into s in one transaction. With bad rows and without
 // ValidOnly it imports nothing and returns ErrBadRows with the report of every bad row.
 func Import(s tracker.Store, r io.Reader, opts Options) (Report, error) {
-	p, err := Parse(r)
+	p, err := Parse(r, ParseOptions{Dates: opts.Dates})
 	if err != nil {
 		return p.report(), err
 	}
