@@ -305,8 +305,6 @@ func (a *App) showError(what string, err error) {
 	switch {
 	case errors.Is(err, tracker.ErrNotFound):
 		msg = "It was deleted meanwhile."
-	case errors.Is(err, tracker.ErrDamaged):
-		msg = "The database file is damaged: " + msg
 	}
 	d := dialog.NewError(fmt.Errorf("%s.\n\n%s", what, msg), a.win)
 	d.Show()
