@@ -226,7 +226,7 @@ func TestOverApology(t *testing.T) {
 	checkRule(t, RuleOverApology, []ruleCase{
 		{letterWith("I am sorry. I apologize for the trouble."), "apologize"},
 		{letterWith("Sorry again, and sorry for the late reply."), "sorry"},
-		{letterWith("I regret to tell you this; my apologies."), "apologies"},
+		{letterWith("I regret the short notice; my apologies."), "apologies"},
 		{letterWith("Apologies for the delay. I'm so sorry."), "sorry"},
 		{letterWith("I regret the short notice and I apologise."), "apologise"},
 		{letterWith("Sorry, sorry, sorry."), "sorry"},
