@@ -23,6 +23,11 @@ var (
 	americanGz []byte
 	//go:embed british-english.gz
 	britishGz []byte
+	// The smaller lists hold the commoner words: suggestions offer those first.
+	//go:embed american-english-small.gz
+	americanSmallGz []byte
+	//go:embed british-english-small.gz
+	britishSmallGz []byte
 	//go:embed extra-words.txt
 	extraWords string
 	//go:embed typos.txt
@@ -32,8 +37,8 @@ var (
 // Dictionary answers whether a word is English and what was probably meant when it is not.
 // It never changes once loaded, so any number of goroutines may use it at once.
 type Dictionary struct {
-	words map[string]struct{} // as the lists write them: "colour", "Paris", "I'm"
-	typos map[string]string   // a lower-case typo → its correction
+	words map[string]bool   // as the lists write them: "colour", "Paris", "I'm"; true if common
+	typos map[string]string // a lower-case typo → its correction
 	// near holds the lower-case words by first letter and length in bytes: suggestions
 	// two edits away are searched among words that start like the typo.
 	near map[byte][][]string
@@ -48,10 +53,12 @@ var load = sync.OnceValue(build)
 func Load() *Dictionary { return load() }
 
 func build() *Dictionary {
-	d := &Dictionary{words: make(map[string]struct{}, 80000), near: map[byte][][]string{}}
+	d := &Dictionary{words: make(map[string]bool, 80000), near: map[byte][][]string{}}
 	d.addList(gunzip(americanGz), false)
 	d.addList(gunzip(britishGz), true)
 	d.addList(extraWords, true)
+	d.markCommon(gunzip(americanSmallGz))
+	d.markCommon(gunzip(britishSmallGz))
 	d.typos = make(map[string]string, len(misspell.DictMain)/2)
 	// misspell's general list first, ours second so that ours wins where both have a word.
 	for i := 0; i+1 < len(misspell.DictMain); i += 2 {
@@ -95,7 +102,7 @@ func (d *Dictionary) addList(list string, clone bool) {
 		if clone {
 			w = strings.Clone(w)
 		}
-		d.words[w] = struct{}{}
+		d.words[w] = false
 		if w == strings.ToLower(w) && !strings.ContainsAny(w, "'-") {
 			// In the order of the lists, so that suggestions come out the same every run.
 			byLen := d.near[w[0]]
@@ -104,6 +111,17 @@ func (d *Dictionary) addList(list string, clone bool) {
 			}
 			byLen[len(w)] = append(byLen[len(w)], w)
 			d.near[w[0]] = byLen
+		}
+	}
+}
+
+// markCommon marks the words of a smaller list, one a line, as common.
+func (d *Dictionary) markCommon(list string) {
+	for line := range strings.Lines(list) {
+		if w := strings.TrimSpace(line); w != "" {
+			if _, ok := d.words[w]; ok {
+				d.words[w] = true
+			}
 		}
 	}
 }
@@ -234,8 +252,8 @@ func (d *Dictionary) Suggest(word string, n int) []string {
 			return out
 		}
 	}
-	if len(out) > 0 || len(l) < 4 {
-		return out
+	if len(out) > 0 || len(l) < 6 {
+		return out // two edits from a short word could be almost any word
 	}
 	for _, c := range d.edits2(l) {
 		if add(c) {
@@ -248,8 +266,9 @@ func (d *Dictionary) Suggest(word string, n int) []string {
 const alphabet = "abcdefghijklmnopqrstuvwxyz'"
 
 // edits1 lists the lower-case listed words one edit from w, in the order typists make the
-// mistakes: an apostrophe left out (dont), two letters swapped, a letter left out, a wrong
-// letter, a letter too many.
+// mistakes: an apostrophe left out (dont), two letters swapped, a letter typed twice, a
+// letter left out, a letter for one that sounds alike, another wrong letter, a letter too
+// many.
 // Within each kind, words that keep the first letter come first.
 func (d *Dictionary) edits1(w string) []string {
 	var apostrophe, swaps, missing, wrong, extra []string
@@ -270,30 +289,40 @@ func (d *Dictionary) edits1(w string) []string {
 			}
 		}
 	}
+	var soundAlike []string // a letter for one that sounds the same: choise, neccesary
 	for i := 0; i < len(w); i++ {
 		for j := 0; j < len(alphabet); j++ {
 			if alphabet[j] != w[i] {
-				if c := w[:i] + alphabet[j:j+1] + w[i+1:]; lower(c) {
+				if c := w[:i] + alphabet[j:j+1] + w[i+1:]; lower(c) && sameSound(w[i], alphabet[j]) {
+					soundAlike = append(soundAlike, c)
+				} else if lower(c) {
 					wrong = append(wrong, c)
 				}
 			}
 		}
 	}
+	var doubled []string // a letter typed twice: gratefull
 	for i := 0; i < len(w); i++ {
 		if c := w[:i] + w[i+1:]; c != "" && lower(c) {
-			extra = append(extra, c)
+			if i > 0 && w[i] == w[i-1] {
+				doubled = append(doubled, c)
+			} else {
+				extra = append(extra, c)
+			}
 		}
 	}
 	var out []string
-	for _, group := range [][]string{apostrophe, swaps, missing, wrong, extra} {
+	for _, group := range [][]string{apostrophe, swaps, doubled, missing, soundAlike, wrong, extra} {
 		slices.SortStableFunc(group, func(a, b string) int { return boolInt(a[0] != w[0]) - boolInt(b[0] != w[0]) })
 		out = append(out, group...)
 	}
+	// Common words before rare ones, whatever the mistake: "choise" is "choice", not "chaise".
+	slices.SortStableFunc(out, func(a, b string) int { return boolInt(!d.words[a]) - boolInt(!d.words[b]) })
 	return out
 }
 
-// edits2 lists the words two edits from w that start with its first letter, nearest in
-// length first.
+// edits2 lists the words two edits from w that start with its first letter: common words
+// first, then those nearest in length.
 func (d *Dictionary) edits2(w string) []string {
 	byLen := d.near[w[0]]
 	var out []string
@@ -308,6 +337,7 @@ func (d *Dictionary) edits2(w string) []string {
 			}
 		}
 	}
+	slices.SortStableFunc(out, func(a, b string) int { return boolInt(!d.words[a]) - boolInt(!d.words[b]) })
 	return out
 }
 
@@ -341,6 +371,15 @@ func distance(a, b string, limit int) int {
 		prev2, prev, cur = prev, cur, prev2
 	}
 	return prev[len(b)]
+}
+
+// sameSound reports whether two consonants are often written for each other.
+func sameSound(a, b byte) bool {
+	switch string([]byte{min(a, b), max(a, b)}) {
+	case "cs", "sz", "ck", "gj", "iy":
+		return true
+	}
+	return false
 }
 
 func boolInt(b bool) int {

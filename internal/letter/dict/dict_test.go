@@ -32,12 +32,15 @@ func TestSuggest(t *testing.T) {
 		{"recieved", "received"}, {"Recieved", "Received"}, {"definately", "definitely"}, {"oppurtunity", "opportunity"},
 		{"interveiw", "interview"}, {"sincerly", "sincerely"}, {"Sincerly", "Sincerely"}, {"teh", "the"},
 		{"adress", "address"}, {"alot", "a lot"}, {"monday", "Monday"}, {"dont", "don't"}, {"oppertunities", "opportunities"},
-		{"collaegue", "colleague"},
+		{"collaegue", "colleague"}, {"gratefull", "grateful"}, {"sucessfull", "successful"}, {"choise", "choice"},
 	} {
 		got := d.Suggest(tc.word, 3)
 		if len(got) == 0 || got[0] != tc.want {
 			t.Errorf("Suggest(%q) = %q, want %q first", tc.word, got, tc.want)
 		}
+	}
+	if got := d.Suggest("tmrw", 3); len(got) != 0 {
+		t.Errorf("suggestions two edits from a short word: %q", got)
 	}
 	if got := d.Suggest("zqxjvkw", 3); len(got) != 0 {
 		t.Errorf("suggestions for nonsense: %q", got)
