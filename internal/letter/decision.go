@@ -1,5 +1,7 @@
 package letter
 
+import "strings"
+
 // Thanks and the decision: the two things every declining letter must say.
 
 var (
@@ -8,6 +10,7 @@ var (
 	rescheduleIndex = book.index("reschedule")
 	doubtWords      = book.words("decision-doubt")
 	conditionWords  = book.words("decision-condition")
+	objectStops     = book.words("object-stop")
 	objectWords     = []struct {
 		kind  object
 		words wordSet
@@ -100,9 +103,13 @@ const (
 )
 
 // objectOf finds what a decision is about: the first object word from its start to the
-// end of its sentence. "Your kind offer to interview" is about the interview.
+// end of its clause. "Your kind offer to interview" is about the interview.
 func (d *doc) objectOf(m match) object {
-	for i := m.first; i < len(d.body) && d.body[i].sent == d.body[m.first].sent && i < m.last+12; i++ {
+	for i := m.first; i < len(d.body) && i < m.last+12; i++ {
+		if i > m.last && (d.body[i].sent != d.body[m.first].sent || objectStops.has(d.body[i].word) ||
+			strings.ContainsAny(d.text[d.body[i-1].end:d.body[i].start], ",;:—–()")) {
+			break
+		}
 		o := d.objectWord(i)
 		if o == objectNone {
 			continue

@@ -95,8 +95,9 @@ func Proofread(text string, opts ProofreadOptions) []Finding {
 	d.closingAndName()
 	d.tone()
 	d.length()
-	d.repeatedWords()
-	d.spelling(dict.Load())
+	dic := dict.Load()
+	d.repeatedWords(dic)
+	d.spelling(dic)
 	sort.SliceStable(d.out, func(i, j int) bool { return d.out[i].Start < d.out[j].Start })
 	return d.out
 }

@@ -21,6 +21,9 @@ var (
 	fillsRecip    = book.words("fills-recipient")
 	fillsWriter   = book.words("fills-writer")
 	fillsRole     = book.words("fills-role")
+	titleWords    = book.words("title")
+	firstWords    = newWordSet(atom{text: "first"}, atom{text: "firstname"}, atom{text: "first_name"})
+	lastWords     = newWordSet(atom{text: "last"}, atom{text: "lastname"}, atom{text: "surname"}, atom{text: "last_name"})
 	nameWords     = newWordSet(atom{text: "name"}, atom{text: "names"}, atom{text: "fullname"}, atom{text: "firstname"},
 		atom{text: "lastname"}, atom{text: "surname"}, atom{text: "signature"})
 )
@@ -116,11 +119,19 @@ func (d *doc) placeholders() {
 			continue
 		}
 		if m := greetingGap.FindStringSubmatchIndex(l); m != nil {
-			s, e := m[2], m[3]
-			if s < 0 {
-				s, e = m[4], m[5]
+			if m[2] >= 0 {
+				d.addPlaceholder(start+m[2], start+len(strings.TrimRight(l[:m[3]], " \t")))
+				continue
 			}
-			d.addPlaceholder(start+s, start+len(strings.TrimRight(l[:e], " \t")))
+			// "Dear ," — the whole greeting is reported, and refilled when the name is known.
+			s, e := start+m[4], start+m[5]
+			t := d.text[s:e]
+			if r := strings.TrimSpace(d.opts.Recipient); r != "" {
+				fix := strings.TrimRight(t[:len(t)-1], " \t") + " " + r + t[len(t)-1:]
+				d.add(RulePlaceholder, s, e, fmt.Sprintf(book.message("placeholder.fix"), t, fix), fix)
+			} else {
+				d.add(RulePlaceholder, s, e, fmt.Sprintf(book.message(RulePlaceholder), t), "")
+			}
 		}
 	}
 	d.labels()
@@ -166,58 +177,96 @@ func (d *doc) isLabel(s string, parenthesised bool) bool {
 }
 
 // labels finds labels standing as text: a line that is nothing but a label ("Your Name",
-// "Company Name"), or a label in Title Case or capitals inside a sentence.
+// "company name"), or a label in Title Case or capitals inside a sentence ("for the Job
+// Title role").
 func (d *doc) labels() {
 	toks := d.toks
 	for i := 0; i < len(toks); {
-		j := i
-		for j < len(toks) && d.labelWord(j) && (j == i || toks[j].tight) {
+		// The words of one line.
+		j := i + 1
+		for j < len(toks) && !toks[j].lineStart {
 			j++
 		}
-		if j == i {
-			i++
-			continue
-		}
-		start, end := toks[i].start, toks[j-1].end
-		if d.labelRun(i, j) && !d.inKnownName(start, end) {
-			d.addPlaceholder(start, end)
+		if d.wholeLineLabel(i, j) {
+			d.addPlaceholder(toks[i].start, toks[j-1].end)
+		} else {
+			d.inlineLabels(i, j)
 		}
 		i = j
 	}
 }
 
+// wholeLineLabel reports whether words toks[i:j], a whole line, are a label and nothing else.
+func (d *doc) wholeLineLabel(i, j int) bool {
+	toks := d.toks
+	lineStart := d.lineStarts[d.lineOf(toks[i].start)]
+	line := d.line(lineStart)
+	if strings.Trim(d.text[lineStart:toks[i].start], " \t-*•>") != "" || strings.Trim(d.text[toks[j-1].end:lineStart+len(line)], " \t,.:;!") != "" {
+		return false
+	}
+	head := false
+	for k := i; k < j; k++ {
+		if !d.labelWord(k) || (k > i && !toks[k].tight) {
+			return false
+		}
+		head = head || labelHeads.has(toks[k].word)
+	}
+	// One word alone is a label only if it is one of [label-single]: a line "Date", not "Role".
+	return head && (j-i > 1 || labelSingles.has(toks[i].word)) && !d.inKnownName(toks[i].start, toks[j-1].end)
+}
+
+// inlineLabels finds labels in Title Case or capitals among words toks[i:j] of one line.
+func (d *doc) inlineLabels(i, j int) {
+	toks := d.toks
+	for a := i; a < j; {
+		b := a
+		for b < j && d.labelWord(b) && d.capitalised(b) && (b == a || toks[b].tight) {
+			b++
+		}
+		if b == a {
+			a++
+			continue
+		}
+		if d.inlineLabel(a, b) {
+			d.addPlaceholder(toks[a].start, toks[b-1].end)
+		}
+		a = b
+	}
+}
+
+// capitalised reports whether word k starts with a capital, or is "of" inside a label.
+func (d *doc) capitalised(k int) bool {
+	r, _ := utf8.DecodeRuneInString(d.text[d.toks[k].start:])
+	return unicode.IsUpper(r) || d.toks[k].word == "of"
+}
+
+// inlineLabel decides whether capitalised label words toks[a:b] inside a line are a
+// placeholder: two words or more in Title Case, or capitals, holding a head word, and not
+// labelling a value that follows ("Phone: 555 0100").
+func (d *doc) inlineLabel(a, b int) bool {
+	toks := d.toks
+	head, upper := false, true
+	for k := a; k < b; k++ {
+		head = head || labelHeads.has(toks[k].word)
+		w := d.text[toks[k].start:toks[k].end]
+		upper = upper && strings.ToUpper(w) == w
+	}
+	if !head || d.toks[b-1].word == "of" {
+		return false
+	}
+	lineEnd := d.lineStarts[d.lineOf(toks[a].start)] + len(d.line(d.lineStarts[d.lineOf(toks[a].start)]))
+	if strings.HasPrefix(strings.TrimLeft(d.text[toks[b-1].end:lineEnd], " \t"), ":") {
+		return false
+	}
+	if d.inKnownName(toks[a].start, toks[b-1].end) {
+		return false
+	}
+	return b-a > 1 || (upper && utf8.RuneCountInString(d.text[toks[a].start:toks[b-1].end]) > 1)
+}
+
 func (d *doc) labelWord(i int) bool {
 	w := d.toks[i].word
 	return labelHeads.has(w) || labelWords.has(w)
-}
-
-// labelRun decides whether label words toks[i:j] are a placeholder.
-func (d *doc) labelRun(i, j int) bool {
-	toks := d.toks
-	head := false
-	capitals, upper := true, true
-	for k := i; k < j; k++ {
-		head = head || labelHeads.has(toks[k].word)
-		w := d.text[toks[k].start:toks[k].end]
-		r, _ := utf8.DecodeRuneInString(w)
-		capitals = capitals && (unicode.IsUpper(r) || toks[k].word == "of")
-		upper = upper && strings.ToUpper(w) == w
-	}
-	if !head {
-		return false
-	}
-	lineStart := d.lineStarts[d.lineOf(toks[i].start)]
-	line := d.line(lineStart)
-	before := d.text[lineStart:toks[i].start]
-	after := d.text[toks[j-1].end : lineStart+len(line)]
-	if strings.Trim(before, " \t-*•>") == "" && strings.Trim(after, " \t,.:;!") == "" {
-		// The whole line: a label in any case, but one word only from [label-single].
-		return j-i > 1 || labelSingles.has(toks[i].word)
-	}
-	if strings.HasPrefix(strings.TrimLeft(after, " \t"), ":") {
-		return false // "Phone: 555 0100" labels a value that is there
-	}
-	return (capitals && j-i > 1) || (upper && utf8.RuneCountInString(d.text[toks[i].start:toks[j-1].end]) > 1)
 }
 
 // addPlaceholder reports a placeholder, with the value it stands for when the app knows it.
@@ -249,24 +298,36 @@ func (d *doc) fillFor(start int, t string) string {
 		return false
 	}
 	named := has(nameWords)
+	part := func(name string) string {
+		f := strings.Fields(name)
+		switch {
+		case len(f) < 2 || titleWords.has(strings.Trim(words[0], ".")):
+			// "Mr./Ms. Lastname" stands for the whole name, title and all.
+		case has(firstWords):
+			return f[0]
+		case has(lastWords):
+			return f[len(f)-1]
+		}
+		return strings.TrimSpace(name)
+	}
 	switch {
 	case has(fillsCompany):
 		return d.opts.Company
 	case named && has(fillsRecip):
-		return d.opts.Recipient
+		return part(d.opts.Recipient)
 	case named && has(fillsWriter):
-		return d.opts.Name
+		return part(d.opts.Name)
 	case named || len(words) == 0 || strings.Trim(t, ".…_- \t") == "":
 		// A bare "[Name]" or "…": whose depends on where it stands.
 		switch {
 		case d.inGreeting(start):
-			return d.opts.Recipient
+			return part(d.opts.Recipient)
 		case named && d.inSignature(start):
-			return d.opts.Name
+			return part(d.opts.Name)
 		}
 		return ""
 	case has(fillsRecip):
-		return d.opts.Recipient
+		return part(d.opts.Recipient)
 	case has(fillsRole):
 		return d.opts.Role
 	}

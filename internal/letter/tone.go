@@ -10,6 +10,7 @@ import (
 var (
 	falseHopeIndex = book.index("false-hope")
 	negativeIndex  = book.index("negative-remark")
+	asideIndex     = book.index("negative-remark-aside")
 	clicheIndex    = book.index("cliche")
 	hedgingIndex   = book.index("hedging")
 	apologyIndex   = book.index("apology")
@@ -19,6 +20,7 @@ var (
 func (d *doc) tone() {
 	d.phrases(RuleFalseHope, falseHopeIndex, true)
 	d.phrases(RuleNegative, negativeIndex, true)
+	d.asides()
 	d.apologies()
 	d.exclamations()
 	d.phrases(RuleCliche, clicheIndex, false)
@@ -34,6 +36,24 @@ func (d *doc) phrases(rule string, ix *phraseIndex, skipNegated bool) {
 		}
 		s, e := d.span(m.first, m.last)
 		d.add(rule, s, e, m.group.message, "")
+	})
+}
+
+// asides reports a candid aside about them ("Honestly, the process was …") when nothing
+// else in its sentence was reported as criticism: one finding per complaint.
+func (d *doc) asides() {
+	d.find(asideIndex, func(m match) {
+		if d.body[m.first].quoted || d.negated(m.first) {
+			return
+		}
+		s, e := d.sentenceSpan(m.first)
+		for _, f := range d.out {
+			if f.Rule == RuleNegative && f.Start < e && s < f.End {
+				return
+			}
+		}
+		s, e = d.span(m.first, m.last)
+		d.add(RuleNegative, s, e, m.group.message, "")
 	})
 }
 

@@ -331,6 +331,18 @@ func (d *doc) firstLineSpan() (int, int) {
 	return d.bodyStart, d.bodyStart
 }
 
+// sentenceSpan is the byte range from the first to the last word of body word i's sentence.
+func (d *doc) sentenceSpan(i int) (int, int) {
+	a, b := i, i
+	for a > 0 && d.body[a-1].sent == d.body[i].sent {
+		a--
+	}
+	for b+1 < len(d.body) && d.body[b+1].sent == d.body[i].sent {
+		b++
+	}
+	return d.body[a].start, d.body[b].end
+}
+
 // question reports whether the sentence of body word i ends with a question mark.
 func (d *doc) question(i int) bool {
 	j := i
