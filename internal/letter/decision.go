@@ -6,7 +6,7 @@ import "strings"
 
 var (
 	gratitudeIndex  = book.index("gratitude")
-	decisionIndex   = book.index("decision", "decision-attend")
+	decisionIndex   = book.index("decision", "decision-attend", "decision-elsewhere")
 	rescheduleIndex = book.index("reschedule")
 	doubtWords      = book.words("decision-doubt")
 	conditionWords  = book.words("decision-condition")
@@ -47,6 +47,10 @@ func (d *doc) decision() {
 	found := false
 	d.find(decisionIndex, func(m match) {
 		if found || !d.stated(m.first) || (m.group.name == "decision-attend" && rescheduling) {
+			return
+		}
+		if m.group.name == "decision-elsewhere" {
+			found = true
 			return
 		}
 		switch d.objectOf(m) {

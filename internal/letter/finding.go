@@ -1,8 +1,6 @@
 package letter
 
 import (
-	"sort"
-
 	"github.com/declinedesk/declinedesk/internal/letter/dict"
 )
 
@@ -98,8 +96,7 @@ func Proofread(text string, opts ProofreadOptions) []Finding {
 	dic := dict.Load()
 	d.repeatedWords(dic)
 	d.spelling(dic)
-	sort.SliceStable(d.out, func(i, j int) bool { return d.out[i].Start < d.out[j].Start })
-	return d.out
+	return d.findings()
 }
 
 // LoadDictionary reads the spelling dictionary now, so that the first Proofread does not

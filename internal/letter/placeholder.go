@@ -301,7 +301,7 @@ func (d *doc) fillFor(start int, t string) string {
 	part := func(name string) string {
 		f := strings.Fields(name)
 		switch {
-		case len(f) < 2 || titleWords.has(strings.Trim(words[0], ".")):
+		case len(f) < 2 || len(words) > 0 && titleWords.has(strings.Trim(words[0], ".")):
 			// "Mr./Ms. Lastname" stands for the whole name, title and all.
 		case has(firstWords):
 			return f[0]

@@ -12,9 +12,17 @@ import (
 // Spelling: words that are not in the dictionary, except the names the app knows, words
 // that look like names, addresses, links and numbers.
 
+// Suggestions cost most for words far from any other: past the first few unknown words
+// (a letter in another language, pasted code) only the near ones are searched, then none.
+const (
+	thoroughSuggestions = 20
+	nearSuggestions     = 200
+)
+
 func (d *doc) spelling(dic *dict.Dictionary) {
 	names := d.knownWords()
 	skip := d.unspellable()
+	suggested := map[string]string{} // one search per word, however often it is written
 	for _, t := range d.toks {
 		if t.start >= d.bodyEnd {
 			break
@@ -42,12 +50,25 @@ func (d *doc) spelling(dic *dict.Dictionary) {
 		if !certain && !isASCIIWord(w) {
 			continue // a word from another language, or a name written with its accents
 		}
-		suggestions := dic.Suggest(w, 1)
-		if len(suggestions) == 0 {
+		fix, seen := suggested[w]
+		if !seen {
+			var s []string
+			switch {
+			case len(suggested) < thoroughSuggestions:
+				s = dic.Suggest(w, 1)
+			case len(suggested) < nearSuggestions:
+				s = dic.SuggestNear(w, 1)
+			}
+			if len(s) > 0 {
+				fix = s[0]
+			}
+			suggested[w] = fix
+		}
+		if fix == "" {
 			d.add(RuleMisspelling, t.start, t.end, fmt.Sprintf(book.message("misspelling.no-suggestion"), w), "")
 			continue
 		}
-		d.add(RuleMisspelling, t.start, t.end, fmt.Sprintf(book.message(RuleMisspelling), w, suggestions[0]), suggestions[0])
+		d.add(RuleMisspelling, t.start, t.end, fmt.Sprintf(book.message(RuleMisspelling), w, fix), fix)
 	}
 }
 

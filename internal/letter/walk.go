@@ -297,15 +297,37 @@ func (d *doc) add(rule string, start, end int, message, fix string) {
 		end++
 	}
 	end = max(start, end)
-	for _, f := range d.out {
-		if f.Rule == rule && f.Start < end && start < f.End {
-			return // one finding per rule for any stretch of text
-		}
-	}
-	line := d.lineOf(start)
-	col := utf8.RuneCountInString(d.text[d.lineStarts[line]:start]) + 1
 	d.out = append(d.out, Finding{Rule: rule, Severity: severityOf(rule), Message: message,
-		Text: d.text[start:end], Start: start, End: end, Line: line + 1, Col: col, Fix: fix})
+		Text: d.text[start:end], Start: start, End: end, Line: d.lineOf(start) + 1, Fix: fix})
+}
+
+// findings puts the findings in text order, keeps one per rule for any stretch of text
+// (the first found where two start together, else the one that starts first) and counts
+// their columns.
+func (d *doc) findings() []Finding {
+	sort.SliceStable(d.out, func(i, j int) bool { return d.out[i].Start < d.out[j].Start })
+	last := map[string][2]int{}
+	kept := d.out[:0]
+	for _, f := range d.out {
+		if l, ok := last[f.Rule]; ok && (f.Start < l[1] || f.Start == l[0]) {
+			continue
+		}
+		last[f.Rule] = [2]int{f.Start, f.End}
+		kept = append(kept, f)
+	}
+	// Columns count characters from the start of the line; in text order each count carries
+	// on from the one before, so that a long line is counted once.
+	from, col := 0, 1
+	for i := range kept {
+		f := &kept[i]
+		if ls := d.lineStarts[f.Line-1]; ls > from {
+			from, col = ls, 1
+		}
+		col += utf8.RuneCountInString(d.text[from:f.Start])
+		from = f.Start
+		f.Col = col
+	}
+	return kept
 }
 
 // RuneBoundary reports whether i falls between two characters of s, as ranging over s
