@@ -78,6 +78,8 @@ func TestDecisionWordings(t *testing.T) {
 		"I will have to say no to the interview.",
 		"I would like to bow out of the process.",
 		"I regret that I cannot move forward with my application.",
+		"I have decided to pursue another opportunity.",
+		"I have taken a job with a firm nearer home.",
 		"I have decided,\nafter a long talk with my family, to withdraw.", // a wrapped line
 		"If it helps your planning, I withdraw today.",                    // the condition is closed
 	}

@@ -128,6 +128,8 @@ func TestNegativeRemarkQuietForms(t *testing.T) {
 		{letterWith("The offer was well below what I expected."), "below what I expected"},
 		{letterWith("I felt the process was unfair."), "unfair"},
 		{letterWith("I feel terrible about the short notice."), ""},
+		{letterWith("I am disappointed to have to withdraw."), ""},
+		{letterWith("I was disappointed that I could not make it work."), ""},
 		{letterWith("Honestly, the team was lovely and I will miss them."), ""},
 		{letterWith("It would be unfair to you to keep the slot."), ""},
 		{letterWith("I hate to send this news."), ""},

@@ -172,7 +172,37 @@ func (d *Dictionary) Known(word string) bool {
 			return d.listed(base) || d.inflected(base)
 		}
 	}
-	return d.inflected(l)
+	return d.inflected(l) || d.compound(l)
+}
+
+// compound reports whether a lower-case word is two common words run together, as
+// English makes new words (storytelling, codebase, skillset). Pairs that are mistakes
+// ("everytime") are in the typo list, which is consulted first.
+func (d *Dictionary) compound(w string) bool {
+	if len(w) < 7 || !isASCII(w) {
+		return false
+	}
+	for i := 1; i < len(w); i++ {
+		if w[i] == w[i-1] && d.listed(w[:i]+w[i+1:]) {
+			return false // a letter typed twice (gratefull, wellcome) makes no compound
+		}
+	}
+	for i := 3; i <= len(w)-3; i++ {
+		if d.words[w[:i]] && (d.words[w[i:]] || d.inflectedCommon(w[i:])) {
+			return true
+		}
+	}
+	return false
+}
+
+// inflectedCommon is inflected for the common words only: storytellers, roadmapping.
+func (d *Dictionary) inflectedCommon(w string) bool {
+	for _, end := range []string{"s", "es", "ed", "ing", "er", "ers"} {
+		if base, ok := strings.CutSuffix(w, end); ok && len(base) >= 3 && d.words[base] {
+			return true
+		}
+	}
+	return false
 }
 
 // inflected reports whether a lower-case word is a regular form of a listed word that the

@@ -14,12 +14,15 @@ func TestKnown(t *testing.T) {
 		"Thank", "SINCERELY", "I'm", "I’m", "don’t", "recruiter's", "recruiter’s", "companies'", "it's", "let's",
 		"roadmaps", "onboarded", "upskilling", "stakeholders", "synergies", "co", "e", "you'd", "Paris",
 		"learnt", "cancelled", "apologise", "apologize", "analyse", "realised",
+		"storytelling", "timeframe", "codebase", "skillset",
 	} {
 		if !d.Known(w) {
 			t.Errorf("%q is English", w)
 		}
 	}
-	for _, w := range []string{"recieved", "definately", "oppurtunity", "interveiw", "sincerly", "thier", "beleive", "teh", "alot", "greatful"} {
+	for _, w := range []string{"recieved", "definately", "oppurtunity", "interveiw", "sincerly", "thier", "beleive", "teh", "alot", "greatful",
+		"thankyou", "everytime", "wellcome", "withold", "intrested", "accomodate", "seperately",
+		"gratefull", "successfull", "carefull", "usefull"} {
 		if d.Known(w) {
 			t.Errorf("%q is a typo", w)
 		}
