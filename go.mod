@@ -8,8 +8,8 @@ require (
 	fyne.io/fyne/v2 v2.8.1
 	github.com/BurntSushi/toml v1.6.0
 	github.com/atotto/clipboard v0.1.4
-	github.com/client9/misspell v0.3.4
 	github.com/emersion/go-message v0.18.2
+	github.com/golangci/misspell v0.8.0
 	go.etcd.io/bbolt v1.5.0
 	golang.org/x/sys v0.49.0
 )

@@ -73,7 +73,7 @@ func TestCheck(t *testing.T) {
 	if err := json.Unmarshal([]byte(r.stdout), &fs); err != nil || r.code != 1 {
 		t.Fatalf("json: %v %+v", err, r)
 	}
-	keys := []string{"rule", "severity", "message", "text", "start", "end", "line", "col"}
+	keys := []string{"rule", "severity", "message", "text", "start", "end", "line", "col", "fix"}
 	for _, f := range fs {
 		for _, k := range keys {
 			if _, ok := f[k]; !ok {
@@ -105,6 +105,112 @@ func TestCheck(t *testing.T) {
 		t.Errorf("huge input: code %d", r.code)
 	}
 	_ = letter.Rules
+}
+
+func TestCheckKind(t *testing.T) {
+	interview := "Dear Jo,\n\nThank you for the invitation. I have decided to decline the interview.\n\nBest regards,\nAna Silva\n"
+	note := "Dear Jo,\n\nThank you again for our talk last spring. I have since moved to a data team and enjoy it.\n\nBest regards,\nAna Silva\n"
+	for _, tc := range []struct {
+		letter, kind string
+		code         int
+	}{
+		{interview, "decline-interview", 0},
+		{interview, "withdraw", 0},
+		{interview, "decline-offer", 1}, // an offer letter must decline the offer
+		{note, "keep-in-touch", 0},      // a keep-in-touch note decides nothing
+		{note, "decline-interview", 1},
+		{note, " Keep-In-Touch ", 0},
+	} {
+		r := cli(t, tc.letter, "check", "-", "--kind", tc.kind)
+		if r.code != tc.code {
+			t.Errorf("--kind %q: exit %d, want %d\n%s%s", tc.kind, r.code, tc.code, r.stdout, r.stderr)
+		}
+		if tc.code == 1 && !strings.Contains(r.stdout, "[no-decision]") {
+			t.Errorf("--kind %q: %s", tc.kind, r.stdout)
+		}
+	}
+	for _, bad := range []string{"decline", ""} {
+		r := cli(t, interview, "check", "-", "--kind", bad)
+		if r.code != 2 || r.stdout != "" {
+			t.Errorf("--kind %q: %+v", bad, r)
+		}
+		for _, id := range []string{"decline-interview", "withdraw", "decline-offer", "keep-in-touch"} {
+			if !strings.Contains(r.stderr, id) {
+				t.Errorf("--kind %q: the message does not list %s: %q", bad, id, r.stderr)
+			}
+		}
+	}
+}
+
+func TestCheckPrintsFixes(t *testing.T) {
+	text := "Dear Jo,\n\nThank you!! I have decided to decline the the interview.\n\nBest regards,\n[Your Name]\n"
+	r := cli(t, text, "check", "-", "--json", "--name", "Ana Silva")
+	var fs []letter.Finding
+	if err := json.Unmarshal([]byte(r.stdout), &fs); err != nil {
+		t.Fatal(err)
+	}
+	fixes := map[string]string{}
+	for _, f := range fs {
+		fixes[f.Rule] = f.Fix
+		if text[f.Start:f.End] != f.Text {
+			t.Errorf("%s: span %d-%d does not hold %q", f.Rule, f.Start, f.End, f.Text)
+		}
+	}
+	for rule, want := range map[string]string{"exclamation": "!", "repeated-word": "the", "placeholder": "Ana Silva", "no-name": ""} {
+		if got, ok := fixes[rule]; !ok || got != want {
+			t.Errorf("%s: fix %q (found %v), want %q", rule, got, ok, want)
+		}
+	}
+	if !strings.Contains(r.stdout, `"fix": ""`) {
+		t.Errorf("a finding without a fix lacks \"fix\": \"\":\n%s", r.stdout)
+	}
+	r = cli(t, text, "check", "-", "--name", "Ana Silva")
+	if !strings.Contains(r.stdout, `fix: "Ana Silva"`) {
+		t.Errorf("plain output does not show the fix:\n%s", r.stdout)
+	}
+}
+
+func TestCheckRefusesWhatIsNotText(t *testing.T) {
+	for name, data := range map[string]string{
+		"NUL":          "Dear Jo,\x00\n\nThank you.",
+		"UTF-16":       "\xff\xfeD\x00e\x00a\x00r\x00",
+		"invalid":      "Dear Jo,\n\nThank you \xc3\x28 for everything.",
+		"control":      strings.Repeat("\x01\x02\x1b", 40) + "Dear Jo",
+		"binary image": "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+	} {
+		for _, args := range [][]string{{"check", "-"}, {"check", "--json", writeFile(t, "letter.txt", data)}} {
+			r := cli(t, data, args...)
+			if r.code != 2 || !strings.Contains(r.stderr, "not a text file") || r.stdout != "" {
+				t.Errorf("%s %v: %+v", name, args[1:], r)
+			}
+		}
+	}
+}
+
+// A letter with a few control characters is checked, and the plain output shows them as
+// escapes: nothing from the letter can move the cursor or recolour the terminal.
+func TestCheckNeverPrintsControlCharacters(t *testing.T) {
+	text := "Dear Jo,\n\nThank you \x1b[31mso much\x1b[0m!! I decline [Company\x1b]0;pwned\x07 Name] and \u202egnp.exe\u202c and the the\r rest.\n\nBest regards\n"
+	r := cli(t, text, "check", "-")
+	if r.code != 1 {
+		t.Fatalf("exit %d: %+v", r.code, r)
+	}
+	for _, c := range r.stdout {
+		if c != '\n' && (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || c == 0x202e || c == 0x202c) {
+			t.Fatalf("output holds %U:\n%q", c, r.stdout)
+		}
+	}
+	if !strings.Contains(r.stdout, `\x1b`) {
+		t.Errorf("the escape character is not shown as \\x1b:\n%s", r.stdout)
+	}
+	r = cli(t, text, "check", "-", "--json")
+	var fs []letter.Finding
+	if err := json.Unmarshal([]byte(r.stdout), &fs); err != nil || len(fs) == 0 {
+		t.Fatalf("json: %v\n%s", err, r.stdout)
+	}
+	if strings.ContainsRune(r.stdout, 0x1b) {
+		t.Error("JSON output holds a raw escape character")
+	}
 }
 
 type fakeClipboard struct {

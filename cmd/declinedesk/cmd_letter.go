@@ -7,7 +7,10 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/declinedesk/declinedesk/internal/eml"
 	"github.com/declinedesk/declinedesk/internal/letter"
@@ -135,9 +138,11 @@ func runCompose(e *env, args []string) error {
 func runCheck(e *env, args []string) error {
 	var asJSON bool
 	var fullName string
+	var kind kindFlag
 	pos, err := e.flags("check", args, func(fs *flag.FlagSet) {
 		fs.BoolVar(&asJSON, "json", false, "print the findings as a JSON array")
 		fs.StringVar(&fullName, "name", "", "your full name, expected after the sign-off")
+		fs.Var(&kind, "kind", "what the letter does: "+kindIDs())
 	})
 	if err != nil {
 		return err
@@ -150,30 +155,103 @@ func runCheck(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	findings := letter.Proofread(string(data), letter.ProofreadOptions{Name: strings.TrimSpace(fullName)})
+	if err := checkText(data); err != nil {
+		if name == "-" {
+			name = "standard input"
+		}
+		return fmt.Errorf("%s is not a text file: %w", name, err)
+	}
+	findings := letter.Proofread(string(data), letter.ProofreadOptions{Kind: letter.Kind(kind), Name: strings.TrimSpace(fullName)})
+	var out bytes.Buffer
 	if asJSON {
 		if findings == nil {
 			findings = []letter.Finding{}
 		}
-		enc := json.NewEncoder(e.stdout)
+		enc := json.NewEncoder(&out)
 		enc.SetIndent("", "  ")
 		if err := enc.Encode(findings); err != nil {
 			return err
 		}
 	} else if len(findings) == 0 {
-		fmt.Fprintln(e.stdout, "No findings: the letter reads well.")
+		fmt.Fprintln(&out, "No findings: the letter reads well.")
 	} else {
 		for _, f := range findings {
-			fmt.Fprintf(e.stdout, "%d:%d: %s [%s] %s\n", f.Line, f.Col, f.Severity, f.Rule, f.Message)
+			fmt.Fprintf(&out, "%d:%d: %s [%s] %s\n", f.Line, f.Col, f.Severity, f.Rule, visible(f.Message))
 			if f.Text != "" {
-				fmt.Fprintf(e.stdout, "    %q\n", shortText(f.Text))
+				fmt.Fprintf(&out, "    %q\n", shortText(f.Text))
+			}
+			if f.Fix != "" {
+				fmt.Fprintf(&out, "    fix: %q\n", shortText(f.Fix))
 			}
 		}
+	}
+	if _, err := e.stdout.Write(out.Bytes()); err != nil {
+		return fmt.Errorf("cannot write the findings: %w", err)
 	}
 	if letter.HasErrors(findings) {
 		return checkFailed{}
 	}
 	return nil
+}
+
+// kindFlag is --kind: one of the letter kinds, checked as it is parsed.
+type kindFlag letter.Kind
+
+func (k *kindFlag) String() string { return string(*k) }
+
+func (k *kindFlag) Set(s string) error {
+	v, err := letter.ParseKind(s)
+	if err != nil {
+		return err
+	}
+	*k = kindFlag(v)
+	return nil
+}
+
+func kindIDs() string {
+	ids := make([]string, len(letter.Kinds))
+	for i, k := range letter.Kinds {
+		ids[i] = string(k.ID)
+	}
+	return strings.Join(ids, ", ")
+}
+
+// checkText refuses what is not a letter typed as text: bytes that are not UTF-8, a NUL
+// (a binary file, or text saved as UTF-16), or mostly control characters.
+func checkText(data []byte) error {
+	if !utf8.Valid(data) {
+		return errors.New("it is not UTF-8 text; save the letter as plain UTF-8 text and try again")
+	}
+	if bytes.IndexByte(data, 0) >= 0 {
+		return errors.New("it holds NUL bytes; save the letter as plain UTF-8 text and try again")
+	}
+	controls, runes := 0, 0
+	for _, r := range string(data) {
+		runes++
+		if unicode.IsControl(r) && r != '\n' && r != '\r' && r != '\t' && r != '\f' {
+			controls++
+		}
+	}
+	if controls*4 > runes {
+		return errors.New("it is mostly control characters")
+	}
+	return nil
+}
+
+// visible writes the characters of s that a terminal would act on — escape sequences,
+// carriage returns, direction overrides — as Go escapes (\x1b, \r, \u202e), so that the
+// findings show what a letter holds and never what it would do to the terminal.
+func visible(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if r == ' ' || strconv.IsPrint(r) {
+			b.WriteRune(r)
+			continue
+		}
+		q := strconv.QuoteRuneToASCII(r)
+		b.WriteString(q[1 : len(q)-1])
+	}
+	return b.String()
 }
 
 func shortText(s string) string {

@@ -15,7 +15,8 @@ func baseSpec() Spec {
 }
 
 // TestEveryTemplatePassesTheProofreader writes every reason × alternative × tone, with and
-// without a recipient name, and proofreads each letter as the user would.
+// without a recipient name, and proofreads each letter as the user would: no error, no
+// warning.
 func TestEveryTemplatePassesTheProofreader(t *testing.T) {
 	n := 0
 	for _, r := range Reasons {
@@ -37,9 +38,18 @@ func TestEveryTemplatePassesTheProofreader(t *testing.T) {
 					}
 					n++
 					name := fmtCase(s)
-					for _, f := range Proofread(l.Text(), ProofreadOptions{Name: s.SenderName}) {
-						if f.Severity != SevTip {
-							t.Errorf("%s: %s %q — %s\n%s", name, f.Rule, f.Text, f.Message, l.Text())
+					// Told the kind and the names, as the window will be; told only the
+					// writer's name, as the command line is; and told nothing at all.
+					for _, opts := range []ProofreadOptions{
+						{Kind: DeclineInterview, Name: s.SenderName, Recipient: s.RecipientName, Company: s.Company, Role: s.Role, Referral: s.ReferralName},
+						{Kind: Withdraw, Name: s.SenderName},
+						{Name: s.SenderName},
+						{},
+					} {
+						for _, f := range Proofread(l.Text(), opts) {
+							if f.Severity != SevTip {
+								t.Errorf("%s (kind %q): %s %q — %s\n%s", name, opts.Kind, f.Rule, f.Text, f.Message, l.Text())
+							}
 						}
 					}
 					want := []string{s.SenderName, "Acme Inc", "Senior Go Engineer"}

@@ -1,0 +1,140 @@
+package letter
+
+import "strings"
+
+// Thanks and the decision: the two things every declining letter must say.
+
+var (
+	gratitudeIndex  = book.index("gratitude")
+	decisionIndex   = book.index("decision", "decision-attend", "decision-elsewhere")
+	rescheduleIndex = book.index("reschedule")
+	doubtWords      = book.words("decision-doubt")
+	conditionWords  = book.words("decision-condition")
+	objectStops     = book.words("object-stop")
+	objectWords     = []struct {
+		kind  object
+		words wordSet
+	}{
+		{objectOffer, book.words("object-offer")}, {objectRole, book.words("object-role")},
+		{objectInterview, book.words("object-interview")}, {objectApplication, book.words("object-application")},
+	}
+)
+
+func (d *doc) gratitude() {
+	found := false
+	d.find(gratitudeIndex, func(m match) {
+		found = found || (!d.body[m.first].quoted && !d.negated(m.first))
+	})
+	if !found {
+		s, e := d.firstLineSpan()
+		d.add(RuleNoGratitude, s, e, book.message(RuleNoGratitude), "")
+	}
+}
+
+// decision looks for a sentence that clearly states the decision the letter's kind needs.
+func (d *doc) decision() {
+	if d.opts.Kind == KeepInTouch {
+		return // a note that keeps in touch decides nothing
+	}
+	rescheduling := false
+	d.find(rescheduleIndex, func(m match) {
+		rescheduling = rescheduling || (!d.body[m.first].quoted && !d.negated(m.first))
+	})
+	mentionsOffer := false
+	for _, t := range d.body {
+		mentionsOffer = mentionsOffer || objectWords[0].words.has(t.word)
+	}
+	found := false
+	d.find(decisionIndex, func(m match) {
+		if found || !d.stated(m.first) || (m.group.name == "decision-attend" && rescheduling) {
+			return
+		}
+		if m.group.name == "decision-elsewhere" {
+			found = true
+			return
+		}
+		switch d.objectOf(m) {
+		case objectOffer:
+			found = d.opts.Kind == DeclineOffer || d.opts.Kind == ""
+		case objectRole:
+			found = true
+		case objectNone:
+			found = d.opts.Kind != DeclineOffer || mentionsOffer
+		default: // the interview or the application
+			found = d.opts.Kind != DeclineOffer
+		}
+	})
+	if found {
+		return
+	}
+	msg := book.message(RuleNoDecision)
+	if d.opts.Kind != "" {
+		msg = book.message(RuleNoDecision + "." + string(d.opts.Kind))
+	}
+	s, e := d.firstLineSpan()
+	d.add(RuleNoDecision, s, e, msg, "")
+}
+
+// stated reports whether the words from body word i on are said as a fact: not negated,
+// not doubted, not a condition, not a question, not quoted.
+func (d *doc) stated(i int) bool {
+	if d.body[i].quoted || d.question(i) || d.negated(i) {
+		return false
+	}
+	before := d.clauseBefore(i, 8)
+	for k, j := range before {
+		if k < 3 && doubtWords.has(d.body[j].word) {
+			return false
+		}
+	}
+	// A clause that opens with "if" or "should" states a condition; a comma closes the
+	// condition before the decision ("If it helps, I withdraw").
+	if n := len(before); n > 0 && n < 8 && conditionWords.has(d.body[before[n-1]].word) {
+		return false
+	}
+	return true
+}
+
+// object is what a decision is about.
+type object int
+
+const (
+	objectNone object = iota
+	objectOffer
+	objectRole
+	objectInterview
+	objectApplication
+)
+
+// objectOf finds what a decision is about: the first object word from its start to the
+// end of its clause. "Your kind offer to interview" is about the interview.
+func (d *doc) objectOf(m match) object {
+	for i := m.first; i < len(d.body) && i < m.last+12; i++ {
+		if i > m.last && (d.body[i].sent != d.body[m.first].sent || objectStops.has(d.body[i].word) ||
+			strings.ContainsAny(d.text[d.body[i-1].end:d.body[i].start], ",;:—–()")) {
+			break
+		}
+		o := d.objectWord(i)
+		if o == objectNone {
+			continue
+		}
+		if o == objectOffer {
+			for j := i + 1; j < len(d.body) && j <= i+3 && d.body[j].sent == d.body[i].sent; j++ {
+				if d.objectWord(j) == objectInterview {
+					return objectInterview
+				}
+			}
+		}
+		return o
+	}
+	return objectNone
+}
+
+func (d *doc) objectWord(i int) object {
+	for _, o := range objectWords {
+		if o.words.has(d.body[i].word) {
+			return o.kind
+		}
+	}
+	return objectNone
+}

@@ -1,0 +1,34 @@
+package letter
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Kind is the stage a letter answers, and so the decision it must state.
+type Kind string
+
+// The kinds. A keep-in-touch note states no decision at all.
+const (
+	DeclineInterview Kind = "decline-interview"
+	Withdraw         Kind = "withdraw"
+	DeclineOffer     Kind = "decline-offer"
+	KeepInTouch      Kind = "keep-in-touch"
+)
+
+// Kinds lists the kinds in the order they are offered.
+var Kinds = []Option[Kind]{
+	{DeclineInterview, "Decline an interview"},
+	{Withdraw, "Withdraw my application"},
+	{DeclineOffer, "Decline an offer"},
+	{KeepInTouch, "Keep in touch"},
+}
+
+// ParseKind reads a kind as the user typed it ("decline-offer", " Withdraw ").
+func ParseKind(s string) (Kind, error) {
+	k := Kind(strings.ToLower(strings.TrimSpace(s)))
+	if !known(Kinds, k) {
+		return "", fmt.Errorf("%s", choiceHelp("kind", strings.TrimSpace(s), Kinds))
+	}
+	return k, nil
+}

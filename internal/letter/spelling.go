@@ -1,0 +1,148 @@
+package letter
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/declinedesk/declinedesk/internal/letter/dict"
+)
+
+// Spelling: words that are not in the dictionary, except the names the app knows, words
+// that look like names, addresses, links and numbers.
+
+// Suggestions cost most for words far from any other: past the first few unknown words
+// (a letter in another language, pasted code) only the near ones are searched, then none.
+const (
+	thoroughSuggestions = 20
+	nearSuggestions     = 200
+)
+
+func (d *doc) spelling(dic *dict.Dictionary) {
+	names := d.knownWords()
+	skip := d.unspellable()
+	suggested := map[string]string{} // one search per word, however often it is written
+	for _, t := range d.toks {
+		if t.start >= d.bodyEnd {
+			break
+		}
+		if t.header && !d.inSubject(t.start) {
+			continue
+		}
+		w := d.text[t.start:t.end]
+		if utf8.RuneCountInString(w) < 2 || strings.IndexFunc(w, unicode.IsDigit) >= 0 || names[t.word] || inSpans(skip, t.start) {
+			continue
+		}
+		first, size := utf8.DecodeRuneInString(w)
+		if strings.IndexFunc(w[size:], unicode.IsUpper) >= 0 {
+			continue // capitals inside a word: an acronym or a product name (SQL, LinkedIn)
+		}
+		if dic.Known(w) {
+			continue
+		}
+		_, certain := dic.Correction(w)
+		if unicode.IsUpper(first) && !certain {
+			// A capitalised word the dictionary lacks is most likely a name: in mid-sentence
+			// always, and at the start of one unless it is a well-known typo ("Thier").
+			continue
+		}
+		if !certain && !isASCIIWord(w) {
+			continue // a word from another language, or a name written with its accents
+		}
+		fix, seen := suggested[w]
+		if !seen {
+			var s []string
+			switch {
+			case len(suggested) < thoroughSuggestions:
+				s = dic.Suggest(w, 1)
+			case len(suggested) < nearSuggestions:
+				s = dic.SuggestNear(w, 1)
+			}
+			if len(s) > 0 {
+				fix = s[0]
+			}
+			suggested[w] = fix
+		}
+		if fix == "" {
+			d.add(RuleMisspelling, t.start, t.end, fmt.Sprintf(book.message("misspelling.no-suggestion"), w), "")
+			continue
+		}
+		d.add(RuleMisspelling, t.start, t.end, fmt.Sprintf(book.message(RuleMisspelling), w, fix), fix)
+	}
+}
+
+// knownWords are the words of the names the app knows, in lower case.
+func (d *doc) knownWords() map[string]bool {
+	out := map[string]bool{}
+	for _, n := range d.knownNames() {
+		for _, w := range strings.FieldsFunc(strings.ToLower(strings.ReplaceAll(n, "’", "'")), func(r rune) bool { return !isWordRune(r) && r != '\'' }) {
+			out[w] = true
+			out[strings.TrimSuffix(w, "'s")] = true
+		}
+	}
+	return out
+}
+
+// unspellable are the stretches of text that are not words to spell: e-mail addresses,
+// links, domain and file names (acme.io, Node.js), handles and paths.
+func (d *doc) unspellable() [][2]int {
+	var out [][2]int
+	text := d.text[:d.bodyEnd]
+	for i := 0; i < len(text); {
+		for i < len(text) && isSpaceByte(text[i]) {
+			i++
+		}
+		start := i
+		for i < len(text) && !isSpaceByte(text[i]) {
+			i++
+		}
+		chunk := strings.TrimRight(text[start:i], ".,;:!?)]}>\"'”’")
+		if chunk == "" {
+			continue
+		}
+		if strings.ContainsAny(chunk, "@/\\#_=") || strings.Contains(chunk, "www.") || innerDot(chunk) {
+			out = append(out, [2]int{start, i})
+		}
+	}
+	return out
+}
+
+// innerDot reports whether a dot stands between two letters, as in a domain or file name.
+func innerDot(s string) bool {
+	for i := 1; i+1 < len(s); i++ {
+		if s[i] == '.' && isASCIILetter(s[i-1]) && isASCIILetter(s[i+1]) {
+			return true
+		}
+	}
+	return false
+}
+
+func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+
+func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+func inSpans(spans [][2]int, pos int) bool {
+	for _, s := range spans {
+		if s[0] <= pos && pos < s[1] {
+			return true
+		}
+	}
+	return false
+}
+
+func isASCIIWord(w string) bool {
+	for _, r := range w {
+		if r >= utf8.RuneSelf && r != '’' {
+			return false
+		}
+	}
+	return true
+}
+
+// inSubject reports whether pos is on a "Subject:" header line: the subject is checked
+// for spelling, the other headers (addresses, names) are not.
+func (d *doc) inSubject(pos int) bool {
+	l := d.line(d.lineStarts[d.lineOf(pos)])
+	return len(l) >= 8 && strings.EqualFold(l[:8], "subject:")
+}
