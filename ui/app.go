@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/declinedesk/declinedesk"
@@ -22,9 +23,8 @@ import (
 const (
 	prefWidth     = "window.width"
 	prefHeight    = "window.height"
-	prefSplitMain = "split.main" // tracker | decide+letter
-	prefSplitWork = "split.work" // decide | letter
-	prefSplitList = "split.list" // list | details
+	prefSplitMain = "split.main" // tracker | workspace
+	prefTab       = "workspace.tab"
 	prefSort      = "list.sort"
 )
 
@@ -65,11 +65,14 @@ type App struct {
 	decide  *decidePane
 	letter  *letterPane
 
-	mainSplit, workSplit *container.Split
-	afterLoadPending     bool              // the backup and memory clean-up wait until the list is shown
-	recovering           bool              // a restore is on offer: the first-run welcome waits for the answer
-	keys                 map[string]func() // every keyboard shortcut, by its name
-	closing              bool
+	mainSplit *container.Split
+	// workspace holds the selected opportunity's details, the checklist and the letter, in
+	// the order the advice follows: look, decide, write.
+	workspace        *container.AppTabs
+	afterLoadPending bool              // the backup and memory clean-up wait until the list is shown
+	recovering       bool              // a restore is on offer: the first-run welcome waits for the answer
+	keys             map[string]func() // every keyboard shortcut, by its name
+	closing          bool
 }
 
 // Metadata is the app's identity for Fyne, from FyneApp.toml.
@@ -98,10 +101,14 @@ func New(fa fyne.App, w fyne.Window, s tracker.Store, opts Options) *App {
 	a.letter = newLetterPane(a)
 
 	prefs := fa.Preferences()
-	a.workSplit = container.NewHSplit(a.decide.content, a.letter.content)
-	a.workSplit.Offset = prefs.FloatWithFallback(prefSplitWork, 0.45)
-	a.mainSplit = container.NewHSplit(a.tracker.content, a.workSplit)
-	a.mainSplit.Offset = prefs.FloatWithFallback(prefSplitMain, 0.32)
+	a.workspace = container.NewAppTabs(
+		container.NewTabItemWithIcon("Details", theme.InfoIcon(), a.tracker.details.content),
+		container.NewTabItemWithIcon("Decide", theme.QuestionIcon(), a.decide.content),
+		container.NewTabItemWithIcon("Letter", theme.MailComposeIcon(), a.letter.content),
+	)
+	a.workspace.SelectIndex(prefs.IntWithFallback(prefTab, tabLetter) % len(a.workspace.Items))
+	a.mainSplit = container.NewHSplit(a.tracker.content, a.workspace)
+	a.mainSplit.Offset = prefs.FloatWithFallback(prefSplitMain, 0.26)
 	w.SetContent(container.NewBorder(nil, a.status, nil, nil, a.mainSplit))
 	w.SetIcon(resources.Icon)
 	w.Resize(fyne.NewSize(float32(prefs.FloatWithFallback(prefWidth, 1280)), float32(prefs.FloatWithFallback(prefHeight, 800))))
@@ -152,6 +159,16 @@ func (a *App) today() tracker.Date { return tracker.DateOf(a.now()) }
 
 // now is the time on the app's clock.
 func (a *App) now() time.Time { return a.clock.Now() }
+
+// The workspace's tabs, in order.
+const (
+	tabDetails = iota
+	tabDecide
+	tabLetter
+)
+
+// showTab brings one of the workspace's tabs to the front.
+func (a *App) showTab(i int) { a.workspace.SelectIndex(i) }
 
 // action is one command of the menu, with its keyboard shortcut if it has one.
 type action struct {
@@ -332,7 +349,7 @@ func (a *App) onClose() {
 	prefs.SetFloat(prefWidth, float64(size.Width))
 	prefs.SetFloat(prefHeight, float64(size.Height))
 	prefs.SetFloat(prefSplitMain, a.mainSplit.Offset)
-	prefs.SetFloat(prefSplitWork, a.workSplit.Offset)
+	prefs.SetInt(prefTab, a.workspace.SelectedIndex())
 	a.tracker.savePrefs(prefs)
 	a.decide.leave()
 	a.letter.leave()

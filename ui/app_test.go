@@ -69,21 +69,20 @@ func TestWindowRemembersSizeSplitsAndSort(t *testing.T) {
 		return a, q
 	}
 	a, q := open()
-	if a.mainSplit.Offset != 0.32 || a.workSplit.Offset != 0.45 {
-		t.Errorf("default splits %v %v", a.mainSplit.Offset, a.workSplit.Offset)
+	if a.mainSplit.Offset != 0.26 || a.workspace.SelectedIndex() != tabLetter {
+		t.Errorf("default split %v, tab %d", a.mainSplit.Offset, a.workspace.SelectedIndex())
 	}
 	a.win.Resize(fyne.NewSize(1100, 700))
-	a.mainSplit.SetOffset(0.25)
-	a.workSplit.SetOffset(0.6)
-	a.tracker.split.SetOffset(0.7)
+	a.mainSplit.SetOffset(0.3)
+	a.showTab(tabDecide)
 	a.tracker.sort.SetSelectedIndex(1)
 	a.onClose()
 	for a.work.wait(); q.drain(); a.work.wait() {
 	}
 
 	b, _ := open()
-	if b.mainSplit.Offset != 0.25 || b.workSplit.Offset != 0.6 || b.tracker.split.Offset != 0.7 {
-		t.Errorf("splits not remembered: %v %v %v", b.mainSplit.Offset, b.workSplit.Offset, b.tracker.split.Offset)
+	if b.mainSplit.Offset != 0.3 || b.workspace.SelectedIndex() != tabDecide {
+		t.Errorf("layout not remembered: split %v, tab %d", b.mainSplit.Offset, b.workspace.SelectedIndex())
 	}
 	if b.tracker.sort.SelectedIndex() != 1 {
 		t.Errorf("sort not remembered")

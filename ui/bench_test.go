@@ -74,7 +74,7 @@ func BenchmarkKeystrokeToPreview2000(b *testing.B) {
 	for i := 0; b.Loop(); i++ {
 		test.Type(p.editor, "x")
 		h.settle()
-		if !strings.Contains(p.previewBody.Text, "x") {
+		if !strings.Contains(p.previewBody.String(), "x") {
 			b.Fatal("preview did not follow")
 		}
 	}

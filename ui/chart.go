@@ -35,6 +35,7 @@ type statusChart struct {
 
 	bar    *fyne.Container
 	legend *fyne.Container
+	open   bool // the legend shows; folded, only the bar does, to leave the list its rows
 }
 
 func newStatusChart(onTapped func(tracker.Status)) *statusChart {
@@ -64,6 +65,15 @@ func (c *statusChart) set(counts map[tracker.Status]int, selected tracker.Status
 	c.bar.Objects = bars
 	c.legend.Objects = entries
 	c.bar.Refresh()
+	c.legend.Hidden = !c.open
+	c.legend.Refresh()
+	c.Refresh()
+}
+
+// setOpen shows or folds the legend.
+func (c *statusChart) setOpen(open bool) {
+	c.open = open
+	c.legend.Hidden = !open
 	c.legend.Refresh()
 	c.Refresh()
 }

@@ -194,7 +194,7 @@ func (p *trackerPane) onExport() {
 // exportNote says what a CSV file carries, and what only a backup does.
 const exportNote = "The CSV file holds every opportunity's fields, tags, notes and the dates of its history — " +
 	"enough for a spreadsheet or another tracker. Checklist answers, letter drafts and the letters you " +
-	"sent stay in Decline Desk: to take everything to another computer, use File → Save a Backup."
+	"sent stay in Decline Desk: to take everything to another computer, use File > Save a Backup."
 
 // progressDialog shows a long task's progress; it cannot be dismissed, the task ends it.
 type progressDialog struct {

@@ -298,6 +298,7 @@ func (p *decidePane) onDecline() {
 	}
 	p.flush()
 	p.app.letter.startDecline(p.summary().Reason)
+	p.app.showTab(tabLetter)
 }
 
 // onProceed offers to move the opportunity on to an interview.

@@ -34,6 +34,7 @@ func (h *harness) answer(id string, c checklist.Choice) {
 
 func TestDecidePaneExplainsItselfWithoutSelection(t *testing.T) {
 	h := newHarness(t)
+	h.app.showTab(tabDecide)
 	if !h.shows("Decide before you decline") || !h.shows("Pick an opportunity in the tracker") {
 		t.Errorf("texts %q", h.texts())
 	}
@@ -45,6 +46,7 @@ func TestAnswersDriveTheSummaryAndSurviveSwitching(t *testing.T) {
 		tracker.Opportunity{Company: "Globex", Role: "Analyst"},
 	)
 	p := h.app.decide
+	h.app.showTab(tabDecide)
 	h.selectCompany("Acme")
 	if !h.shows("Invited 4 days ago — reply today") {
 		t.Errorf("timing badge: %q", p.badge.Text)
@@ -111,7 +113,7 @@ func TestProceedOffersToScheduleAndDeclineGoesToTheLetter(t *testing.T) {
 		t.Errorf("status %s", h.app.current.Status)
 	}
 	got, _ := h.store.Get(h.app.current.ID)
-	if got.History[len(got.History)-1].Text != "Status: Interview invited → Interview scheduled" {
+	if got.History[len(got.History)-1].Text != "Status: from Interview invited to Interview scheduled" {
 		t.Errorf("history %+v", got.History)
 	}
 }

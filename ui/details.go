@@ -140,7 +140,8 @@ func (d *detailsView) show(o *tracker.Opportunity) {
 // historyLine is one event: its day and what happened, with the letter when one was sent.
 func historyLine(a *App, o *tracker.Opportunity, e tracker.Event) fyne.CanvasObject {
 	when := &widget.Label{Text: string(tracker.DateOf(e.At.Local())), SizeName: theme.SizeNameCaptionText, Importance: widget.LowImportance}
-	what := &widget.Label{Text: e.Text, Wrapping: fyne.TextWrapWord, SizeName: theme.SizeNameCaptionText}
+	what := &widget.Label{Text: strings.ReplaceAll(e.Text, " → ", " to "), // older events used an arrow the font lacks
+		Wrapping: fyne.TextWrapWord, SizeName: theme.SizeNameCaptionText}
 	if e.Letter == nil {
 		return container.NewBorder(nil, nil, when, nil, what)
 	}

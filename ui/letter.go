@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"sort"
 	"strings"
 	"time"
 
@@ -45,8 +46,13 @@ type letterPane struct {
 	editor   *widget.Entry
 	findings *widget.List
 	verdict  *widget.Label
-	// preview
-	previewSubject, previewTo, previewBody *widget.Label
+	// the finding selected in the list: its whole message and, when it has one, its fix
+	findingDetail *widget.Label
+	fixBtn        *widget.Button
+	chosen        *letter.Finding
+	// the as-sent view: exactly what will be sent, with every finding's span marked
+	previewSubject, previewTo *widget.Label
+	previewBody               *widget.RichText
 	// sending and after
 	copyBtn, emlBtn, mailBtn, declineBtn *widget.Button
 	after                                *fyne.Container
@@ -111,12 +117,13 @@ func (p *letterPane) build() fyne.CanvasObject {
 	rewrite := &widget.Button{Text: "Rewrite from settings…", Icon: theme.ViewRefreshIcon(), Importance: widget.LowImportance, OnTapped: p.onRewrite}
 	p.edited = container.NewBorder(nil, nil, nil, rewrite,
 		&widget.Label{Text: "You edited the text, so new settings do not rewrite it.", Wrapping: fyne.TextWrapWord, SizeName: theme.SizeNameCaptionText})
+	// Two settings a row, so that the letter below keeps its height.
+	pair := func(a, b fyne.CanvasObject) *fyne.Container { return container.NewGridWithColumns(2, a, b) }
 	form := container.NewVBox(
-		row("To", container.NewGridWithColumns(2, p.recipient, p.recipientEmail)),
-		row("Reason", p.reason), p.reasonRow,
-		row("Offer", p.alternative), p.altDateRow, p.referralRow,
-		row("Tone", p.tone),
-		row("Subject", p.subject),
+		pair(row("To", p.recipient), p.recipientEmail),
+		pair(row("Reason", p.reason), row("Instead", p.alternative)),
+		p.reasonRow, p.altDateRow, p.referralRow,
+		pair(row("Tone", p.tone), row("Subject", p.subject)),
 		p.problems, p.edited,
 	)
 	p.settings = widget.NewAccordion(widget.NewAccordionItem("Letter settings", form))
@@ -133,28 +140,38 @@ func (p *letterPane) build() fyne.CanvasObject {
 		}
 	})
 	p.findings.OnSelected = p.onFindingSelected
+	p.findingDetail = &widget.Label{Wrapping: fyne.TextWrapWord}
+	p.fixBtn = &widget.Button{Icon: theme.ConfirmIcon(), Importance: widget.HighImportance, OnTapped: p.onFix}
+	p.fixBtn.Hide()
 
 	p.previewSubject = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Wrapping: fyne.TextWrapWord}
 	p.previewTo = &widget.Label{Wrapping: fyne.TextWrapWord}
-	p.previewBody = &widget.Label{Wrapping: fyne.TextWrapWord, Selectable: true}
+	p.previewBody = widget.NewRichText()
+	p.previewBody.Wrapping = fyne.TextWrapWord
 	preview := container.NewVScroll(container.NewVBox(p.previewSubject, p.previewTo, widget.NewSeparator(), p.previewBody))
 
 	p.copyBtn = &widget.Button{Text: "Copy", Icon: theme.ContentCopyIcon(), Importance: widget.HighImportance, OnTapped: p.onCopy}
-	p.emlBtn = &widget.Button{Text: ".eml", Icon: theme.DocumentSaveIcon(), OnTapped: p.onExport}
-	p.mailBtn = &widget.Button{Text: "Mail", Icon: theme.MailSendIcon(), OnTapped: p.onMail}
+	p.emlBtn = &widget.Button{Text: "Save .eml…", Icon: theme.DocumentSaveIcon(), OnTapped: p.onExport}
+	p.mailBtn = &widget.Button{Text: "Open in Mail", Icon: theme.MailSendIcon(), OnTapped: p.onMail}
 	p.declineBtn = &widget.Button{Text: "Mark declined…", Icon: theme.ConfirmIcon(), OnTapped: p.onMarkDeclined}
-	actions := container.NewHBox(p.copyBtn, p.emlBtn, p.mailBtn)
 	p.after = p.newAfterChecklist()
 
-	findingsBox := container.NewBorder(p.verdict, nil, nil, nil, p.findings)
+	// The editor and the findings on the left, the letter as it will be sent on the right:
+	// the as-sent view gets the height to show a whole letter.
+	chosen := container.NewBorder(nil, nil, nil, p.fixBtn, p.findingDetail)
+	findingsBox := container.NewBorder(p.verdict, chosen, nil, nil, p.findings)
 	editorArea := container.NewVSplit(p.editor, findingsBox)
-	editorArea.Offset = 0.78
-	writing := container.NewVSplit(editorArea, container.NewBorder(
-		&widget.Label{Text: "Preview — exactly what will be sent", SizeName: theme.SizeNameCaptionText},
-		nil, nil, nil, preview))
-	writing.Offset = 0.55
-	top := container.NewVBox(container.NewBorder(nil, nil, nil, p.declineBtn, p.heading), actions, p.after, p.settings)
-	return container.NewBorder(top, nil, nil, nil, writing)
+	editorArea.Offset = 0.62
+	asSent := container.NewBorder(
+		&widget.Label{Text: "Exactly what will be sent", TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameCaptionText},
+		nil, nil, nil, preview)
+	writing := container.NewHSplit(editorArea, asSent)
+	writing.Offset = 0.5
+	// The ways to send and the step after sending share one bar under the letter; the
+	// heading rides in it too, to leave the letter every line of height.
+	send := container.NewBorder(nil, nil, container.NewHBox(p.copyBtn, p.emlBtn, p.mailBtn), p.declineBtn, p.heading)
+	top := container.NewVBox(p.after, p.settings)
+	return container.NewBorder(top, send, nil, nil, writing)
 }
 
 func optionLabels[T ~string](opts []letter.Option[T]) []string {
@@ -392,7 +409,7 @@ func (p *letterPane) refresh() {
 		if err != nil {
 			return result{problems: []error{err}}
 		}
-		return result{letter: l, findings: letter.Proofread(l.Text(), letter.ProofreadOptions{Name: spec.SenderName})}
+		return result{letter: l, findings: letter.Proofread(l.Text(), proofreadOptions(spec))}
 	}, func(r result) {
 		if seq != p.seq {
 			return
@@ -415,8 +432,15 @@ func (p *letterPane) refresh() {
 	})
 }
 
+// proofreadOptions tell the proofreader the names the letter may use, so that they are
+// never taken for misspellings.
+func proofreadOptions(s letter.Spec) letter.ProofreadOptions {
+	return letter.ProofreadOptions{Name: s.SenderName, Recipient: s.RecipientName, Company: s.Company,
+		Role: s.Role, Referral: s.ReferralName}
+}
+
 // settingNames are the letter spec's fields in the settings' words.
-var settingNames = map[string]string{"sender_name": "Your name (File → Profile)", "sender_email": "Your email (File → Profile)",
+var settingNames = map[string]string{"sender_name": "Your name (File > Profile)", "sender_email": "Your email (File > Profile)",
 	"recipient_email": "Their email", "reason_text": "Your reason", "alternative_date": "The date",
 	"referral_name": "The person you recommend", "referral_email": "The email of the person you recommend",
 	"reason": "The reason", "subject": "The subject", "recipient_name": "The recipient's name",
@@ -440,7 +464,8 @@ func (p *letterPane) showPreview() {
 	if l.Body == "" && l.Subject == "" {
 		p.previewSubject.SetText("No letter yet")
 		p.previewTo.SetText("Fix what the settings point out above.")
-		p.previewBody.SetText("")
+		p.previewBody.Segments = nil
+		p.previewBody.Refresh()
 		return
 	}
 	p.previewSubject.SetText("Subject: " + l.Subject)
@@ -449,7 +474,57 @@ func (p *letterPane) showPreview() {
 	} else {
 		p.previewTo.SetText("To: " + l.To)
 	}
-	p.previewBody.SetText(l.Body)
+	p.previewBody.Segments = markedBody(l, p.found)
+	p.previewBody.Refresh()
+}
+
+// markedBody is the letter's body as rich text, each finding's span in its severity's
+// colour, bold and underlined. Spans come from the proofread text, which starts with the
+// subject line; overlapping spans are marked once.
+func markedBody(l letter.Letter, found []letter.Finding) []widget.RichTextSegment {
+	head := len(bodyHead(l))
+	body := l.Body
+	spans := make([]letter.Finding, 0, len(found))
+	for _, f := range found {
+		if f.End > head && f.Start < head+len(body) && f.End > f.Start {
+			spans = append(spans, f)
+		}
+	}
+	sort.SliceStable(spans, func(i, j int) bool { return spans[i].Start < spans[j].Start })
+	var segs []widget.RichTextSegment
+	plain := func(text string) {
+		if text != "" {
+			segs = append(segs, &widget.TextSegment{Style: widget.RichTextStyleInline, Text: text})
+		}
+	}
+	at := 0
+	for _, f := range spans {
+		start, end := max(f.Start-head, at), min(f.End-head, len(body))
+		if start >= end {
+			continue
+		}
+		plain(body[at:start])
+		style := widget.RichTextStyleInline
+		style.ColorName = severityColor(f.Severity)
+		style.TextStyle = fyne.TextStyle{Bold: true, Underline: true}
+		segs = append(segs, &widget.TextSegment{Style: style, Text: body[start:end]})
+		at = end
+	}
+	plain(body[at:])
+	return segs
+}
+
+// bodyHead is what comes before the body in the proofread text.
+func bodyHead(l letter.Letter) string { return "Subject: " + l.Subject + "\n\n" }
+
+func severityColor(s letter.Severity) fyne.ThemeColorName {
+	switch s {
+	case letter.SevError:
+		return theme.ColorNameError
+	case letter.SevWarning:
+		return theme.ColorNameWarning
+	}
+	return theme.ColorNamePrimary
 }
 
 func (p *letterPane) showFindings() {
@@ -484,6 +559,55 @@ func (p *letterPane) showFindings() {
 	p.verdict.Refresh()
 	p.findings.UnselectAll()
 	p.findings.Refresh()
+	p.showChosen(nil)
+}
+
+// showChosen shows the selected finding's whole message, and its fix when it has one.
+func (p *letterPane) showChosen(f *letter.Finding) {
+	p.chosen = f
+	if f == nil {
+		p.findingDetail.SetText("")
+		p.findingDetail.Hide()
+		p.fixBtn.Hide()
+		return
+	}
+	p.findingDetail.SetText(f.Message)
+	p.findingDetail.Show()
+	if f.Fix == "" {
+		p.fixBtn.Hide()
+		return
+	}
+	fix := f.Fix
+	if len([]rune(fix)) > 24 {
+		fix = string([]rune(fix)[:23]) + "…"
+	}
+	p.fixBtn.SetText("Fix: “" + fix + "”")
+	p.fixBtn.Show()
+}
+
+// onFix puts the chosen finding's fix in place of its span, in the subject or the text.
+func (p *letterPane) onFix() {
+	f := p.chosen
+	if f == nil || f.Fix == "" {
+		return
+	}
+	head := bodyHead(p.rendered)
+	if f.Start < len(head) {
+		const label = "Subject: "
+		subject := p.rendered.Subject
+		start, end := f.Start-len(label), f.End-len(label)
+		if start < 0 || end > len(subject) {
+			return
+		}
+		p.subject.SetText(subject[:start] + f.Fix + subject[end:])
+		return
+	}
+	text := p.editor.Text
+	start, end := f.Start-len(head), f.End-len(head)
+	if end > len(text) || text[start:end] != f.Text {
+		return // the text changed since it was proofread
+	}
+	p.editor.SetText(text[:start] + f.Fix + text[end:])
 }
 
 func countsText(errs, warns, tips int) string {
@@ -507,7 +631,8 @@ func (p *letterPane) onFindingSelected(i widget.ListItemID) {
 		return
 	}
 	f := p.found[i]
-	head := len("Subject: " + p.rendered.Subject + "\n\n")
+	p.showChosen(&f)
+	head := len(bodyHead(p.rendered))
 	if f.Start < head {
 		p.app.win.Canvas().Focus(p.subject)
 		return

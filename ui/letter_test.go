@@ -28,7 +28,7 @@ func TestLetterIsWrittenFromTheOpportunityAndProfile(t *testing.T) {
 		}
 	}
 	if p.previewSubject.Text != "Subject: Interview invitation: Go Engineer at Acme Inc" || p.previewTo.Text != "To: Jo Park <jo@acme.test>" ||
-		p.previewBody.Text != p.editor.Text {
+		p.previewBody.String() != p.editor.Text {
 		t.Errorf("preview: %q / %q", p.previewSubject.Text, p.previewTo.Text)
 	}
 	if !strings.Contains(p.verdict.Text, "Ready to send") || len(p.found) != 0 {
@@ -47,8 +47,8 @@ func TestTypingUpdatesPreviewAndFindings(t *testing.T) {
 	p.editor.CursorRow, p.editor.CursorColumn = 0, 0
 	test.Type(p.editor, "Hi!! ")
 	h.settle()
-	if !strings.HasPrefix(p.previewBody.Text, "Hi!! Dear Jo Park,") {
-		t.Errorf("preview did not follow typing: %q", p.previewBody.Text[:30])
+	if !strings.HasPrefix(p.previewBody.String(), "Hi!! Dear Jo Park,") {
+		t.Errorf("preview did not follow typing: %q", p.previewBody.String()[:30])
 	}
 	if p.spec.Body == "" {
 		t.Error("an edited letter is not marked edited")
@@ -260,7 +260,11 @@ func TestMarkDeclinedAndTheAfterChecklist(t *testing.T) {
 	if stored, _ := h.store.Get(o.ID); !stored.After[tracker.StepProfilesUpdated] {
 		t.Error("ticking a step was not saved")
 	}
-	if !h.shows("Status: Interview invited → Declined (by me)") || !h.shows("follow up on "+string(day(96))) {
+	if !h.shows("follow up on " + string(day(96))) {
+		t.Errorf("the letter pane does not say when to follow up: %q", h.texts())
+	}
+	h.app.showTab(tabDetails)
+	if !h.shows("Status: from Interview invited to Declined (by me)") {
 		t.Errorf("texts %q", h.texts())
 	}
 	// The archived letter can be read later, read-only.

@@ -33,6 +33,7 @@ func TestStatusChartRendering(t *testing.T) {
 	test.NewTempApp(t)
 	c := newStatusChart(nil)
 	c.set(map[tracker.Status]int{tracker.Applied: 1200, tracker.Declined: 3, tracker.Offer: 40}, tracker.Declined)
+	c.setOpen(true)
 	w := test.NewTempWindow(t, c)
 	w.Resize(fyne.NewSize(400, 90))
 	test.AssertRendersToMarkup(t, "status_chart.xml", w.Canvas())

@@ -22,21 +22,22 @@ const allStatuses = "All statuses"
 type trackerPane struct {
 	app *App
 
-	search  *widget.Entry
-	status  *widget.Select
-	sort    *widget.Select
-	add     *widget.Button
-	more    *widget.Button
-	chart   *statusChart
-	list    *oppList
-	count   *widget.Label
-	body    *fyne.Container // the list, or a message when there is nothing to list
-	message *widget.Label
-	actions *fyne.Container // buttons under the message
-	details *detailsView
-	form    *opportunityForm // the add/edit form while it is open
-	split   *container.Split
-	content fyne.CanvasObject
+	search *widget.Entry
+	status *widget.Select
+	sort   *widget.Select
+	add    *widget.Button
+	more   *widget.Button
+	chart  *statusChart
+	// chartToggle folds the chart's legend away, so that the list keeps its rows
+	chartToggle *widget.Button
+	list        *oppList
+	count       *widget.Label
+	body        *fyne.Container // the list, or a message when there is nothing to list
+	message     *widget.Label
+	actions     *fyne.Container // buttons under the message
+	details     *detailsView
+	form        *opportunityForm // the add/edit form while it is open
+	content     fyne.CanvasObject
 
 	query    tracker.Query
 	rows     []*tracker.Row // what the list shows, in order
@@ -72,6 +73,8 @@ func newTrackerPane(a *App) *trackerPane {
 	p.more.OnTapped = p.onMore
 
 	p.chart = newStatusChart(p.onChartTapped)
+	p.chartToggle = &widget.Button{Importance: widget.LowImportance, OnTapped: p.onChartToggle}
+	p.setChartOpen(a.fyneApp.Preferences().Bool(prefChartOpen))
 	p.list = newOppList(p)
 	p.count = widget.NewLabel("")
 	p.count.SizeName = theme.SizeNameCaptionText
@@ -87,17 +90,33 @@ func newTrackerPane(a *App) *trackerPane {
 		container.NewGridWithColumns(2, p.status, p.sort),
 		p.chart,
 	)
-	listArea := container.NewBorder(top, p.count, nil, nil, p.body)
-	p.split = container.NewVSplit(listArea, p.details.content)
-	p.split.Offset = a.fyneApp.Preferences().FloatWithFallback(prefSplitList, 0.64)
-	p.content = container.NewPadded(p.split)
+	bottom := container.NewBorder(nil, nil, nil, p.chartToggle, p.count)
+	p.content = container.NewPadded(container.NewBorder(top, bottom, nil, nil, p.body))
 	p.onQueryChanged()
 	return p
 }
 
 func (p *trackerPane) savePrefs(prefs fyne.Preferences) {
-	prefs.SetFloat(prefSplitList, p.split.Offset)
 	prefs.SetInt(prefSort, p.sort.SelectedIndex())
+}
+
+const prefChartOpen = "chart.open"
+
+// onChartToggle shows or folds the counts per status.
+func (p *trackerPane) onChartToggle() {
+	p.setChartOpen(!p.chart.open)
+	p.app.fyneApp.Preferences().SetBool(prefChartOpen, p.chart.open)
+}
+
+func (p *trackerPane) setChartOpen(open bool) {
+	p.chart.setOpen(open)
+	if open {
+		p.chartToggle.SetText("Hide counts")
+		p.chartToggle.SetIcon(theme.MenuDropUpIcon())
+	} else {
+		p.chartToggle.SetText("Counts by status")
+		p.chartToggle.SetIcon(theme.MenuDropDownIcon())
+	}
 }
 
 func (p *trackerPane) focusSearch() {

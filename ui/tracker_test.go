@@ -16,6 +16,7 @@ func TestEmptyTrackerSaysWhatToDo(t *testing.T) {
 	}
 	h.button("Add opportunity")
 	h.button("Import CSV…")
+	h.app.showTab(tabDetails)
 	if !h.shows("Select an opportunity") {
 		t.Error("details pane should explain itself")
 	}
@@ -197,10 +198,11 @@ func TestStatusChangeIsRecordedInHistory(t *testing.T) {
 	h.app.tracker.details.status.SetSelected(tracker.Scheduled.Label())
 	h.settle()
 	o, _ := h.store.Get(h.app.current.ID)
-	if o.Status != tracker.Scheduled || len(o.History) != 2 || o.History[1].Text != "Status: Interview invited → Interview scheduled" {
+	if o.Status != tracker.Scheduled || len(o.History) != 2 || o.History[1].Text != "Status: from Interview invited to Interview scheduled" {
 		t.Errorf("stored %+v", o)
 	}
-	if !h.shows("Status: Interview invited → Interview scheduled") {
+	h.app.showTab(tabDetails)
+	if !h.shows("Status: from Interview invited to Interview scheduled") {
 		t.Errorf("history not shown: %q", h.texts())
 	}
 }

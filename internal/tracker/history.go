@@ -81,7 +81,7 @@ func (s *BoltStore) MarkDeclined(id uint64, sent SentLetter, followUp Date) (Opp
 	return s.change(id, func(o *Opportunity) []Event {
 		var events []Event
 		if o.Status != Declined {
-			events = append(events, Event{Kind: EventStatus, Text: fmt.Sprintf("Status: %s → %s", o.Status.Label(), Declined.Label())})
+			events = append(events, Event{Kind: EventStatus, Text: fmt.Sprintf("Status: from %s to %s", o.Status.Label(), Declined.Label())})
 		}
 		o.Status = Declined
 		o.RespondedOn = DateOf(s.now())

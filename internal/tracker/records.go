@@ -102,7 +102,7 @@ func (s *BoltStore) Update(o Opportunity, allowDuplicate bool) (Opportunity, err
 			return err
 		}
 		if old.Status != o.Status {
-			e := Event{At: o.UpdatedAt, Kind: EventStatus, Text: fmt.Sprintf("Status: %s → %s", old.Status.Label(), o.Status.Label())}
+			e := Event{At: o.UpdatedAt, Kind: EventStatus, Text: fmt.Sprintf("Status: from %s to %s", old.Status.Label(), o.Status.Label())}
 			if err := appendEvent(tx, o.ID, e); err != nil {
 				return err
 			}

@@ -147,7 +147,7 @@ func TestStoreHistory(t *testing.T) {
 			t.Error("history out of order")
 		}
 	}
-	if got.History[1].Text != "Status: Interview invited → Declined (by me)" {
+	if got.History[1].Text != "Status: from Interview invited to Declined (by me)" {
 		t.Errorf("status event text %q", got.History[1].Text)
 	}
 	if got.History[2].Letter == nil || got.History[2].Letter.Body != "Dear Jo,\n…" {
@@ -466,7 +466,7 @@ func TestMarkDeclinedAndTheAfterChecklist(t *testing.T) {
 		t.Errorf("after %+v", got.After)
 	}
 	last := got.History[len(got.History)-1]
-	if got.History[len(got.History)-2].Text != "Status: Interview invited → Declined (by me)" || last.Letter == nil || *last.Letter != sent {
+	if got.History[len(got.History)-2].Text != "Status: from Interview invited to Declined (by me)" || last.Letter == nil || *last.Letter != sent {
 		t.Errorf("history %+v", got.History)
 	}
 	got, _ = s.SetAfterStep(o.ID, StepProfilesUpdated, true)
