@@ -3,12 +3,15 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"runtime"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -60,6 +63,8 @@ type App struct {
 	profileForm *profileForm
 	// saving is the last dialog that asked where to save a file.
 	saving *savePrompt
+	// dialogs are the dialogs on screen, the newest last: Escape and Enter act on it.
+	dialogs []*shownDialog
 
 	tracker *trackerPane
 	decide  *decidePane
@@ -72,7 +77,77 @@ type App struct {
 	afterLoadPending bool              // the backup and memory clean-up wait until the list is shown
 	recovering       bool              // a restore is on offer: the first-run welcome waits for the answer
 	keys             map[string]func() // every keyboard shortcut, by its name
+	shortcuts        [][2]string       // every menu shortcut and its action, for Help
+	gated            []gatedItem       // menu items that need a selection or a letter
 	closing          bool
+}
+
+// gatedItem is a menu item enabled only when what it needs is there.
+type gatedItem struct {
+	item  *fyne.MenuItem
+	needs need
+}
+
+// refreshMenus enables the menu items whose action can run now.
+func (a *App) refreshMenus() {
+	for _, g := range a.gated {
+		switch g.needs {
+		case selection:
+			g.item.Disabled = a.current == nil
+		case aLetter:
+			g.item.Disabled = a.current == nil || !a.letter.canSend()
+		}
+	}
+	if m := a.win.MainMenu(); m != nil {
+		m.Refresh()
+	}
+}
+
+// shortcutText writes a shortcut as people read it: "Ctrl+Shift+C".
+func shortcutText(s fyne.Shortcut) string {
+	cs, ok := s.(*desktop.CustomShortcut)
+	if !ok {
+		return s.ShortcutName()
+	}
+	var parts []string
+	if cs.Modifier&fyne.KeyModifierShortcutDefault != 0 {
+		if runtime.GOOS == "darwin" {
+			parts = append(parts, "Cmd")
+		} else {
+			parts = append(parts, "Ctrl")
+		}
+	}
+	if cs.Modifier&fyne.KeyModifierShift != 0 {
+		parts = append(parts, "Shift")
+	}
+	return strings.Join(append(parts, string(cs.KeyName)), "+")
+}
+
+// onShortcuts lists every key the window answers to.
+func (a *App) onShortcuts() {
+	var b strings.Builder
+	for _, s := range a.shortcuts {
+		fmt.Fprintf(&b, "%s\t%s\n", s[0], s[1])
+	}
+	for _, s := range [][2]string{
+		{"Ctrl+BackSpace or Delete", "Delete the selected opportunity (in the list)"},
+		{"Up, Down", "Move the selection in the list"},
+		{"Down (in the search)", "Go to the first match"},
+		{"Escape", "Close the dialog, or clear the search"},
+		{"Enter", "Confirm the dialog"},
+		{"Tab, Shift+Tab", "Move between fields"},
+	} {
+		fmt.Fprintf(&b, "%s\t%s\n", s[0], s[1])
+	}
+	grid := container.New(layout.NewFormLayout())
+	for _, line := range strings.Split(strings.TrimSpace(b.String()), "\n") {
+		key, what, _ := strings.Cut(line, "\t")
+		grid.Add(&widget.Label{Text: key, TextStyle: fyne.TextStyle{Bold: true}})
+		grid.Add(widget.NewLabel(what))
+	}
+	d := dialog.NewCustom("Keyboard Shortcuts", "Close", container.NewVScroll(grid), a.win)
+	d.Resize(fyne.NewSize(560, min(560, a.win.Canvas().Size().Height-40)))
+	a.present(d)
 }
 
 // Metadata is the app's identity for Fyne, from FyneApp.toml.
@@ -175,7 +250,17 @@ type action struct {
 	label    string
 	shortcut fyne.Shortcut
 	run      func()
+	needs    need // what must be there for the action to make sense
 }
+
+// need is what an action needs to be enabled.
+type need int
+
+const (
+	always    need = iota
+	selection      // an opportunity is selected
+	aLetter        // the selected opportunity's letter is ready to send
+)
 
 func ctrl(k fyne.KeyName) fyne.Shortcut {
 	return &desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault}
@@ -194,32 +279,38 @@ func (a *App) installMenuAndShortcuts() {
 		actions []*action
 	}{
 		{"File", []*action{
-			{"New Opportunity…", ctrl(fyne.KeyN), a.tracker.onAdd},
-			{"Import CSV…", ctrl(fyne.KeyI), a.tracker.onImport},
-			{"Export CSV…", nil, a.tracker.onExport},
+			{"New Opportunity…", ctrl(fyne.KeyN), a.tracker.onAdd, always},
+			{"Import CSV…", ctrl(fyne.KeyI), a.tracker.onImport, always},
+			{"Export CSV…", nil, a.tracker.onExport, always},
 			nil,
-			{"Back Up Now…", nil, a.onBackup},
-			{"Restore from Backup…", nil, a.onRestore},
+			{"Back Up Now…", nil, a.onBackup, always},
+			{"Restore from Backup…", nil, a.onRestore, always},
 			nil,
-			{"Profile…", nil, a.letter.onProfile},
+			{"Profile…", nil, a.letter.onProfile, always},
 			nil,
-			{"Quit", ctrl(fyne.KeyQ), a.onClose},
+			{"Quit", ctrl(fyne.KeyQ), a.onClose, always},
 		}},
 		{"Edit", []*action{
-			{"Find", ctrl(fyne.KeyF), a.tracker.focusSearch},
-			{"Edit Opportunity…", nil, a.tracker.onEdit},
-			{"Add Note to History…", nil, a.tracker.onAddNote},
-			{"Delete Opportunity…", nil, a.tracker.onDelete},
+			{"Find", ctrl(fyne.KeyF), a.tracker.focusSearch, always},
+			{"Edit Opportunity…", nil, a.tracker.onEdit, selection},
+			{"Add Note to History…", nil, a.tracker.onAddNote, selection},
+			{"Delete Opportunity…", nil, a.tracker.onDelete, selection},
+		}},
+		{"View", []*action{
+			{"Details", ctrl(fyne.Key1), func() { a.showTab(tabDetails) }, always},
+			{"Decide", ctrl(fyne.Key2), func() { a.showTab(tabDecide) }, always},
+			{"Letter", ctrl(fyne.Key3), func() { a.showTab(tabLetter) }, always},
 		}},
 		{"Letter", []*action{
-			{"Copy Letter", ctrlShift(fyne.KeyC), a.letter.onCopy},
-			{"Export .eml Draft…", ctrl(fyne.KeyE), a.letter.onExport},
-			{"Open in Mail App", nil, a.letter.onMail},
+			{"Copy Letter", ctrlShift(fyne.KeyC), a.letter.onCopy, aLetter},
+			{"Export .eml Draft…", ctrl(fyne.KeyE), a.letter.onExport, aLetter},
+			{"Open in Mail App", nil, a.letter.onMail, aLetter},
 			nil,
-			{"Mark Declined…", nil, a.letter.onMarkDeclined},
+			{"Mark Declined…", nil, a.letter.onMarkDeclined, aLetter},
 		}},
 		{"Help", []*action{
-			{"About Decline Desk", nil, a.onAbout},
+			{"Keyboard Shortcuts", nil, a.onShortcuts, always},
+			{"About Decline Desk", nil, a.onAbout, always},
 		}},
 	}
 	a.keys = map[string]func(){}
@@ -236,24 +327,25 @@ func (a *App) installMenuAndShortcuts() {
 				continue
 			}
 			item := fyne.NewMenuItem(act.label, act.run)
+			if act.needs != always {
+				a.gated = append(a.gated, gatedItem{item, act.needs})
+			}
 			item.Shortcut = act.shortcut
 			item.IsQuit = act.label == "Quit" // our Quit saves and closes like the window's close button
 			items = append(items, item)
 			if act.shortcut != nil {
 				addKey(act.shortcut, act.run)
+				a.shortcuts = append(a.shortcuts, [2]string{shortcutText(act.shortcut), act.label})
 			}
 		}
 		main = append(main, fyne.NewMenu(m.name, items...))
 	}
 	a.win.SetMainMenu(fyne.NewMainMenu(main...))
+	a.refreshMenus()
 
 	// Delete and Ctrl+Backspace are not menu shortcuts: in a text field they edit text.
 	// They delete the selected opportunity when the list or nothing has the focus.
-	a.win.Canvas().SetOnTypedKey(func(e *fyne.KeyEvent) {
-		if e.Name == fyne.KeyDelete {
-			a.tracker.onDelete()
-		}
-	})
+	a.win.Canvas().SetOnTypedKey(a.onWindowKey)
 	addKey(ctrl(fyne.KeyBackspace), a.tracker.onDelete)
 }
 
@@ -279,6 +371,7 @@ func (a *App) setCurrent(o *tracker.Opportunity) {
 	a.tracker.showDetails(o)
 	a.decide.show(o)
 	a.letter.show(o)
+	a.refreshMenus()
 }
 
 // saved takes a freshly saved opportunity into the list and the panes.
@@ -324,7 +417,7 @@ func (a *App) showError(what string, err error) {
 		msg = "It was deleted meanwhile."
 	}
 	d := dialog.NewError(fmt.Errorf("%s.\n\n%s", what, msg), a.win)
-	d.Show()
+	a.present(d)
 }
 
 func (a *App) onAbout() {
@@ -334,7 +427,7 @@ func (a *App) onAbout() {
 	text.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustom("About "+info.Name, "Close", text, a.win)
 	d.Resize(fyne.NewSize(460, 260))
-	d.Show()
+	a.present(d)
 }
 
 // onClose remembers the window's layout, saves what is pending, and closes the database

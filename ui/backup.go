@@ -77,7 +77,7 @@ func (a *App) showRestoreOffer(title, text string, backups []tracker.Backup, lis
 		d := dialog.NewCustom(title, "Start fresh", msg, a.win)
 		d.SetOnClosed(a.startFresh)
 		d.Resize(fyne.NewSize(560, 260))
-		d.Show()
+		a.present(d)
 		return
 	}
 	newest := backups[0]
@@ -89,7 +89,7 @@ func (a *App) showRestoreOffer(title, text string, backups []tracker.Backup, lis
 		a.startFresh()
 	}, a.win)
 	d.Resize(fyne.NewSize(560, 280))
-	d.Show()
+	a.present(d)
 }
 
 // startFresh goes on with the empty tracker: on a first run, that means the welcome.
@@ -132,7 +132,7 @@ func (a *App) showRestoreChoice(backups []tracker.Backup, err error) {
 		return
 	}
 	if len(backups) == 0 {
-		dialog.ShowInformation("No backups yet", "Decline Desk backs your tracker up once a day, into\n"+tracker.BackupDir(a.dbPath), a.win)
+		a.showInformation("No backups yet", "Decline Desk backs your tracker up once a day, into\n"+tracker.BackupDir(a.dbPath))
 		return
 	}
 	labels := make([]string, len(backups))
@@ -154,7 +154,7 @@ func (a *App) showRestoreChoice(backups []tracker.Backup, err error) {
 		}
 	}, a.win)
 	d.Resize(fyne.NewSize(640, 420))
-	d.Show()
+	a.present(d)
 }
 
 // restore swaps the tracker for a backup: the store is closed, the current file kept aside,

@@ -94,7 +94,7 @@ func (p *trackerPane) askDateOrder(name string, e *csvio.DateOrderError, then fu
 	monthFirst := &widget.Button{Text: "Month first: " + mdy.Time().Format("January 2, 2006"), OnTapped: choose(tracker.MonthFirst)}
 	d = dialog.NewCustom("How are the dates written?", "Cancel", container.NewVBox(msg, dayFirst, monthFirst), p.app.win)
 	d.Resize(fyne.NewSize(520, 240))
-	d.Show()
+	p.app.present(d)
 }
 
 func (p *trackerPane) askAboutBadRows(name string, parsed csvio.Parsed) {
@@ -115,7 +115,7 @@ func (p *trackerPane) askAboutBadRows(name string, parsed csvio.Parsed) {
 		}
 	}, p.app.win)
 	d.Resize(fyne.NewSize(620, 420))
-	d.Show()
+	p.app.present(d)
 }
 
 func (p *trackerPane) storeImport(name string, parsed csvio.Parsed, prog *progressDialog) {
@@ -166,7 +166,7 @@ func showImportReport(a *App, name string, rep csvio.Report) {
 	text.Selectable = true
 	d := dialog.NewCustom("Import finished", "Close", container.NewVScroll(text), a.win)
 	d.Resize(fyne.NewSize(560, 360))
-	d.Show()
+	a.present(d)
 }
 
 // onExport saves every opportunity to a CSV file.
@@ -186,7 +186,7 @@ func (p *trackerPane) onExport() {
 				a.showError("The export was not written", err)
 				return
 			}
-			dialog.ShowInformation("Export finished", fmt.Sprintf("Saved %s to %s.", plural(n, "opportunity", "opportunities"), filepath.Base(path)), a.win)
+			a.showInformation("Export finished", fmt.Sprintf("Saved %s to %s.", plural(n, "opportunity", "opportunities"), filepath.Base(path)))
 		})
 	})
 }
@@ -209,7 +209,7 @@ func newProgressDialog(a *App, title, text string) *progressDialog {
 	p.bar.Hide()
 	p.d = dialog.NewCustomWithoutButtons(title, container.NewVBox(p.label, p.bar, p.busy), a.win)
 	p.d.Resize(fyne.NewSize(420, 140))
-	p.d.Show()
+	a.present(p.d)
 	return p
 }
 

@@ -309,7 +309,7 @@ func (p *decidePane) onProceed() {
 	}
 	p.flush()
 	if o.Status == tracker.Scheduled {
-		dialog.ShowInformation("Good luck!", "The interview is already marked as scheduled.", p.app.win)
+		p.app.showInformation("Good luck!", "The interview is already marked as scheduled.")
 		return
 	}
 	d := dialog.NewConfirm("Go ahead with the interview?",
@@ -323,5 +323,5 @@ func (p *decidePane) onProceed() {
 		}, p.app.win)
 	d.SetConfirmText("Set status")
 	d.SetDismissText("Not now")
-	d.Show()
+	p.app.present(d)
 }

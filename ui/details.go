@@ -163,7 +163,7 @@ func showSentLetter(a *App, company string, l tracker.SentLetter) {
 	text.Selectable = true
 	d := dialog.NewCustom("Letter sent to "+company, "Close", container.NewVScroll(text), a.win)
 	d.Resize(fyne.NewSize(560, 520))
-	d.Show()
+	a.present(d)
 }
 
 // onStatus saves a status picked in the details; the store records the change in history.

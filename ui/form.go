@@ -21,11 +21,11 @@ type opportunityForm struct {
 	app     *App
 	editing *tracker.Opportunity // nil when adding
 
-	company, role, location     *widget.Entry
-	contactName, contactEmail   *widget.Entry
-	source, url, tags, notes    *widget.Entry
-	applied, invited, interview *widget.Entry
-	responded, followUp         *widget.Entry
+	company, role, location     *entry
+	contactName, contactEmail   *entry
+	source, url, tags, notes    *entry
+	applied, invited, interview *entry
+	responded, followUp         *entry
 	status                      *widget.Select
 	form                        *widget.Form
 	duplicate                   *widget.Label
@@ -46,27 +46,26 @@ func showOpportunityForm(a *App, editing *tracker.Opportunity) *opportunityForm 
 			return nil
 		}
 	}
-	entry := func(placeholder string, validate func(string) error) *widget.Entry {
-		e := widget.NewEntry()
+	field := func(placeholder string, validate func(string) error) *entry {
+		e := newEntry(a)
 		e.PlaceHolder = placeholder
 		e.Validator = validate
 		return e
 	}
-	f.company = entry("e.g. Acme Inc", required("company name"))
-	f.role = entry("e.g. Senior Go Engineer", required("role"))
-	f.location = entry("City, or Remote", nil)
-	f.contactName = entry("Recruiter or hiring manager", nil)
-	f.contactEmail = entry("name@example.com", tracker.CheckEmail)
-	f.source = entry("LinkedIn, referral, company site…", nil)
-	f.url = entry("Link to the job posting", func(s string) error {
+	f.company = field("e.g. Acme Inc", required("company name"))
+	f.role = field("e.g. Senior Go Engineer", required("role"))
+	f.location = field("City, or Remote", nil)
+	f.contactName = field("Recruiter or hiring manager", nil)
+	f.contactEmail = field("name@example.com", tracker.CheckEmail)
+	f.source = field("LinkedIn, referral, company site…", nil)
+	f.url = field("Link to the job posting", func(s string) error {
 		if strings.ContainsAny(strings.TrimSpace(s), " \t") {
 			return errors.New("a link cannot contain spaces")
 		}
 		return nil
 	})
-	f.tags = entry("remote, senior", nil)
-	f.notes = widget.NewMultiLineEntry()
-	f.notes.Wrapping = fyne.TextWrapWord
+	f.tags = field("remote, senior", nil)
+	f.notes = newMultiLineEntry(a)
 	f.notes.SetMinRowsVisible(3)
 	f.applied = newDateEntry(a)
 	f.invited = newDateEntry(a)
@@ -79,7 +78,7 @@ func showOpportunityForm(a *App, editing *tracker.Opportunity) *opportunityForm 
 	}
 	f.status = widget.NewSelect(labels, nil)
 	f.status.SetSelected(tracker.Saved.Label())
-	for _, e := range []*widget.Entry{f.company, f.role, f.location, f.contactName, f.contactEmail, f.source, f.url, f.tags,
+	for _, e := range []*entry{f.company, f.role, f.location, f.contactName, f.contactEmail, f.source, f.url, f.tags,
 		f.applied, f.invited, f.interview, f.responded, f.followUp} {
 		e.OnSubmitted = func(string) { f.submit(false) } // Enter saves, as in any dialog
 	}
@@ -142,14 +141,14 @@ func showOpportunityForm(a *App, editing *tracker.Opportunity) *opportunityForm 
 	content := container.NewBorder(f.duplicateBox, nil, nil, nil, container.NewVScroll(f.form))
 	f.dialog = dialog.NewCustomWithoutButtons(title, content, a.win)
 	f.dialog.Resize(fyne.NewSize(560, min(760, a.win.Canvas().Size().Height-40)))
-	f.dialog.Show()
+	a.presentWith(f.dialog, func() { f.submit(false) })
 	a.win.Canvas().Focus(f.company)
 	return f
 }
 
 // newDateEntry is a text field for a YYYY-MM-DD day with a calendar to pick it from.
-func newDateEntry(a *App) *widget.Entry {
-	e := widget.NewEntry()
+func newDateEntry(a *App) *entry {
+	e := newEntry(a)
 	e.PlaceHolder = "YYYY-MM-DD"
 	e.Validator = func(s string) error {
 		_, err := tracker.ParseDate(s)
@@ -190,7 +189,7 @@ func (f *opportunityForm) read() tracker.Opportunity {
 		}
 	}
 	for _, d := range []struct {
-		e  *widget.Entry
+		e  *entry
 		to *tracker.Date
 	}{{f.applied, &o.AppliedOn}, {f.invited, &o.InvitedOn}, {f.interview, &o.InterviewOn}, {f.responded, &o.RespondedOn}, {f.followUp, &o.FollowUpOn}} {
 		*d.to, _ = tracker.ParseDate(d.e.Text) // the validator already refused bad dates

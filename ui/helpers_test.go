@@ -108,7 +108,7 @@ func (h *harness) settle() {
 }
 
 // typeInto focuses e as a click would, and types text into it.
-func (h *harness) typeInto(e *widget.Entry, text string) {
+func (h *harness) typeInto(e fyne.Focusable, text string) {
 	h.win.Canvas().Focus(e)
 	test.Type(e, text)
 }

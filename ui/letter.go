@@ -58,7 +58,7 @@ type letterPane struct {
 	after                                *fyne.Container
 	afterChecks                          map[tracker.AfterStep]*widget.Check
 	followUp                             *widget.Label
-	markFollowUp                         *widget.Entry
+	markFollowUp                         *entry
 
 	frame   *paneFrame
 	content fyne.CanvasObject
@@ -361,7 +361,7 @@ func (p *letterPane) confirmRewrite() {
 		}, p.app.win)
 	d.SetConfirmText("Replace text")
 	d.SetDismissText("Keep my text")
-	d.Show()
+	p.app.present(d)
 }
 
 // afterChange brings the editor, preview and findings up to date and schedules a save.
@@ -733,7 +733,7 @@ func (p *letterPane) onProfile() { p.app.profileForm = showProfile(p.app, false)
 
 // refreshActions enables the send actions only when there is a letter to send.
 func (p *letterPane) refreshActions() {
-	ready := p.shown != nil && p.rendered.Body != ""
+	ready := p.canSend()
 	for _, b := range []*widget.Button{p.copyBtn, p.emlBtn, p.mailBtn, p.declineBtn} {
 		if ready {
 			b.Enable()
@@ -741,4 +741,8 @@ func (p *letterPane) refreshActions() {
 			b.Disable()
 		}
 	}
+	p.app.refreshMenus()
 }
+
+// canSend reports whether there is a letter to send.
+func (p *letterPane) canSend() bool { return p.shown != nil && p.rendered.Body != "" }

@@ -14,34 +14,35 @@ import (
 
 // profileForm asks who the user is; every letter is signed with it.
 type profileForm struct {
-	name, email, signature *widget.Entry
+	name, email, signature *entry
 	form                   *widget.Form
 	dialog                 *dialog.CustomDialog
 }
 
 // showProfile opens the profile form. welcome is true on first run.
 func showProfile(a *App, welcome bool) *profileForm {
-	f := &profileForm{}
-	f.name = &widget.Entry{PlaceHolder: "First and last name", Validator: func(s string) error {
-		if len(strings.Fields(s)) < 2 {
-			return errors.New("enter your first and last name")
-		}
-		return nil
-	}}
-	f.email = &widget.Entry{PlaceHolder: "you@example.com", Validator: func(s string) error {
-		if strings.TrimSpace(s) == "" {
-			return errors.New("enter your email address")
-		}
-		return tracker.CheckEmail(s)
-	}}
-	f.signature = &widget.Entry{PlaceHolder: "Optional, e.g. Senior Go Engineer · +1 555 0100"}
-	for _, e := range []*widget.Entry{f.name, f.email, f.signature} {
-		e.ExtendBaseWidget(e)
-	}
+	f := &profileForm{name: newEntry(a), email: newEntry(a), signature: newEntry(a)}
+	// Filled before the validators are set, so that an empty form does not greet the user
+	// with errors before anything was typed.
 	p := a.profile
 	f.name.SetText(p.FullName)
 	f.email.SetText(p.Email)
 	f.signature.SetText(p.Signature)
+	f.name.PlaceHolder = "First and last name"
+	f.name.Validator = func(s string) error {
+		if len(strings.Fields(s)) < 2 {
+			return errors.New("enter your first and last name")
+		}
+		return nil
+	}
+	f.email.PlaceHolder = "you@example.com"
+	f.email.Validator = func(s string) error {
+		if strings.TrimSpace(s) == "" {
+			return errors.New("enter your email address")
+		}
+		return tracker.CheckEmail(s)
+	}
+	f.signature.PlaceHolder = "Optional, e.g. Senior Go Engineer · +1 555 0100"
 
 	intro := widget.NewLabel("Your letters are signed with this. It stays on this computer.")
 	if welcome {
@@ -62,7 +63,7 @@ func showProfile(a *App, welcome bool) *profileForm {
 	if welcome {
 		f.form.CancelText = "Later"
 	}
-	for _, e := range []*widget.Entry{f.name, f.email, f.signature} {
+	for _, e := range []*entry{f.name, f.email, f.signature} {
 		e.OnSubmitted = func(string) {
 			if f.form.Validate() == nil {
 				f.save(a)
@@ -75,7 +76,7 @@ func showProfile(a *App, welcome bool) *profileForm {
 	}
 	f.dialog = dialog.NewCustomWithoutButtons(title, container.NewBorder(intro, nil, nil, nil, f.form), a.win)
 	f.dialog.Resize(fyne.NewSize(520, 320))
-	f.dialog.Show()
+	a.present(f.dialog)
 	a.win.Canvas().Focus(f.name)
 	return f
 }

@@ -3,7 +3,6 @@ package ui
 import (
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -25,7 +24,7 @@ const prefSaveFolder = "save.folder" // where the last file was saved
 // asks for a name and a folder, and the caller writes the whole file at once.
 type savePrompt struct {
 	app    *App
-	name   *widget.Entry
+	name   *entry
 	folder *widget.Label
 	dir    string
 	ext    string
@@ -37,7 +36,8 @@ type savePrompt struct {
 // after the user agrees. note, when set, is shown under the fields.
 func (a *App) askSavePath(title, name, ext, note string, save func(path string)) {
 	p := &savePrompt{app: a, ext: ext, dir: a.saveFolder()}
-	p.name = &widget.Entry{Text: name}
+	p.name = newEntry(a)
+	p.name.SetText(name)
 	p.name.OnSubmitted = func(string) { p.d.Confirm() }
 	p.folder = &widget.Label{Text: p.dir, Truncation: fyne.TextTruncateEllipsis}
 	choose := &widget.Button{Text: "Choose Folder…", OnTapped: p.onChooseFolder}
@@ -56,7 +56,7 @@ func (a *App) askSavePath(title, name, ext, note string, save func(path string))
 		}
 	}, a.win)
 	p.d.Resize(fyne.NewSize(560, 0))
-	p.d.Show()
+	a.present(p.d)
 	a.saving = p
 	a.win.Canvas().Focus(p.name)
 }
@@ -99,7 +99,7 @@ func (p *savePrompt) onSave(title, note string, save func(path string)) {
 	retry := func(err error) {
 		d := dialog.NewError(err, a.win)
 		d.SetOnClosed(func() { a.askSavePath(title, name, p.ext, note, save) })
-		d.Show()
+		a.present(d)
 	}
 	switch {
 	case name == "" || name == "." || name == "..":
@@ -118,14 +118,14 @@ func (p *savePrompt) onSave(title, note string, save func(path string)) {
 		return
 	}
 	a.fyneApp.Preferences().SetString(prefSaveFolder, p.dir)
-	if fi, err := os.Stat(path); err == nil || !errors.Is(err, fs.ErrNotExist) && fi != nil {
-		dialog.ShowConfirm("Replace "+name+"?",
+	if _, err := os.Stat(path); err == nil {
+		a.showConfirm("Replace "+name+"?",
 			fmt.Sprintf("%s already exists in %s.\nReplace it? The old file stays as it is until the new one is complete.", name, p.dir),
 			func(ok bool) {
 				if ok {
 					save(path)
 				}
-			}, a.win)
+			})
 		return
 	}
 	save(path)

@@ -31,7 +31,7 @@ func (p *letterPane) ready() bool {
 		return false
 	}
 	if p.rendered.Body == "" {
-		dialog.ShowInformation("No letter yet", "Fix what the letter settings point out first.", p.app.win)
+		p.app.showInformation("No letter yet", "Fix what the letter settings point out first.")
 		return false
 	}
 	return true
@@ -160,7 +160,7 @@ func (p *letterPane) onMarkDeclined() {
 		})
 	}, p.app.win)
 	d.Resize(fyne.NewSize(520, 220))
-	d.Show()
+	p.app.present(d)
 	p.markFollowUp = followUp
 }
 

@@ -22,7 +22,7 @@ const allStatuses = "All statuses"
 type trackerPane struct {
 	app *App
 
-	search *widget.Entry
+	search *entry
 	status *widget.Select
 	sort   *widget.Select
 	add    *widget.Button
@@ -47,8 +47,9 @@ type trackerPane struct {
 
 func newTrackerPane(a *App) *trackerPane {
 	p := &trackerPane{app: a}
-	p.search = widget.NewEntry()
+	p.search = newEntry(a)
 	p.search.PlaceHolder = "Search opportunities"
+	p.search.onDown = p.onSearchDown
 	p.search.OnChanged = func(string) { p.onQueryChanged() }
 	p.search.ActionItem = widget.NewButtonWithIcon("", theme.SearchIcon(), p.focusSearch)
 
@@ -253,7 +254,7 @@ func (p *trackerPane) onAddNote() {
 	if o == nil {
 		return
 	}
-	note := widget.NewMultiLineEntry()
+	note := newMultiLineEntry(p.app)
 	note.SetPlaceHolder("What happened? (a call, an email, a thought)")
 	note.Wrapping = fyne.TextWrapWord
 	note.SetMinRowsVisible(4)
@@ -268,7 +269,7 @@ func (p *trackerPane) onAddNote() {
 			})
 		}, p.app.win)
 	d.Resize(fyne.NewSize(480, 260))
-	d.Show()
+	p.app.present(d)
 	p.app.win.Canvas().Focus(note)
 }
 
@@ -298,7 +299,7 @@ func (p *trackerPane) onDelete() {
 	d.SetConfirmText("Delete")
 	d.SetDismissText("Cancel")
 	d.SetConfirmImportance(widget.DangerImportance)
-	d.Show()
+	p.app.present(d)
 }
 
 func (p *trackerPane) showDetails(o *tracker.Opportunity) {
@@ -345,11 +346,55 @@ func (l *oppList) quietSelect(i int) {
 }
 
 func (l *oppList) TypedKey(e *fyne.KeyEvent) {
-	if e.Name == fyne.KeyDelete {
+	switch e.Name {
+	case fyne.KeyDelete:
 		l.p.onDelete()
+	case fyne.KeyUp:
+		l.p.moveSelection(-1)
+	case fyne.KeyDown:
+		l.p.moveSelection(1)
+	case fyne.KeyEscape:
+		l.p.app.onEscape(l)
+	default:
+		l.List.TypedKey(e)
+	}
+}
+
+// onSearchDown leaves the search for the list, selecting the first match.
+func (p *trackerPane) onSearchDown() {
+	if len(p.rows) == 0 {
 		return
 	}
-	l.List.TypedKey(e)
+	p.app.win.Canvas().Focus(p.list)
+	if p.indexOfSelected() < 0 {
+		p.list.Select(0)
+	}
+}
+
+// moveSelection selects the row by steps from the selected one (the first row when none).
+func (p *trackerPane) moveSelection(by int) {
+	if len(p.rows) == 0 {
+		return
+	}
+	i := p.indexOfSelected()
+	switch {
+	case i < 0:
+		i = 0
+	default:
+		i = min(max(i+by, 0), len(p.rows)-1)
+	}
+	p.list.Select(i)
+	p.list.ScrollTo(i)
+}
+
+// indexOfSelected is the selected opportunity's row in the list, -1 when none.
+func (p *trackerPane) indexOfSelected() int {
+	for i, r := range p.rows {
+		if r.ID == p.selected {
+			return i
+		}
+	}
+	return -1
 }
 
 // TypedShortcut makes the list a fyne.Shortcutable so that Ctrl+Backspace reaches it.

@@ -1,0 +1,138 @@
+package ui
+
+import (
+	"slices"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+)
+
+// entry is the app's text field. Fyne hands keys to the focused widget only, so a field
+// passes on what the window handles: Escape closes the open dialog (or clears the search),
+// Return in a one-line field confirms the dialog, and the down arrow may leave the field.
+type entry struct {
+	widget.Entry
+	app    *App
+	onDown func() // the down arrow in a one-line field; nil: the field's own
+}
+
+func newEntry(a *App) *entry {
+	e := &entry{app: a}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+func newMultiLineEntry(a *App) *entry {
+	e := newEntry(a)
+	e.MultiLine = true
+	e.Wrapping = fyne.TextWrapWord
+	return e
+}
+
+func (e *entry) TypedKey(k *fyne.KeyEvent) {
+	switch {
+	case k.Name == fyne.KeyEscape:
+		e.app.onEscape(e)
+		return
+	case (k.Name == fyne.KeyReturn || k.Name == fyne.KeyEnter) && !e.MultiLine && e.OnSubmitted == nil:
+		if e.app.onEnter() {
+			return
+		}
+	case k.Name == fyne.KeyDown && !e.MultiLine && e.onDown != nil:
+		e.onDown()
+		return
+	}
+	e.Entry.TypedKey(k)
+}
+
+// shownDialog is a dialog on screen, with what Enter does in it.
+type shownDialog struct {
+	d     dialog.Dialog
+	enter func() // nil: Enter confirms a confirm or form dialog, and closes any other
+}
+
+// present shows d and keeps it on the stack of open dialogs, which Escape and Enter act on.
+func (a *App) present(d dialog.Dialog) { a.presentWith(d, nil) }
+
+// presentWith is present for a dialog whose Enter does something of its own.
+func (a *App) presentWith(d dialog.Dialog, enter func()) {
+	sd := &shownDialog{d: d, enter: enter}
+	a.dialogs = append(a.dialogs, sd)
+	d.SetOnClosed(func() {
+		if i := slices.Index(a.dialogs, sd); i >= 0 {
+			a.dialogs = slices.Delete(a.dialogs, i, i+1)
+		}
+	})
+	d.Show()
+}
+
+func (a *App) topDialog() *shownDialog {
+	if len(a.dialogs) == 0 {
+		return nil
+	}
+	return a.dialogs[len(a.dialogs)-1]
+}
+
+// showInformation is dialog.ShowInformation on the stack of open dialogs.
+func (a *App) showInformation(title, message string) {
+	a.present(dialog.NewInformation(title, message, a.win))
+}
+
+// showConfirm is dialog.ShowConfirm on the stack of open dialogs.
+func (a *App) showConfirm(title, message string, callback func(bool)) {
+	a.present(dialog.NewConfirm(title, message, callback, a.win))
+}
+
+// onEscape closes the dialog on top without doing anything, as its Cancel would; without
+// a dialog it clears the search, when from is the search field, or leaves the field.
+func (a *App) onEscape(from fyne.Focusable) {
+	if top := a.topDialog(); top != nil {
+		top.d.Dismiss()
+		return
+	}
+	if from == fyne.Focusable(a.tracker.search) && a.tracker.search.Text != "" {
+		a.tracker.search.SetText("")
+		return
+	}
+	a.win.Canvas().Unfocus()
+}
+
+// onEnter confirms the dialog on top; false when no dialog is open.
+func (a *App) onEnter() bool {
+	top := a.topDialog()
+	if top == nil {
+		return false
+	}
+	switch d := top.d.(type) {
+	case *dialog.ConfirmDialog:
+		d.Confirm()
+	case *dialog.FormDialog:
+		d.Submit()
+	default:
+		if top.enter != nil {
+			top.enter()
+		} else if _, custom := d.(*dialog.CustomDialog); !custom {
+			d.Dismiss() // an information or error dialog: Enter is its OK
+		}
+	}
+	return true
+}
+
+// onWindowKey handles keys that reach the window because no field has the focus.
+func (a *App) onWindowKey(e *fyne.KeyEvent) {
+	switch e.Name {
+	case fyne.KeyEscape:
+		a.onEscape(nil)
+	case fyne.KeyReturn, fyne.KeyEnter:
+		a.onEnter()
+	case fyne.KeyDelete:
+		if a.topDialog() == nil {
+			a.tracker.onDelete()
+		}
+	case fyne.KeyUp, fyne.KeyDown:
+		if a.topDialog() == nil {
+			a.tracker.moveSelection(map[fyne.KeyName]int{fyne.KeyUp: -1, fyne.KeyDown: 1}[e.Name])
+		}
+	}
+}

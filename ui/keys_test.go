@@ -1,0 +1,192 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"github.com/declinedesk/declinedesk/internal/tracker"
+)
+
+// press sends a key to the focused field, or to the window when none has the focus.
+func (h *harness) press(k fyne.KeyName) {
+	h.t.Helper()
+	ev := &fyne.KeyEvent{Name: k}
+	if f := h.win.Canvas().Focused(); f != nil {
+		f.TypedKey(ev)
+	} else {
+		h.win.Canvas().OnTypedKey()(ev)
+	}
+	h.settle()
+}
+
+func TestEscapeClosesDialogsAndEnterConfirmsThem(t *testing.T) {
+	h := newHarness(t, tracker.Opportunity{Company: "Acme", Role: "Dev"}, tracker.Opportunity{Company: "Globex", Role: "Analyst"})
+	h.selectCompany("Acme")
+	h.win.Canvas().Unfocus()
+	h.app.tracker.onDelete()
+	h.settle()
+	if !h.shows("Delete this opportunity?") {
+		t.Fatal("no question")
+	}
+	h.press(fyne.KeyEscape)
+	if h.shows("Delete this opportunity?") || h.count() != 2 {
+		t.Fatalf("Escape: dialog still shown %v, %d records", h.shows("Delete this opportunity?"), h.count())
+	}
+	h.app.tracker.onDelete()
+	h.settle()
+	h.press(fyne.KeyReturn)
+	if h.shows("Delete this opportunity?") || h.count() != 1 {
+		t.Fatalf("Enter: dialog still shown %v, %d records", h.shows("Delete this opportunity?"), h.count())
+	}
+
+	// In a form, Escape in a field closes it and saves nothing.
+	h.app.tracker.onAdd()
+	h.settle()
+	h.typeInto(h.app.tracker.form.company, "Initech")
+	h.press(fyne.KeyEscape)
+	if h.shows("New opportunity") || h.count() != 1 {
+		t.Errorf("Escape in the form: still shown %v, %d records", h.shows("New opportunity"), h.count())
+	}
+	// Enter in a one-line field of the form adds.
+	h.app.tracker.onAdd()
+	h.settle()
+	h.typeInto(h.app.tracker.form.company, "Initech")
+	h.typeInto(h.app.tracker.form.role, "QA")
+	h.press(fyne.KeyReturn)
+	if h.shows("New opportunity") || h.count() != 2 {
+		t.Errorf("Enter in the form: still shown %v, %d records", h.shows("New opportunity"), h.count())
+	}
+	// An information dialog closes with either key.
+	h.app.showInformation("Note", "Something happened.")
+	h.press(fyne.KeyReturn)
+	if h.shows("Something happened.") || len(h.app.dialogs) != 0 {
+		t.Errorf("Enter does not close an information dialog")
+	}
+}
+
+func TestSearchAndListByKeyboard(t *testing.T) {
+	h := newHarness(t,
+		tracker.Opportunity{Company: "Acme", Role: "Dev"},
+		tracker.Opportunity{Company: "Globex", Role: "Analyst"},
+		tracker.Opportunity{Company: "Initech", Role: "QA"})
+	h.typeInto(h.app.tracker.search, "glob")
+	h.settle()
+	h.press(fyne.KeyDown)
+	if h.app.current == nil || h.app.current.Company != "Globex" {
+		t.Fatalf("Down in the search does not select the first match: %+v", h.app.current)
+	}
+	if h.win.Canvas().Focused() != fyne.Focusable(h.app.tracker.list) {
+		t.Error("Down in the search does not move to the list")
+	}
+	h.app.tracker.search.SetText("")
+	h.settle()
+	first := h.app.tracker.rows[0].ID
+	h.win.Canvas().Focus(h.app.tracker.list)
+	i := h.app.tracker.indexOfSelected()
+	h.press(fyne.KeyDown)
+	if h.app.tracker.indexOfSelected() != min(i+1, 2) {
+		t.Errorf("Down moved from %d to %d", i, h.app.tracker.indexOfSelected())
+	}
+	h.press(fyne.KeyUp)
+	h.press(fyne.KeyUp)
+	h.press(fyne.KeyUp)
+	if h.app.current.ID != first {
+		t.Errorf("Up does not stop at the first row")
+	}
+	// With nothing focused, the arrows still move the selection.
+	h.win.Canvas().Unfocus()
+	h.press(fyne.KeyDown)
+	if h.app.tracker.indexOfSelected() != 1 {
+		t.Errorf("Down with nothing focused: %d", h.app.tracker.indexOfSelected())
+	}
+	// Escape clears the search.
+	h.typeInto(h.app.tracker.search, "zzz")
+	h.settle()
+	h.press(fyne.KeyEscape)
+	if h.app.tracker.search.Text != "" || len(h.app.tracker.rows) != 3 {
+		t.Errorf("Escape left %q and %d rows", h.app.tracker.search.Text, len(h.app.tracker.rows))
+	}
+}
+
+// TestTheWholeJourneyByKeyboard: welcome, name, Tab, email, Enter; Ctrl+F, a company, Down;
+// Ctrl+Shift+C copies that opportunity's letter.
+func TestTheWholeJourneyByKeyboard(t *testing.T) {
+	h := newHarnessWith(t, nil, acme, tracker.Opportunity{Company: "Globex", Role: "Analyst", Status: tracker.Invited})
+	if !h.shows("Welcome") {
+		t.Fatal("no welcome")
+	}
+	test.Type(h.win.Canvas().Focused(), "Ana Silva")
+	h.win.Canvas().FocusNext()
+	test.Type(h.win.Canvas().Focused(), "ana@example.com")
+	h.press(fyne.KeyReturn)
+	if h.shows("Welcome") || h.app.profile.FullName != "Ana Silva" {
+		t.Fatalf("the welcome did not save: %+v", h.app.profile)
+	}
+	shortcut(h, ctrl(fyne.KeyF))
+	test.Type(h.win.Canvas().Focused(), "acme")
+	h.settle()
+	h.press(fyne.KeyDown)
+	shortcut(h, ctrlShift(fyne.KeyC))
+	got := h.app.fyneApp.Clipboard().Content()
+	if !strings.Contains(got, "Dear Jo Park,") || !strings.Contains(got, "Acme Inc") || !strings.HasSuffix(strings.TrimSpace(got), "Ana Silva") {
+		t.Errorf("clipboard: %q", got)
+	}
+}
+
+// menuItem finds a main menu item by its label.
+func (h *harness) menuItem(label string) *fyne.MenuItem {
+	h.t.Helper()
+	for _, m := range h.win.MainMenu().Items {
+		for _, it := range m.Items {
+			if it.Label == label {
+				return it
+			}
+		}
+	}
+	h.t.Fatalf("no menu item %q", label)
+	return nil
+}
+
+func TestActionsThatNeedASelectionWaitForOne(t *testing.T) {
+	h := newHarness(t, acme)
+	gated := []string{"Edit Opportunity…", "Add Note to History…", "Delete Opportunity…", "Copy Letter", "Export .eml Draft…", "Open in Mail App", "Mark Declined…"}
+	for _, label := range gated {
+		if !h.menuItem(label).Disabled {
+			t.Errorf("%s is enabled with nothing selected", label)
+		}
+	}
+	h.selectCompany("Acme Inc")
+	for _, label := range gated {
+		if h.menuItem(label).Disabled {
+			t.Errorf("%s is disabled with a letter ready", label)
+		}
+	}
+	if h.menuItem("Find").Disabled || h.menuItem("New Opportunity…").Disabled {
+		t.Error("actions that need nothing are disabled")
+	}
+}
+
+func TestHelpListsEveryShortcut(t *testing.T) {
+	h := newHarness(t)
+	h.app.onShortcuts()
+	h.settle()
+	for _, want := range []string{"Ctrl+N", "Ctrl+F", "Ctrl+Shift+C", "Ctrl+E", "Ctrl+I", "Ctrl+Q", "Escape", "Enter", "Up, Down"} {
+		if !h.shows(want) {
+			t.Errorf("Keyboard Shortcuts lacks %s", want)
+		}
+	}
+	for _, m := range h.win.MainMenu().Items {
+		for _, it := range m.Items {
+			if it.Shortcut != nil && !h.shows(it.Label) {
+				t.Errorf("%s has a shortcut the list does not name", it.Label)
+			}
+		}
+	}
+	h.press(fyne.KeyEscape)
+	if h.shows("Keyboard Shortcuts") {
+		t.Error("Escape does not close it")
+	}
+}
