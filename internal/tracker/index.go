@@ -22,13 +22,15 @@ type Row struct {
 	roleAt     int32 // where the role starts in names
 	slot       int32 // the row's place in the index's text arena; -1 when it has none
 	// dayStatus packs the follow-up day (days since 0001-01-01 plus one, 0 for none) in
-	// its low 24 bits and 1 + the status's place in statusTable in the next 7.
+	// its low 24 bits, 1 + the status's place in statusTable in the next 7 and whether the
+	// no-response suggestion was dismissed in the top bit.
 	dayStatus uint32
 }
 
 const (
-	dayBits    = 24
-	statusMask = 1<<7 - 1
+	dayBits       = 24
+	statusMask    = 1<<7 - 1
+	dismissedFlag = 1 << 31
 )
 
 // dayZero is 0001-01-01 in Unix seconds: every valid date is a small count of days after it.
@@ -71,6 +73,9 @@ func RowOf(o *Opportunity) *Row {
 	}
 	// Any stored day that fits is shown, even one outside the years the forms accept.
 	r.dayStatus |= packDay(o.FollowUpOn)
+	if o.NoResponseDismissed {
+		r.dayStatus |= dismissedFlag
+	}
 	return r
 }
 
@@ -107,6 +112,9 @@ func (r *Row) Due(today Date) bool { return r.dueBy(packDay(today)) }
 
 // dueBy is Due for a packed day; no row is due on day 0 (no valid today).
 func (r *Row) dueBy(day uint32) bool { f := r.followUp(); return f != 0 && f <= day }
+
+// NoResponseDismissed reports whether the user chose to keep waiting for a reply.
+func (r *Row) NoResponseDismissed() bool { return r.dayStatus&dismissedFlag != 0 }
 
 // SortOrder is how the list is ordered.
 type SortOrder int
