@@ -138,13 +138,14 @@ func TestNoResponse(t *testing.T) {
 
 func TestNoResponseCountsDaysWhereTheUserIs(t *testing.T) {
 	// Updated at 23:30 UTC the day before 21 days ago: already the next day in Tokyo.
-	updated := clocktest.Epoch.Truncate(24*time.Hour).AddDate(0, 0, -21).Add(-30 * time.Minute)
+	noon := clocktest.Epoch.Truncate(24 * time.Hour).Add(3 * time.Hour) // 03:00 UTC, noon in Tokyo
+	updated := noon.Truncate(24*time.Hour).AddDate(0, 0, -21).Add(-30 * time.Minute)
 	o := tracker.Opportunity{Status: tracker.Applied, UpdatedAt: updated}
 	tokyo := time.FixedZone("UTC+9", 9*3600)
-	if !followup.NoResponse(&o, clocktest.Epoch, 21) {
-		t.Error("in UTC the 21 days have passed")
+	if !followup.NoResponse(&o, noon, 22) {
+		t.Error("in UTC 22 days have passed")
 	}
-	if followup.NoResponse(&o, clocktest.Epoch.In(tokyo), 22) || !followup.NoResponse(&o, clocktest.Epoch.In(tokyo), 20) {
+	if followup.NoResponse(&o, noon.In(tokyo), 22) || !followup.NoResponse(&o, noon.In(tokyo), 21) {
 		t.Error("in Tokyo it has been 21 days")
 	}
 }

@@ -32,7 +32,7 @@ func TestNextMidnight(t *testing.T) {
 		now  time.Time
 		want time.Duration
 	}{
-		{"test clock, UTC", clocktest.Epoch, 14 * time.Hour},
+		{"test clock, UTC", clocktest.Epoch, clocktest.Epoch.Truncate(24 * time.Hour).Add(24 * time.Hour).Sub(clocktest.Epoch)},
 		{"at midnight, a whole day", clocktest.Epoch.Truncate(24 * time.Hour), 24 * time.Hour},
 		{"a second before midnight", clocktest.Epoch.Truncate(24 * time.Hour).Add(-time.Second), time.Second},
 		{"Berlin, an ordinary evening", at(berlin, "2026-11-25 22:15"), 105 * time.Minute},
