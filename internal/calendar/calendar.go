@@ -4,6 +4,7 @@
 package calendar
 
 import (
+	"bufio"
 	"cmp"
 	"fmt"
 	"io"
@@ -160,12 +161,13 @@ func Write(w io.Writer, events []Event, opts Options) error {
 		alarm.SetProperty(ics.ComponentPropertyDescription, oneLine(e.Summary))
 	}
 	// The library ends lines with LF unless told otherwise, and drops the errors of some
-	// writes: the file must end its lines with CRLF, and a failed write must not pass.
-	cw := &checkedWriter{w: w}
-	if err := cal.SerializeTo(cw, ics.WithNewLineWindows); err != nil {
+	// writes: the file must end its lines with CRLF, and a failed write must not pass. A
+	// bufio.Writer keeps the first error and returns it from Flush.
+	bw := bufio.NewWriter(w)
+	if err := cal.SerializeTo(bw, ics.WithNewLineWindows); err != nil {
 		return err
 	}
-	return cw.err
+	return bw.Flush()
 }
 
 // text is a description: lines of one-line text.
@@ -175,19 +177,4 @@ func text(s string) string {
 		lines[i] = oneLine(l)
 	}
 	return strings.Join(lines, "\n")
-}
-
-// checkedWriter keeps the first write error.
-type checkedWriter struct {
-	w   io.Writer
-	err error
-}
-
-func (c *checkedWriter) Write(p []byte) (int, error) {
-	if c.err != nil {
-		return 0, c.err
-	}
-	n, err := c.w.Write(p)
-	c.err = err
-	return n, err
 }
