@@ -139,7 +139,11 @@ func Write(w io.Writer, events []Event, opts Options) error {
 		return cmp.Or(strings.Compare(string(a.Day), string(b.Day)), strings.Compare(string(a.Kind), string(b.Kind)), cmp.Compare(a.ID, b.ID))
 	})
 	cal := ics.NewCalendar()
-	cal.SetProductId("-//Decline Desk//" + oneLine(opts.Product) + "//EN")
+	product := oneLine(opts.Product)
+	if product == "" {
+		product = "Decline Desk"
+	}
+	cal.SetProductId("-//Decline Desk//" + product + "//EN")
 	for _, e := range events {
 		start := e.Day.Time()
 		if start.IsZero() {

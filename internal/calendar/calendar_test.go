@@ -357,6 +357,9 @@ func TestAnEmptyTrackerIsAnEmptyCalendar(t *testing.T) {
 	if ics2, _ := export(t, opportunities{}, opts); ics2 != ics {
 		t.Error("no opportunities and none with dates differ")
 	}
+	if ics3, _ := export(t, opportunities{}, Options{Now: clocktest.Epoch}); !strings.Contains(ics3, "\r\nPRODID:-//Decline Desk//Decline Desk//EN\r\n") {
+		t.Errorf("without a product: %q", ics3)
+	}
 }
 
 type failingWriter struct{ after int }

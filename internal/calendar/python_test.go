@@ -32,36 +32,7 @@ func icalendarPython(t *testing.T) string {
 // every event with what was meant.
 func TestAnIndependentReaderAgrees(t *testing.T) {
 	python := icalendarPython(t)
-	path := filepath.Join(t.TempDir(), "declinedesk.ics")
-	if err := os.WriteFile(path, []byte(mustExport(t, tricky)), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	out, err := exec.Command(python, filepath.Join("testdata", "read_ics.py"), path).Output()
-	if err != nil {
-		var stderr string
-		if ee, ok := err.(*exec.ExitError); ok {
-			stderr = string(ee.Stderr)
-		}
-		t.Fatalf("icalendar could not read the file: %v\n%s", err, stderr)
-	}
-	type day struct{ Type, Value string }
-	var got struct {
-		Name, Prodid, Version string
-		Errors                []string
-		Events                []struct {
-			UID, Summary, Description string
-			Start, End                day
-			Stamp, Transparency       string
-			Alarms                    []struct {
-				Action         string
-				TriggerSeconds float64 `json:"trigger_seconds"`
-				Description    string
-			}
-		}
-	}
-	if err := json.Unmarshal(out, &got); err != nil {
-		t.Fatalf("%v: %s", err, out)
-	}
+	got := readWithPython(t, python, mustExport(t, tricky))
 	if got.Name != "VCALENDAR" || got.Version != "2.0" || got.Prodid != "-//Decline Desk//Decline Desk 9.8.7//EN" || len(got.Errors) > 0 {
 		t.Fatalf("calendar %s %s %q, errors %q", got.Name, got.Version, got.Prodid, got.Errors)
 	}
@@ -87,7 +58,7 @@ func TestAnIndependentReaderAgrees(t *testing.T) {
 		if e.Summary != oneLine(w.Summary) || e.Description != text(w.Description) {
 			t.Errorf("%s:\n got %q / %q\nwant %q / %q", e.UID, e.Summary, e.Description, w.Summary, w.Description)
 		}
-		if e.Start != (day{"date", string(w.Day)}) || e.End != (day{"date", string(next)}) {
+		if e.Start != (pyDay{"date", string(w.Day)}) || e.End != (pyDay{"date", string(next)}) {
 			t.Errorf("%s: from %+v to %+v, want the whole day %s", e.UID, e.Start, e.End, w.Day)
 		}
 		if e.Stamp != stamp || e.Transparency != "TRANSPARENT" {
@@ -100,4 +71,48 @@ func TestAnIndependentReaderAgrees(t *testing.T) {
 			t.Errorf("%s: the summary is not one line: %q", e.UID, e.Summary)
 		}
 	}
+
+	empty := readWithPython(t, python, mustExport(t, opportunities{}))
+	if empty.Name != "VCALENDAR" || len(empty.Events) != 0 || len(empty.Errors) > 0 {
+		t.Errorf("the empty calendar read as %+v", empty)
+	}
+}
+
+type pyDay struct{ Type, Value string }
+
+// pyCalendar is what testdata/read_ics.py prints.
+type pyCalendar struct {
+	Name, Prodid, Version string
+	Errors                []string
+	Events                []struct {
+		UID, Summary, Description string
+		Start, End                pyDay
+		Stamp, Transparency       string
+		Alarms                    []struct {
+			Action         string
+			TriggerSeconds float64 `json:"trigger_seconds"`
+			Description    string
+		}
+	}
+}
+
+func readWithPython(t *testing.T, python, ics string) pyCalendar {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "declinedesk.ics")
+	if err := os.WriteFile(path, []byte(ics), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(python, filepath.Join("testdata", "read_ics.py"), path).Output()
+	if err != nil {
+		var stderr string
+		if ee, ok := err.(*exec.ExitError); ok {
+			stderr = string(ee.Stderr)
+		}
+		t.Fatalf("icalendar could not read the file: %v\n%s", err, stderr)
+	}
+	var got pyCalendar
+	if err := json.Unmarshal(out, &got); err != nil {
+		t.Fatalf("%v: %s", err, out)
+	}
+	return got
 }
