@@ -7,6 +7,7 @@ toolchain go1.26.10
 require (
 	fyne.io/fyne/v2 v2.8.1
 	github.com/BurntSushi/toml v1.6.0
+	github.com/arran4/golang-ical v0.3.4
 	github.com/atotto/clipboard v0.1.4
 	github.com/emersion/go-message v0.18.2
 	github.com/golangci/misspell v0.8.0

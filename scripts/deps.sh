@@ -2,7 +2,8 @@
 # deps.sh — install the system packages Decline Desk needs, when they are missing.
 #
 #   scripts/deps.sh build   # to compile: a C compiler and the OpenGL/X11/Wayland headers
-#   scripts/deps.sh test    # also a virtual display and X tools for the end-to-end test
+#   scripts/deps.sh test    # also a virtual display and X tools for the end-to-end test,
+#                           # and Python's icalendar to read the calendar export back
 #
 # On Debian and Ubuntu it installs them with apt-get (as root, else with sudo).
 # Elsewhere it prints what to install and carries on.
@@ -10,7 +11,7 @@ set -euo pipefail
 
 build_pkgs="gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev
   libxinerama-dev libxi-dev libxxf86vm-dev libwayland-dev libxkbcommon-dev"
-test_pkgs="xvfb xdotool x11-utils imagemagick xclip"
+test_pkgs="xvfb xdotool x11-utils imagemagick xclip python3-icalendar"
 
 want=$build_pkgs
 [ "${1:-build}" = "test" ] && want="$build_pkgs $test_pkgs"
@@ -25,7 +26,7 @@ if ! command -v dpkg-query >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>
     Darwin) echo "deps: on macOS, the Xcode command line tools are all you need: xcode-select --install" >&2 ;;
     MINGW*|MSYS*|CYGWIN*) echo "deps: on Windows, install a gcc for cgo (for example MSYS2's mingw-w64-x86_64-gcc)." >&2 ;;
     *) echo "deps: not a Debian-like system; install the equivalents of: $want" >&2
-       echo "      Fedora: sudo dnf install gcc libXcursor-devel libXrandr-devel mesa-libGL-devel libXi-devel libXinerama-devel libXxf86vm-devel wayland-devel libxkbcommon-devel xorg-x11-server-Xvfb xdotool xdpyinfo ImageMagick xclip" >&2 ;;
+       echo "      Fedora: sudo dnf install gcc libXcursor-devel libXrandr-devel mesa-libGL-devel libXi-devel libXinerama-devel libXxf86vm-devel wayland-devel libxkbcommon-devel xorg-x11-server-Xvfb xdotool xdpyinfo ImageMagick xclip python3-icalendar" >&2 ;;
   esac
   exit 0
 fi

@@ -104,10 +104,12 @@ var commands = map[string]command{
 	"check":   {"check FILE|- [--json] [--name \"Full Name\"] [--kind K]", runCheck},
 	"backup":  {"backup OUT.db", runBackup},
 	"version": {"version", runVersion},
+
+	"calendar": {"calendar OUT.ics|-", runCalendar},
 }
 
 // order in which usage lists the commands
-var commandOrder = []string{"import", "export", "list", "compose", "check", "backup", "version"}
+var commandOrder = []string{"import", "export", "list", "compose", "check", "calendar", "backup", "version"}
 
 // usageError is bad usage: its message is printed with the usage line.
 type usageError struct{ msg string }

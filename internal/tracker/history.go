@@ -3,6 +3,7 @@ package tracker
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -93,6 +94,48 @@ func (s *BoltStore) MarkDeclined(id uint64, sent SentLetter, followUp Date) (Opp
 		}
 		letter := sent
 		return append(events, Event{Kind: EventNote, Text: text, Letter: &letter})
+	})
+}
+
+// ErrNotWaiting means an opportunity is not waiting for a reply, so "no response" does not
+// apply to it.
+var ErrNotWaiting = errors.New("it is not waiting for a reply")
+
+// MarkNoResponse records that an application or invitation went unanswered: the status
+// becomes "no response" and the history says after how many days, in one transaction.
+// Only an opportunity at applied or invited can be marked; any other fails with
+// ErrNotWaiting and nothing changes.
+func (s *BoltStore) MarkNoResponse(id uint64) (Opportunity, error) {
+	return s.changeTx(id, func(tx *bolt.Tx, o *Opportunity) ([]Event, error) {
+		if o.Status != Applied && o.Status != Invited {
+			return nil, fmt.Errorf("%s — %s is %s: %w; nothing was changed", o.Company, o.Role, o.Status.Label(), ErrNotWaiting)
+		}
+		// o is already stamped with this change: the wait ran from the change before it.
+		before, err := getOpportunity(tx, id)
+		if err != nil {
+			return nil, err
+		}
+		days := before.DaysUntouched(s.now())
+		o.NoResponseDismissed = false
+		events := []Event{{Kind: EventStatus, Text: fmt.Sprintf("Status: %s → %s", o.Status.Label(), Ghosted.Label())}}
+		o.Status = Ghosted
+		return append(events, Event{Kind: EventNote, Text: noResponseText(days)}), nil
+	})
+}
+
+func noResponseText(days int) string {
+	if days == 1 {
+		return "No response after 1 day"
+	}
+	return fmt.Sprintf("No response after %d days", days)
+}
+
+// DismissNoResponse records that the user keeps waiting for a reply, so "no response" is
+// not suggested for the opportunity again until its status changes.
+func (s *BoltStore) DismissNoResponse(id uint64) (Opportunity, error) {
+	return s.change(id, func(o *Opportunity) []Event {
+		o.NoResponseDismissed = true
+		return nil
 	})
 }
 

@@ -22,16 +22,35 @@ type Row struct {
 	roleAt     int32 // where the role starts in names
 	slot       int32 // the row's place in the index's text arena; -1 when it has none
 	// dayStatus packs the follow-up day (days since 0001-01-01 plus one, 0 for none) in
-	// its low 24 bits and 1 + the status's place in statusTable in its high 8.
+	// its low 24 bits, 1 + the status's place in statusTable in the next 7 and whether the
+	// no-response suggestion was dismissed in the top bit.
 	dayStatus uint32
 }
 
-const dayBits = 24
+const (
+	dayBits       = 24
+	statusMask    = 1<<7 - 1
+	dismissedFlag = 1 << 31
+)
 
 // dayZero is 0001-01-01 in Unix seconds: every valid date is a small count of days after it.
 var dayZero = time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC).Unix()
 
 func (r *Row) followUp() uint32 { return r.dayStatus & (1<<dayBits - 1) }
+
+// packDay is d as the row packs it: days since 0001-01-01 plus one; 0 for no date, or for
+// one that is not a day or does not fit (year 0, garbage), so that it never spills into
+// the status.
+func packDay(d Date) uint32 {
+	t, err := time.Parse(dateLayout, string(d))
+	if err != nil || t.Unix() < dayZero {
+		return 0
+	}
+	if days := (t.Unix()-dayZero)/86400 + 1; days < 1<<dayBits {
+		return uint32(days)
+	}
+	return 0
+}
 
 // RowOf makes the list row of o.
 func RowOf(o *Opportunity) *Row {
@@ -52,12 +71,10 @@ func RowOf(o *Opportunity) *Row {
 			r.dayStatus = uint32(i+1) << dayBits
 		}
 	}
-	// Any stored day that fits is shown, even one outside the years the forms accept; one
-	// that does not (year 0, or garbage) is left out rather than spill into the status.
-	if t, err := time.Parse(dateLayout, string(o.FollowUpOn)); err == nil && t.Unix() >= dayZero {
-		if days := (t.Unix()-dayZero)/86400 + 1; days < 1<<dayBits {
-			r.dayStatus |= uint32(days)
-		}
+	// Any stored day that fits is shown, even one outside the years the forms accept.
+	r.dayStatus |= packDay(o.FollowUpOn)
+	if o.NoResponseDismissed {
+		r.dayStatus |= dismissedFlag
 	}
 	return r
 }
@@ -70,7 +87,7 @@ func (r *Row) Role() string { return r.names[r.roleAt:] }
 
 // Status is the opportunity's status.
 func (r *Row) Status() Status {
-	if i := r.dayStatus >> dayBits; i > 0 {
+	if i := (r.dayStatus >> dayBits) & statusMask; i > 0 {
 		return statusTable[i-1].id
 	}
 	return ""
@@ -89,6 +106,15 @@ func (r *Row) Overdue(today Date) bool {
 	t := today.Time()
 	return r.followUp() != 0 && !t.IsZero() && int64(r.followUp()-1) < (t.Unix()-dayZero)/86400
 }
+
+// Due reports whether the row's follow-up falls on today or has passed.
+func (r *Row) Due(today Date) bool { return r.dueBy(packDay(today)) }
+
+// dueBy is Due for a packed day; no row is due on day 0 (no valid today).
+func (r *Row) dueBy(day uint32) bool { f := r.followUp(); return f != 0 && f <= day }
+
+// NoResponseDismissed reports whether the user chose to keep waiting for a reply.
+func (r *Row) NoResponseDismissed() bool { return r.dayStatus&dismissedFlag != 0 }
 
 // SortOrder is how the list is ordered.
 type SortOrder int
@@ -133,11 +159,15 @@ func (o SortOrder) compare(a, b *Row) int {
 }
 
 // Query selects and orders rows. Every word of Text must appear (ignoring case) in the
-// company, role, contact name, notes or tags; Status, when set, keeps only that status.
+// company, role, contact name, notes or tags; Status, when set, keeps only that status;
+// Due keeps only the rows whose follow-up falls on Today or before (none when Today is
+// not a date).
 type Query struct {
 	Text   string
 	Status Status
 	Sort   SortOrder
+	Due    bool
+	Today  Date
 }
 
 // Index holds every opportunity's row in memory so the list can search and sort a large
@@ -339,7 +369,21 @@ func (ix *Index) Find(q Query) []*Row {
 // findLocked is Find for a caller that holds the lock and has the order built.
 func (ix *Index) findLocked(q Query, terms []string) []*Row {
 	rows := ix.sorted[q.Sort]
-	if len(terms) == 0 && q.Status == "" {
+	var dueBy uint32
+	if q.Due {
+		dueBy = packDay(q.Today)
+		if q.Sort == ByFollowUp {
+			// In this order the due rows come first: the rest need not be looked at.
+			n, _ := slices.BinarySearchFunc(rows, dueBy, func(r *Row, day uint32) int {
+				if r.dueBy(day) {
+					return -1
+				}
+				return 1
+			})
+			rows = rows[:n]
+		}
+	}
+	if len(terms) == 0 && q.Status == "" && (!q.Due || q.Sort == ByFollowUp) {
 		return slices.Clone(rows)
 	}
 	var hit []bool // by arena slot
@@ -349,6 +393,9 @@ func (ix *Index) findLocked(q Query, terms []string) []*Row {
 	var out []*Row
 	for _, r := range rows {
 		if q.Status != "" && r.Status() != q.Status {
+			continue
+		}
+		if q.Due && !r.dueBy(dueBy) {
 			continue
 		}
 		switch {

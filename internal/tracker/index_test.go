@@ -8,6 +8,7 @@ import (
 	"time"
 	"unsafe"
 
+	"github.com/declinedesk/declinedesk/internal/clock/clocktest"
 	"github.com/declinedesk/declinedesk/internal/sample"
 	. "github.com/declinedesk/declinedesk/internal/tracker"
 )
@@ -236,4 +237,118 @@ func TestFindWhileTheIndexIsRebuilt(t *testing.T) {
 		}()
 	}
 	wg.Wait()
+}
+
+func TestDueKeepsFollowUpsOnOrBeforeToday(t *testing.T) {
+	today := Date(clocktest.Day(0))
+	opps := []Opportunity{
+		{ID: 1, Company: "Acme", Role: "Dev", Status: Applied, FollowUpOn: Date(clocktest.Day(-3))},
+		{ID: 2, Company: "Beta", Role: "Dev", Status: Declined, FollowUpOn: today},
+		{ID: 3, Company: "Gamma", Role: "Lead", Status: Applied, FollowUpOn: Date(clocktest.Day(1))},
+		{ID: 4, Company: "Delta", Role: "Dev", Status: Saved},
+		{ID: 5, Company: "Epsilon", Role: "Dev", Status: Applied, FollowUpOn: Date(clocktest.Day(-400))},
+	}
+	var rows []*Row
+	for i := range opps {
+		rows = append(rows, RowOf(&opps[i]))
+	}
+	ix := NewIndex(rows)
+	for _, tc := range []struct {
+		name string
+		q    Query
+		want []uint64
+	}{
+		{"soonest first", Query{Due: true, Today: today, Sort: ByFollowUp}, []uint64{5, 1, 2}},
+		{"in another order", Query{Due: true, Today: today, Sort: ByCompany}, []uint64{1, 2, 5}},
+		{"with a status", Query{Due: true, Today: today, Status: Applied, Sort: ByFollowUp}, []uint64{5, 1}},
+		{"with a search", Query{Due: true, Today: today, Text: "dev", Sort: ByFollowUp}, []uint64{5, 1, 2}},
+		{"tomorrow one more", Query{Due: true, Today: Date(clocktest.Day(1)), Sort: ByFollowUp}, []uint64{5, 1, 2, 3}},
+		{"long ago none", Query{Due: true, Today: Date(clocktest.Day(-401)), Sort: ByFollowUp}, []uint64{}},
+		{"no today, none due", Query{Due: true, Sort: ByFollowUp}, []uint64{}},
+		{"not a date, none due", Query{Due: true, Today: "soon", Sort: ByUpdated}, []uint64{}},
+		{"Today alone filters nothing", Query{Today: today, Sort: ByCompany}, []uint64{1, 2, 4, 5, 3}},
+	} {
+		if got := ids(ix.Find(tc.q)); !slices.Equal(got, tc.want) {
+			t.Errorf("%s: got %v, want %v", tc.name, got, tc.want)
+		}
+	}
+	for i, want := range []bool{true, true, false, false, true} {
+		if got := rows[i].Due(today); got != want {
+			t.Errorf("#%d Due = %v, want %v", opps[i].ID, got, want)
+		}
+	}
+}
+
+// TestDueAgreesInEveryOrder checks the shortcut taken in follow-up order against a plain
+// scan in the other orders, on a larger set that changes after the orders are built.
+func TestDueAgreesInEveryOrder(t *testing.T) {
+	opps := sample.Opportunities(3000, 5)
+	var rows []*Row
+	for i := range opps {
+		opps[i].ID = uint64(i + 1)
+		rows = append(rows, RowOf(&opps[i]))
+	}
+	ix := NewIndex(rows)
+	today := medianFollowUp(ix)
+	for _, o := range SortOrders {
+		ix.Find(Query{Sort: o.Order})
+	}
+	for i := 0; i < 300; i++ {
+		o := opps[i*7]
+		o.FollowUpOn = today.AddDays(i%5 - 2)
+		ix.Put(&o)
+	}
+	var want []uint64
+	for _, r := range ix.Find(Query{Sort: ByFollowUp}) {
+		if r.Due(today) {
+			want = append(want, r.ID)
+		}
+	}
+	if len(want) < 100 || len(want) > 2900 {
+		t.Fatalf("%d due: the sample no longer spreads follow-ups around %s", len(want), today)
+	}
+	slices.Sort(want)
+	for _, o := range SortOrders {
+		got := ids(ix.Find(Query{Due: true, Today: today, Sort: o.Order}))
+		slices.Sort(got)
+		if !slices.Equal(got, want) {
+			t.Errorf("%s: %d due, want %d", o.Label, len(got), len(want))
+		}
+	}
+}
+
+// medianFollowUp is the follow-up day in the middle of the index, so that about half the
+// rows with one are due on it whatever days the sample picks.
+func medianFollowUp(ix *Index) Date {
+	var days []Date
+	for _, r := range ix.Find(Query{Sort: ByFollowUp}) {
+		if r.FollowUpOn() != "" {
+			days = append(days, r.FollowUpOn())
+		}
+	}
+	return days[len(days)/2]
+}
+
+func BenchmarkDue100k(b *testing.B) {
+	opps := sample.Opportunities(100_000, 1)
+	rows := make([]*Row, len(opps))
+	for i := range opps {
+		opps[i].ID = uint64(i + 1)
+		rows[i] = RowOf(&opps[i])
+	}
+	ix := NewIndex(rows)
+	today := medianFollowUp(ix)
+	for _, bc := range []struct {
+		name  string
+		order SortOrder
+	}{{"by follow-up", ByFollowUp}, {"by updated", ByUpdated}} {
+		ix.Find(Query{Sort: bc.order})
+		b.Run(bc.name, func(b *testing.B) {
+			for b.Loop() {
+				if len(ix.Find(Query{Due: true, Today: today, Sort: bc.order})) == 0 {
+					b.Fatal("nothing due")
+				}
+			}
+		})
+	}
 }

@@ -44,6 +44,16 @@ type Opportunity struct {
 	Draft *letter.Spec `json:"-"`
 	// After is the after-declining checklist: which steps are done.
 	After map[AfterStep]bool `json:"after,omitempty"`
+	// NoResponseDismissed is set when the user said to keep waiting rather than mark the
+	// opportunity "no response"; only DismissNoResponse sets it, and a change of status
+	// clears it, since the wait then starts again.
+	NoResponseDismissed bool `json:"no_response_dismissed,omitempty"`
+}
+
+// DaysUntouched counts the calendar days, in now's location, from the last change to the
+// opportunity to now.
+func (o *Opportunity) DaysUntouched(now time.Time) int {
+	return DateOf(o.UpdatedAt.In(now.Location())).DaysSince(DateOf(now))
 }
 
 // AfterStep is one thing to do once an interview is declined.

@@ -92,6 +92,8 @@ func (s *BoltStore) Update(o Opportunity, allowDuplicate bool) (Opportunity, err
 		}
 		o.CreatedAt = old.CreatedAt
 		o.UpdatedAt = s.stamp()
+		// The dismissal is the store's to keep, not the form's; a new status starts a new wait.
+		o.NoResponseDismissed = old.NoResponseDismissed && old.Status == o.Status
 		if err := removeFromIndex(tx, old); err != nil {
 			return err
 		}

@@ -13,6 +13,8 @@ type Store interface {
 	Get(id uint64) (Opportunity, error)
 	AppendEvent(id uint64, e Event) (Opportunity, error)
 	MarkDeclined(id uint64, sent SentLetter, followUp Date) (Opportunity, error)
+	MarkNoResponse(id uint64) (Opportunity, error)
+	DismissNoResponse(id uint64) (Opportunity, error)
 	SetAfterStep(id uint64, step AfterStep, done bool) (Opportunity, error)
 	SaveChecklist(id uint64, a checklist.Answers) (Opportunity, error)
 	SaveDraft(id uint64, draft *letter.Spec) (Opportunity, error)
