@@ -191,6 +191,7 @@ func New(fa fyne.App, w fyne.Window, s tracker.Store, opts Options) *App {
 	w.SetCloseIntercept(a.onClose)
 
 	a.setCurrent(nil)
+	a.watchMidnight()
 	a.tracker.showLoading()
 	if !opts.LoadLater {
 		a.Load()
@@ -283,10 +284,13 @@ func (a *App) installMenuAndShortcuts() {
 			{"Import CSV…", ctrl(fyne.KeyI), a.tracker.onImport, always},
 			{"Export CSV…", nil, a.tracker.onExport, always},
 			nil,
+			{"Export Calendar…", nil, a.onExportCalendar, always},
+			nil,
 			{"Back Up Now…", nil, a.onBackup, always},
 			{"Restore from Backup…", nil, a.onRestore, always},
 			nil,
 			{"Profile…", nil, a.letter.onProfile, always},
+			{"Settings…", nil, a.onSettings, always},
 			nil,
 			{"Quit", ctrl(fyne.KeyQ), a.onClose, always},
 		}},

@@ -27,6 +27,7 @@ type detailsView struct {
 	del     *widget.Button
 	note    *widget.Button
 	empty   *widget.Label
+	silence *noResponseBanner
 	card    *container.Scroll
 	content fyne.CanvasObject
 
@@ -50,8 +51,10 @@ func newDetailsView(p *trackerPane) *detailsView {
 	d.empty.Wrapping = fyne.TextWrapWord
 	d.empty.Importance = widget.LowImportance
 
+	d.silence = newNoResponseBanner(d)
 	card := container.NewVBox(
 		container.NewBorder(nil, nil, nil, container.NewHBox(d.edit, d.del), d.title),
+		d.silence.content,
 		container.NewBorder(nil, nil, widget.NewLabel("Status"), nil, d.status),
 		d.fields,
 		container.NewBorder(nil, nil, &widget.Label{Text: "History", TextStyle: fyne.TextStyle{Bold: true}}, d.note),
@@ -66,6 +69,7 @@ func newDetailsView(p *trackerPane) *detailsView {
 
 func (d *detailsView) show(o *tracker.Opportunity) {
 	d.shown = o
+	d.silence.show(o)
 	if o == nil {
 		d.empty.Show()
 		d.card.Hide()

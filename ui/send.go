@@ -17,8 +17,6 @@ import (
 	"github.com/declinedesk/declinedesk/internal/tracker"
 )
 
-// keepInTouchDays is how far ahead the keep-in-touch follow-up goes by default.
-const keepInTouchDays = 90
 
 // sent is the letter exactly as it leaves the app, for the history.
 func (p *letterPane) sent() tracker.SentLetter {
@@ -129,7 +127,7 @@ func (p *letterPane) onMarkDeclined() {
 	p.flush()
 	o := p.shown
 	followUp := newDateEntry(p.app)
-	followUp.SetText(string(p.app.today().AddDays(keepInTouchDays)))
+	followUp.SetText(string(p.app.settings().KeepInTouchOn(p.app.today())))
 	remind := widget.NewCheck("Remind me to keep in touch on", func(on bool) {
 		if on {
 			followUp.Enable()

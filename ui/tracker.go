@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/declinedesk/declinedesk/internal/followup"
 	"github.com/declinedesk/declinedesk/internal/tracker"
 )
 
@@ -24,6 +25,8 @@ type trackerPane struct {
 
 	search *entry
 	status *widget.Select
+	due    *widget.Button // the Due filter, with the count of follow-ups due
+	dueN   int
 	sort   *widget.Select
 	add    *widget.Button
 	more   *widget.Button
@@ -67,6 +70,7 @@ func newTrackerPane(a *App) *trackerPane {
 	p.sort = widget.NewSelect(orders, nil)
 	p.sort.SetSelectedIndex(a.fyneApp.Preferences().IntWithFallback(prefSort, 0) % len(orders))
 	p.status.OnChanged = func(string) { p.onQueryChanged() }
+	p.due = &widget.Button{Text: "Due", Icon: theme.HistoryIcon(), OnTapped: p.onDue}
 	p.sort.OnChanged = func(string) { p.onQueryChanged() }
 
 	p.add = &widget.Button{Text: "Add", Icon: theme.ContentAddIcon(), Importance: widget.HighImportance, OnTapped: p.onAdd}
@@ -88,7 +92,7 @@ func newTrackerPane(a *App) *trackerPane {
 
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, nil, container.NewHBox(p.add, p.more), p.search),
-		container.NewGridWithColumns(2, p.status, p.sort),
+		container.NewBorder(nil, nil, nil, p.due, container.NewGridWithColumns(2, p.status, p.sort)),
 		p.chart,
 	)
 	bottom := container.NewBorder(nil, nil, nil, p.chartToggle, p.count)
@@ -125,12 +129,33 @@ func (p *trackerPane) focusSearch() {
 }
 
 func (p *trackerPane) onQueryChanged() {
-	q := tracker.Query{Text: p.search.Text, Sort: tracker.SortOrders[max(p.sort.SelectedIndex(), 0)].Order}
+	q := tracker.Query{Text: p.search.Text, Sort: tracker.SortOrders[max(p.sort.SelectedIndex(), 0)].Order, Due: p.query.Due}
 	if i := p.status.SelectedIndex(); i > 0 {
 		q.Status = tracker.Statuses()[i-1]
 	}
 	p.query = q
 	p.refresh()
+}
+
+// onDue shows only the follow-ups due today or overdue, or everything again.
+func (p *trackerPane) onDue() {
+	p.query.Due = !p.query.Due
+	p.showDueCount()
+	p.refresh()
+}
+
+// showDueCount keeps the count of due follow-ups on the Due filter, lit while it filters.
+func (p *trackerPane) showDueCount() {
+	p.due.SetText(fmt.Sprintf("Due %d", p.dueN))
+	switch {
+	case p.query.Due:
+		p.due.Importance = widget.HighImportance
+	case p.dueN > 0:
+		p.due.Importance = widget.WarningImportance
+	default:
+		p.due.Importance = widget.MediumImportance
+	}
+	p.due.Refresh()
 }
 
 func (p *trackerPane) onChartTapped(s tracker.Status) {
@@ -154,19 +179,27 @@ func (p *trackerPane) refresh() {
 		return
 	}
 	p.querySeq++
-	seq, q := p.querySeq, p.query
+	seq, q, today := p.querySeq, p.query, p.app.today()
+	q.Today = today
 	type result struct {
 		rows   []*tracker.Row
 		counts map[tracker.Status]int
 		total  int
+		due    int
 	}
 	goAndReturn(p.app.work, func() result {
-		return result{ix.Find(q), ix.Counts(), ix.Len()}
+		return result{ix.Find(q), ix.Counts(), ix.Len(), followup.DueCount(ix, today)}
 	}, func(r result) {
 		if seq != p.querySeq {
 			return
 		}
+		first := p.app.afterLoadPending
+		p.dueN = r.due
+		p.showDueCount()
 		p.show(r.rows, r.counts, r.total)
+		if first {
+			p.app.notifyDue(r.due)
+		}
 	})
 }
 
@@ -186,7 +219,11 @@ func (p *trackerPane) show(rows []*tracker.Row, counts map[tracker.Status]int, t
 		return
 	case len(rows) == 0:
 		p.count.SetText(fmt.Sprintf("0 of %s", plural(total, "opportunity", "opportunities")))
-		p.showMessage("Nothing matches this search or filter.",
+		msg := "Nothing matches this search or filter."
+		if p.query.Due && p.query.Text == "" && p.query.Status == "" {
+			msg = "No follow-ups are due. Well done."
+		}
+		p.showMessage(msg,
 			&widget.Button{Text: "Show all", Icon: theme.ContentClearIcon(), OnTapped: p.clearQuery})
 		return
 	case len(rows) == total:
@@ -224,6 +261,8 @@ func (p *trackerPane) showMessage(text string, buttons ...fyne.CanvasObject) {
 }
 
 func (p *trackerPane) clearQuery() {
+	p.query.Due = false
+	p.showDueCount()
 	p.search.SetText("")
 	p.status.SetSelectedIndex(0)
 }

@@ -1,0 +1,206 @@
+package ui
+
+import (
+	"fmt"
+	"io"
+	"path/filepath"
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/declinedesk/declinedesk"
+	"github.com/declinedesk/declinedesk/internal/calendar"
+	"github.com/declinedesk/declinedesk/internal/followup"
+	"github.com/declinedesk/declinedesk/internal/fsutil"
+	"github.com/declinedesk/declinedesk/internal/tracker"
+)
+
+// Preference keys of the follow-up settings.
+const (
+	prefNoResponseDays  = "followup.no_response_days"
+	prefKeepInTouchDays = "followup.keep_in_touch_days"
+	prefNotify          = "followup.notify"
+	prefNotifiedOn      = "followup.notified_on" // the day of the last notification
+)
+
+// settings are the follow-up settings kept in the app's preferences.
+func (a *App) settings() followup.Settings {
+	def := followup.DefaultSettings()
+	prefs := a.fyneApp.Preferences()
+	s := followup.Settings{
+		NoResponseDays:  prefs.IntWithFallback(prefNoResponseDays, def.NoResponseDays),
+		KeepInTouchDays: prefs.IntWithFallback(prefKeepInTouchDays, def.KeepInTouchDays),
+		Notify:          prefs.BoolWithFallback(prefNotify, def.Notify),
+	}
+	if s.Validate() != nil {
+		return def // a preference file edited by hand
+	}
+	return s
+}
+
+// onSettings lets the user change the follow-up settings.
+func (a *App) onSettings() {
+	s := a.settings()
+	days := func(v int, valid func(int) error) *entry {
+		e := newEntry(a)
+		e.SetText(strconv.Itoa(v))
+		e.Validator = func(text string) error {
+			n, err := strconv.Atoi(text)
+			if err != nil {
+				return fmt.Errorf("enter a number of days")
+			}
+			return valid(n)
+		}
+		return e
+	}
+	check := func(field string) func(int) error {
+		return func(n int) error {
+			t := a.settings()
+			if field == "no" {
+				t.NoResponseDays = n
+			} else {
+				t.KeepInTouchDays = n
+			}
+			return t.Validate()
+		}
+	}
+	noResponse := days(s.NoResponseDays, check("no"))
+	keepInTouch := days(s.KeepInTouchDays, check("keep"))
+	notify := widget.NewCheck("Tell me once a day when follow-ups are due", nil)
+	notify.SetChecked(s.Notify)
+	items := []*widget.FormItem{
+		{Text: "Suggest “No response” after", Widget: noResponse, HintText: fmt.Sprintf("days without a reply to an application or invitation (%d–%d)", followup.MinNoResponseDays, followup.MaxNoResponseDays)},
+		{Text: "Keep in touch after", Widget: keepInTouch, HintText: fmt.Sprintf("days, the follow-up set when you decline (%d–%d)", followup.MinKeepInTouchDays, followup.MaxKeepInTouchDays)},
+		{Text: "Notifications", Widget: notify},
+	}
+	d := dialog.NewForm("Settings", "Save", "Cancel", items, func(ok bool) {
+		if !ok {
+			return
+		}
+		n, _ := strconv.Atoi(noResponse.Text)
+		k, _ := strconv.Atoi(keepInTouch.Text)
+		next := followup.Settings{NoResponseDays: n, KeepInTouchDays: k, Notify: notify.Checked}
+		if err := next.Validate(); err != nil {
+			a.showError("The settings were not saved", err)
+			return
+		}
+		prefs := a.fyneApp.Preferences()
+		prefs.SetInt(prefNoResponseDays, next.NoResponseDays)
+		prefs.SetInt(prefKeepInTouchDays, next.KeepInTouchDays)
+		prefs.SetBool(prefNotify, next.Notify)
+		a.tracker.refresh()
+		a.tracker.details.show(a.current)
+	}, a.win)
+	d.Resize(fyne.NewSize(560, 0))
+	a.present(d)
+}
+
+// watchMidnight refreshes what depends on the day — the due count, overdue dates — when
+// the day changes while the window is open, and again every midnight after.
+func (a *App) watchMidnight() {
+	a.clock.AfterFunc(followup.NextMidnight(a.now()), func() {
+		a.work.toUI(func() {
+			if a.closing {
+				return
+			}
+			a.tracker.refresh()
+			a.tracker.details.show(a.current)
+			a.watchMidnight()
+		})
+	})
+}
+
+// notifyDue sends one desktop notification on the first start of a day with follow-ups
+// due; where the platform has none, Fyne does nothing.
+func (a *App) notifyDue(due int) {
+	prefs := a.fyneApp.Preferences()
+	today := a.today()
+	if !followup.ShouldNotify(prefs.String(prefNotifiedOn), today, due, a.settings().Notify) {
+		return
+	}
+	prefs.SetString(prefNotifiedOn, string(today))
+	text := "1 follow-up is due today."
+	if due > 1 {
+		text = fmt.Sprintf("%d follow-ups are due or overdue.", due)
+	}
+	a.fyneApp.SendNotification(fyne.NewNotification("Decline Desk", text+" Open the Due list to see them."))
+}
+
+// onExportCalendar saves the follow-ups and interviews ahead as an .ics file.
+func (a *App) onExportCalendar() {
+	a.askSavePath("Export to a calendar", "declinedesk-followups.ics", ".ics",
+		"Every follow-up and every interview still ahead, as all-day events with a reminder on the morning. "+
+			"Importing the file again later updates the events instead of adding them twice.", func(path string) {
+			info := declinedesk.AppInfo()
+			opts := calendar.Options{Now: a.now(), Product: info.Name + " " + info.Version}
+			background(a.work, func() (int, error) {
+				var n int
+				err := fsutil.WriteOutput(path, 0o600, tracker.Protected(a.dbPath), func(w io.Writer) error {
+					var err error
+					n, err = calendar.Export(w, a.store, opts)
+					return err
+				})
+				return n, err
+			}, func(n int, err error) {
+				if err != nil {
+					a.showError("The calendar was not written", err)
+					return
+				}
+				a.notify(fmt.Sprintf("Saved %s to %s.", plural(n, "event", "events"), filepath.Base(path)))
+			})
+		})
+}
+
+// noResponseBanner suggests marking an opportunity "No response" after long silence;
+// nothing changes without the user.
+type noResponseBanner struct {
+	d       *detailsView
+	text    *widget.Label
+	content *fyne.Container
+}
+
+func newNoResponseBanner(d *detailsView) *noResponseBanner {
+	b := &noResponseBanner{d: d, text: &widget.Label{Wrapping: fyne.TextWrapWord}}
+	mark := &widget.Button{Text: "Mark “No response”", Importance: widget.HighImportance, OnTapped: b.onMark}
+	wait := &widget.Button{Text: "Keep waiting", OnTapped: b.onWait}
+	b.content = container.NewVBox(
+		container.NewBorder(nil, nil, widget.NewIcon(theme.HistoryIcon()), nil, b.text),
+		container.NewHBox(mark, wait),
+		widget.NewSeparator(),
+	)
+	b.content.Hide()
+	return b
+}
+
+func (b *noResponseBanner) show(o *tracker.Opportunity) {
+	a := b.d.p.app
+	days := a.settings().NoResponseDays
+	if o == nil || !followup.NoResponse(o, a.now(), days) {
+		b.content.Hide()
+		return
+	}
+	b.text.SetText(fmt.Sprintf("No word from %s for %d days or more. Mark it “No response”? Nothing changes unless you say so.", o.Company, days))
+	b.content.Show()
+}
+
+func (b *noResponseBanner) onMark() {
+	o := b.d.shown
+	if o == nil {
+		return
+	}
+	id := o.ID
+	b.d.p.app.save("The opportunity was not marked", func(s tracker.Store) (tracker.Opportunity, error) { return s.MarkNoResponse(id) })
+}
+
+func (b *noResponseBanner) onWait() {
+	o := b.d.shown
+	if o == nil {
+		return
+	}
+	id := o.ID
+	b.d.p.app.save("Your choice was not saved", func(s tracker.Store) (tracker.Opportunity, error) { return s.DismissNoResponse(id) })
+}
