@@ -17,7 +17,6 @@ import (
 	"github.com/declinedesk/declinedesk/internal/tracker"
 )
 
-
 // sent is the letter exactly as it leaves the app, for the history.
 func (p *letterPane) sent() tracker.SentLetter {
 	return tracker.SentLetter{To: p.rendered.To, Subject: p.rendered.Subject, Body: p.rendered.Body}
