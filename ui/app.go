@@ -169,7 +169,7 @@ func New(fa fyne.App, w fyne.Window, s tracker.Store, opts Options) *App {
 	if a.clipboard == nil {
 		a.clipboard = clipboardFor(fa)
 	}
-	a.status = &widget.Label{Importance: widget.SuccessImportance, Truncation: fyne.TextTruncateEllipsis}
+	a.status = &widget.Label{Importance: widget.SuccessImportance, Truncation: fyne.TextTruncateEllipsis, Alignment: fyne.TextAlignTrailing}
 	a.status.Hide()
 	a.tracker = newTrackerPane(a)
 	a.decide = newDecidePane(a)
@@ -182,9 +182,12 @@ func New(fa fyne.App, w fyne.Window, s tracker.Store, opts Options) *App {
 		container.NewTabItemWithIcon("Letter", theme.MailComposeIcon(), a.letter.content),
 	)
 	a.workspace.SelectIndex(prefs.IntWithFallback(prefTab, tabLetter) % len(a.workspace.Items))
-	a.mainSplit = container.NewHSplit(a.tracker.content, a.workspace)
+	// Short confirmations float in the empty right half of the tab bar: they never push the
+	// panes about.
+	floating := container.NewVBox(container.NewGridWithColumns(2, layout.NewSpacer(), a.status))
+	a.mainSplit = container.NewHSplit(a.tracker.content, container.NewStack(a.workspace, floating))
 	a.mainSplit.Offset = prefs.FloatWithFallback(prefSplitMain, 0.26)
-	w.SetContent(container.NewBorder(nil, a.status, nil, nil, a.mainSplit))
+	w.SetContent(a.mainSplit)
 	w.SetIcon(resources.Icon)
 	w.Resize(fyne.NewSize(float32(prefs.FloatWithFallback(prefWidth, 1280)), float32(prefs.FloatWithFallback(prefHeight, 800))))
 	a.installMenuAndShortcuts()

@@ -41,6 +41,8 @@ type letterPane struct {
 	referralRow               *fyne.Container
 	problems                  *widget.Label // what keeps the spec from making a letter
 	edited                    *fyne.Container
+	editedNote                *widget.Label
+	rewrite                   *widget.Button
 	settings                  *widget.Accordion
 	// writing
 	editor   *widget.Entry
@@ -114,9 +116,11 @@ func (p *letterPane) build() fyne.CanvasObject {
 	p.altDateRow = row("", p.altDate)
 	p.referralRow = row("", container.NewGridWithColumns(2, p.referralName, p.referralEmail))
 	p.problems = &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.WarningImportance}
-	rewrite := &widget.Button{Text: "Rewrite from settings…", Icon: theme.ViewRefreshIcon(), Importance: widget.LowImportance, OnTapped: p.onRewrite}
-	p.edited = container.NewBorder(nil, nil, nil, rewrite,
-		&widget.Label{Text: "You edited the text, so new settings do not rewrite it.", Wrapping: fyne.TextWrapWord, SizeName: theme.SizeNameCaptionText})
+	p.problems.Hide()
+	p.rewrite = &widget.Button{Text: "Rewrite from settings…", Icon: theme.ViewRefreshIcon(), Importance: widget.LowImportance, OnTapped: p.onRewrite}
+	p.editedNote = &widget.Label{Truncation: fyne.TextTruncateEllipsis, SizeName: theme.SizeNameCaptionText}
+	// One line that is always there, so that the editor never moves when it changes.
+	p.edited = container.NewBorder(nil, nil, nil, p.rewrite, p.editedNote)
 	// Two settings a row, so that the letter below keeps its height.
 	pair := func(a, b fyne.CanvasObject) *fyne.Container { return container.NewGridWithColumns(2, a, b) }
 	form := container.NewVBox(
@@ -124,7 +128,6 @@ func (p *letterPane) build() fyne.CanvasObject {
 		pair(row("Reason", p.reason), row("Instead", p.alternative)),
 		p.reasonRow, p.altDateRow, p.referralRow,
 		pair(row("Tone", p.tone), row("Subject", p.subject)),
-		p.problems, p.edited,
 	)
 	p.settings = widget.NewAccordion(widget.NewAccordionItem("Letter settings", form))
 	p.settings.Open(0)
@@ -148,7 +151,7 @@ func (p *letterPane) build() fyne.CanvasObject {
 	p.previewTo = &widget.Label{Wrapping: fyne.TextWrapWord}
 	p.previewBody = widget.NewRichText()
 	p.previewBody.Wrapping = fyne.TextWrapWord
-	preview := container.NewVScroll(container.NewVBox(p.previewSubject, p.previewTo, widget.NewSeparator(), p.previewBody))
+	preview := container.NewVScroll(container.NewVBox(p.previewSubject, p.problems, p.previewTo, widget.NewSeparator(), p.previewBody))
 
 	p.copyBtn = &widget.Button{Text: "Copy", Icon: theme.ContentCopyIcon(), Importance: widget.HighImportance, OnTapped: p.onCopy}
 	p.emlBtn = &widget.Button{Text: "Save .eml…", Icon: theme.DocumentSaveIcon(), OnTapped: p.onExport}
@@ -160,7 +163,7 @@ func (p *letterPane) build() fyne.CanvasObject {
 	// the as-sent view gets the height to show a whole letter.
 	chosen := container.NewBorder(nil, nil, nil, p.fixBtn, p.findingDetail)
 	findingsBox := container.NewBorder(p.verdict, chosen, nil, nil, p.findings)
-	editorArea := container.NewVSplit(p.editor, findingsBox)
+	editorArea := container.NewVSplit(container.NewBorder(p.edited, nil, nil, nil, p.editor), findingsBox)
 	editorArea.Offset = 0.62
 	asSent := container.NewBorder(
 		&widget.Label{Text: "Exactly what will be sent", TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameCaptionText},
@@ -297,7 +300,13 @@ func (p *letterPane) showConditionalRows() {
 	show(p.reasonRow, p.spec.Reason == letter.Custom)
 	show(p.altDateRow, p.spec.Alternative == letter.Reschedule)
 	show(p.referralRow, p.spec.Alternative == letter.Referral)
-	show(p.edited, p.spec.Body != "")
+	if p.spec.Body != "" {
+		p.editedNote.SetText("You edited the text, so new settings do not rewrite it.")
+		p.rewrite.Enable()
+	} else {
+		p.editedNote.SetText("Written from the settings; edit it freely.")
+		p.rewrite.Disable()
+	}
 	p.settings.Refresh() // the accordion keeps its size until told
 }
 
@@ -463,7 +472,7 @@ func (p *letterPane) showPreview() {
 	l := p.rendered
 	if l.Body == "" && l.Subject == "" {
 		p.previewSubject.SetText("No letter yet")
-		p.previewTo.SetText("Fix what the settings point out above.")
+		p.previewTo.SetText("")
 		p.previewBody.Segments = nil
 		p.previewBody.Refresh()
 		return
