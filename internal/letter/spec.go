@@ -14,7 +14,7 @@ import (
 	"github.com/declinedesk/declinedesk/internal/mailaddr"
 )
 
-// Reason is why the writer declines.
+// Reason is why the writer declines or withdraws; a keep-in-touch note gives none.
 type Reason string
 
 // The reasons.
@@ -29,7 +29,8 @@ const (
 	Custom       Reason = "custom"
 )
 
-// Alternative is what the writer offers instead of the interview.
+// Alternative is what the writer offers instead: see Kind.Alternatives for which go with
+// which letter.
 type Alternative string
 
 // The alternatives.
