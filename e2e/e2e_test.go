@@ -333,7 +333,7 @@ func TestLetterFromTheWindow(t *testing.T) {
 		script := "import email,email.policy,sys\nm=email.message_from_binary_file(open(sys.argv[1],'rb'),policy=email.policy.default)\n" +
 			"print(m['To']);print(m['Subject']);print(m.get_content(),end='')"
 		got, err := exec.Command(py, "-c", script, path).Output()
-		if err != nil || !strings.HasPrefix(string(got), "Jo Park <jo@acme.test>\nInterview invitation: Go Engineer at Acme Inc\nDear Jo Park,\n") {
+		if err != nil || !strings.HasPrefix(string(got), "Jo Park <jo@acme.test>\nDeclining the interview — Go Engineer at Acme Inc\nDear Jo Park,\n") {
 			t.Errorf("python reads: %v\n%s", err, got)
 		}
 	}

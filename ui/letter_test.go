@@ -27,7 +27,7 @@ func TestLetterIsWrittenFromTheOpportunityAndProfile(t *testing.T) {
 			t.Errorf("editor lacks %q:\n%s", want, p.editor.Text)
 		}
 	}
-	if p.previewSubject.Text != "Subject: Interview invitation: Go Engineer at Acme Inc" || p.previewTo.Text != "To: Jo Park <jo@acme.test>" ||
+	if p.previewSubject.Text != "Subject: Declining the interview — Go Engineer at Acme Inc" || p.previewTo.Text != "To: Jo Park <jo@acme.test>" ||
 		p.previewBody.String() != p.editor.Text {
 		t.Errorf("preview: %q / %q", p.previewSubject.Text, p.previewTo.Text)
 	}

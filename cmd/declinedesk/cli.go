@@ -96,11 +96,15 @@ type command struct {
 	run   func(e *env, args []string) error
 }
 
+// composeUsage has two lines: a letter from a spec file, and one from a tracker record.
+const composeUsage = "compose SPEC.json [--eml OUT.eml] [--copy]\n" +
+	"  declinedesk compose --id N [--kind K] [--from \"Full Name <email>\"] [--eml OUT.eml] [--copy]"
+
 var commands = map[string]command{
 	"import":  {"import FILE.csv [--valid-only] [--dates dmy|mdy]", runImport},
 	"export":  {"export FILE.csv|- [--raw]", runExport},
 	"list":    {"list [--status ID] [--json]", runList},
-	"compose": {"compose SPEC.json [--eml OUT.eml] [--copy]", runCompose},
+	"compose": {composeUsage, runCompose},
 	"check":   {"check FILE|- [--json] [--name \"Full Name\"] [--kind K]", runCheck},
 	"backup":  {"backup OUT.db", runBackup},
 	"version": {"version", runVersion},

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/declinedesk/declinedesk/internal/clip"
+	"github.com/declinedesk/declinedesk/internal/clock/clocktest"
 	"github.com/declinedesk/declinedesk/internal/letter"
 )
 
@@ -44,6 +45,11 @@ func TestComposeBadSpecs(t *testing.T) {
 		{`{"company": "Acme", "role": "Dev", "reason": "bored", "sender_name": "Ana Silva"}`, `unknown reason "bored"`},
 		{`{"company": "Acme", "role": "Dev", "reason": "timing", "sender_name": "Ana"}`, "sender_name: enter your full name"},
 		{`{"company": "Acme", "role": "Dev", "reason": "timing", "sender_name": "Ana Silva", "subject": "Hi\r\nBcc: x@y.z"}`, "subject: must be one line"},
+		{`{"company": "Acme", "role": "Dev", "reason": "timing", "sender_name": "Ana Silva", "kind": "thank-you"}`,
+			`kind: unknown kind "thank-you": use one of decline-interview, withdraw, decline-offer, keep-in-touch`},
+		{`{"company": "Acme", "role": "Dev", "reason": "timing", "sender_name": "Ana Silva", "kind": "decline-offer", "alternative": "reschedule", "alternative_date": "2027-01-04"}`,
+			"alternative: reschedule (talk again after a date) would undo a letter that declines an offer: use one of none, referral, stay-in-touch"},
+		{`{"company": "Acme", "role": "Dev", "sender_name": "Ana Silva", "kind": "keep-in-touch", "update_text": "I moved\nBcc: x@y.z"}`, "update_text: must be one line"},
 		{`{} {}`, "more than one JSON value"},
 		{``, "the file is empty"},
 	} {
@@ -54,6 +60,38 @@ func TestComposeBadSpecs(t *testing.T) {
 	}
 	if r := cli(t, "", "compose", "/no/such/spec.json"); r.code != 2 || !strings.Contains(r.stderr, "cannot read") {
 		t.Errorf("missing file: %+v", r)
+	}
+}
+
+// TestComposeKinds: a spec file names its kind; the command's day decides whether a
+// withdrawal follows an interview.
+func TestComposeKinds(t *testing.T) {
+	spec := func(kind, extra string) string {
+		return writeFile(t, "spec.json", `{"recipient_name": "Jo Park", "company": "Acme Inc", "role": "Go Engineer",
+			"reason": "timing", "tone": "warm", "sender_name": "Ana Silva", "kind": "`+kind+`"`+extra+`}`)
+	}
+	for _, tc := range []struct {
+		kind, extra string
+		want        []string
+	}{
+		{"withdraw", `, "interview_date": "` + clocktest.Day(-2) + `"`, []string{"Subject: With thanks — withdrawing", "our conversation", "withdraw my application"}},
+		{"withdraw", `, "interview_date": "` + clocktest.Day(2) + `"`, []string{"interest you have taken in my application"}},
+		{"decline-offer", ``, []string{"Subject: Thank you for the offer — Go Engineer at Acme Inc", "turn down the offer"}},
+		{"keep-in-touch", `, "update_text": "I now lead a small data team"`, []string{"Subject: Hello again from Ana Silva", "A bit of news from my side: I now lead a small data team."}},
+	} {
+		r := cliToday(t, "", "compose", spec(tc.kind, tc.extra))
+		if r.code != 0 {
+			t.Errorf("%s: %+v", tc.kind, r)
+			continue
+		}
+		for _, w := range tc.want {
+			if !strings.Contains(r.stdout, w) {
+				t.Errorf("%s%s: lacks %q\n%s", tc.kind, tc.extra, w, r.stdout)
+			}
+		}
+		if c := cli(t, r.stdout, "check", "-", "--kind", tc.kind, "--name", "Ana Silva"); c.code != 0 || !strings.Contains(c.stdout, "No findings") {
+			t.Errorf("%s: check: %+v", tc.kind, c)
+		}
 	}
 }
 

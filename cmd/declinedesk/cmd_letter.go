@@ -86,30 +86,50 @@ func jsonKind(k string) string {
 }
 
 func runCompose(e *env, args []string) error {
-	var emlPath string
+	var emlPath, from string
 	var copyBody bool
+	var id idFlag
+	var kind kindFlag
 	pos, err := e.flags("compose", args, func(fs *flag.FlagSet) {
 		fs.StringVar(&emlPath, "eml", "", "also write the letter as an email draft to this file")
 		fs.BoolVar(&copyBody, "copy", false, "also copy the letter's body to the clipboard")
+		fs.Var(&id, "id", "write the letter for this tracker record")
+		fs.Var(&kind, "kind", "with --id, the letter to write: "+kindIDs())
+		fs.StringVar(&from, "from", "", `with --id, the sender as "Full Name <email>", instead of the profile`)
 	})
 	if err != nil {
 		return err
 	}
-	name, err := oneArg(pos, "SPEC.json")
-	if err != nil {
-		return err
+	var spec letter.Spec
+	var notes []string
+	switch {
+	case id.set && len(pos) > 0:
+		return usagef("give a SPEC.json or --id N, not both")
+	case id.set:
+		if spec, notes, err = e.specForRecord(id.n, letter.Kind(kind), from); err != nil {
+			return err
+		}
+	case kind != "" || from != "":
+		return usagef("--kind and --from go with --id N; a spec file gives its own kind and sender_name")
+	default:
+		name, err := oneArg(pos, "SPEC.json (or --id N)")
+		if err != nil {
+			return err
+		}
+		data, err := e.readInput(name)
+		if err != nil {
+			return err
+		}
+		if spec, err = readSpec(data, name); err != nil {
+			return err
+		}
+		if err := spec.Validate(); err != nil {
+			return fmt.Errorf("%s: the spec has problems:\n  %s", name, strings.ReplaceAll(err.Error(), "\n", "\n  "))
+		}
 	}
-	data, err := e.readInput(name)
+	l, err := letter.RenderWith(spec, letter.RenderOptions{Today: e.now()})
 	if err != nil {
-		return err
-	}
-	spec, err := readSpec(data, name)
-	if err != nil {
-		return err
-	}
-	l, err := letter.Render(spec)
-	if err != nil {
-		return fmt.Errorf("%s: the spec has problems:\n  %s", name, strings.ReplaceAll(err.Error(), "\n", "\n  "))
+		return fmt.Errorf("the letter has problems:\n  %s", strings.ReplaceAll(err.Error(), "\n", "\n  "))
 	}
 	if emlPath != "" {
 		d := eml.Draft{FromName: spec.SenderName, FromEmail: spec.SenderEmail, ToName: spec.RecipientName,
@@ -125,6 +145,9 @@ func runCompose(e *env, args []string) error {
 	}
 	if _, err := io.WriteString(e.stdout, l.Text()); err != nil {
 		return err
+	}
+	for _, n := range notes {
+		fmt.Fprintln(e.stderr, n)
 	}
 	if emlPath != "" {
 		fmt.Fprintf(e.stderr, "draft written to %s\n", emlPath)

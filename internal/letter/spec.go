@@ -1,5 +1,7 @@
-// Package letter writes the letter that declines an interview — from a spec, in one of three
-// tones — and proofreads any letter against the advice for declining well.
+// Package letter writes the letters of a job search that says no — declining an interview,
+// withdrawing an application, declining an offer, keeping in touch afterwards — from a
+// spec, in one of three tones, and proofreads any letter against the advice for declining
+// well.
 package letter
 
 import (
@@ -12,7 +14,7 @@ import (
 	"github.com/declinedesk/declinedesk/internal/mailaddr"
 )
 
-// Reason is why the writer declines.
+// Reason is why the writer declines or withdraws; a keep-in-touch note gives none.
 type Reason string
 
 // The reasons.
@@ -27,7 +29,8 @@ const (
 	Custom       Reason = "custom"
 )
 
-// Alternative is what the writer offers instead of the interview.
+// Alternative is what the writer offers instead: see Kind.Alternatives for which go with
+// which letter.
 type Alternative string
 
 // The alternatives.
@@ -83,6 +86,8 @@ type Spec struct {
 	ReferralName    string      `json:"referral_name"`    // referral only
 	ReferralEmail   string      `json:"referral_email"`   // referral only
 	Tone            Tone        `json:"tone"`
+	Kind            Kind        `json:"kind"`        // "" is DeclineInterview
+	UpdateText      string      `json:"update_text"` // keep-in-touch only: the writer's news, one line
 	SenderName      string      `json:"sender_name"`
 	SenderEmail     string      `json:"sender_email"`
 	Signature       string      `json:"signature,omitempty"` // a line under the name, from the profile
@@ -107,8 +112,15 @@ func (s *Spec) Validate() error {
 	return errors.Join(s.FieldErrors()...)
 }
 
-// FieldErrors lists every problem of the spec, each a *FieldError. Empty tone and
-// alternative mean formal and none.
+// FieldErrors lists every problem of the spec, each a *FieldError. Empty tone, alternative
+// and kind mean formal, none and decline-interview.
+//
+// A field the kind does not use is not checked for sense, only for characters a letter
+// cannot carry: a keep-in-touch note ignores the reason and the alternative, so a draft
+// can switch kinds and back without losing them. An alternative the kind cannot offer
+// (talking again after a date, in a letter that withdraws or turns down an offer) is an
+// error on alternative: the letter would contradict itself. WithKind moves a spec to
+// another kind without either problem.
 func (s *Spec) FieldErrors() []error {
 	var errs []error
 	add := func(field, format string, args ...any) {
@@ -120,7 +132,8 @@ func (s *Spec) FieldErrors() []error {
 		}
 	}
 	for _, f := range []struct{ name, value string }{{"reason_text", s.ReasonText}, {"referral_name", s.ReferralName},
-		{"referral_email", s.ReferralEmail}, {"signature", s.Signature}, {"interview_date", s.InterviewDate}, {"alternative_date", s.AlternativeDate}} {
+		{"referral_email", s.ReferralEmail}, {"signature", s.Signature}, {"interview_date", s.InterviewDate},
+		{"alternative_date", s.AlternativeDate}, {"update_text", s.UpdateText}} {
 		if err := field.CheckHeaderText(f.value); err != nil {
 			add(f.name, "%v", err)
 		}
@@ -139,10 +152,24 @@ func (s *Spec) FieldErrors() []error {
 	} else if len(strings.Fields(name)) < 2 {
 		add("sender_name", "enter your full name, first and last (%q has one word)", name)
 	}
-	for _, f := range []struct{ name, value string }{{"recipient_email", s.RecipientEmail}, {"sender_email", s.SenderEmail}, {"referral_email", s.ReferralEmail}} {
+	if s.Kind != "" && !known(Kinds, s.Kind) {
+		add("kind", "%s", choiceHelp("kind", string(s.Kind), Kinds))
+	}
+	for _, f := range []struct{ name, value string }{{"recipient_email", s.RecipientEmail}, {"sender_email", s.SenderEmail}} {
 		if err := mailaddr.Check(f.value); err != nil {
 			add(f.name, "%v", err)
 		}
+	}
+	if s.InterviewDate != "" {
+		if _, err := time.Parse(time.DateOnly, s.InterviewDate); err != nil {
+			add("interview_date", "%q is not a date: write it as YYYY-MM-DD", s.InterviewDate)
+		}
+	}
+	if s.Tone != "" && !known(Tones, s.Tone) {
+		add("tone", "%s", choiceHelp("tone", string(s.Tone), Tones))
+	}
+	if !s.Kind.UsesReason() {
+		return errs
 	}
 	if !known(Reasons, s.Reason) {
 		add("reason", "%s", choiceHelp("reason", string(s.Reason), Reasons))
@@ -150,16 +177,12 @@ func (s *Spec) FieldErrors() []error {
 	if s.Reason == Custom && strings.TrimSpace(s.ReasonText) == "" {
 		add("reason_text", "write the reason in a sentence (needed for a custom reason)")
 	}
-	if s.Alternative != "" && !known(Alternatives, s.Alternative) {
+	switch {
+	case s.Alternative != "" && !known(Alternatives, s.Alternative):
 		add("alternative", "%s", choiceHelp("alternative", string(s.Alternative), Alternatives))
-	}
-	if s.Tone != "" && !known(Tones, s.Tone) {
-		add("tone", "%s", choiceHelp("tone", string(s.Tone), Tones))
-	}
-	if s.InterviewDate != "" {
-		if _, err := time.Parse(time.DateOnly, s.InterviewDate); err != nil {
-			add("interview_date", "%q is not a date: write it as YYYY-MM-DD", s.InterviewDate)
-		}
+	case !s.Kind.Offers(s.Alternative):
+		add("alternative", "%s (%s) would undo a letter that %s: use one of %s",
+			s.Alternative, strings.ToLower(labelOf(Alternatives, s.Alternative)), s.Kind.does(), ids(s.Kind.Alternatives()))
 	}
 	if s.Alternative == Reschedule {
 		if _, err := time.Parse(time.DateOnly, s.AlternativeDate); err != nil {
@@ -168,6 +191,9 @@ func (s *Spec) FieldErrors() []error {
 	}
 	if s.Alternative == Referral && strings.TrimSpace(s.ReferralName) == "" {
 		add("referral_name", "enter the name of the person you recommend")
+	}
+	if err := mailaddr.Check(s.ReferralEmail); err != nil {
+		add("referral_email", "%v", err)
 	}
 	return errs
 }
@@ -181,13 +207,44 @@ func known[T ~string](opts []Option[T], v T) bool {
 	return false
 }
 
-func choiceHelp[T ~string](what, got string, opts []Option[T]) string {
-	ids := make([]string, len(opts))
+func labelOf[T ~string](opts []Option[T], v T) string {
+	for _, o := range opts {
+		if o.ID == v {
+			return o.Label
+		}
+	}
+	return string(v)
+}
+
+// ids lists the ids of opts, comma-separated, as the user types them.
+func ids[T ~string](opts []Option[T]) string {
+	out := make([]string, len(opts))
 	for i, o := range opts {
-		ids[i] = string(o.ID)
+		out[i] = string(o.ID)
 	}
+	return strings.Join(out, ", ")
+}
+
+func choiceHelp[T ~string](what, got string, opts []Option[T]) string {
 	if got == "" {
-		return fmt.Sprintf("choose a %s: %s", what, strings.Join(ids, ", "))
+		return fmt.Sprintf("choose a %s: %s", what, ids(opts))
 	}
-	return fmt.Sprintf("unknown %s %q: use one of %s", what, got, strings.Join(ids, ", "))
+	return fmt.Sprintf("unknown %s %q: use one of %s", what, got, ids(opts))
+}
+
+// WithKind is the spec moved to kind k, as a user who switches kinds expects:
+//   - the reason, tone, names and dates stay, so that switching back loses nothing;
+//   - an alternative k cannot offer becomes the nearest one it can: a later talk
+//     (reschedule) becomes an offer to stay in touch;
+//   - a subject or body written for the other kind is dropped, since it says the other
+//     kind's decision; the template of k writes them afresh.
+func (s Spec) WithKind(k Kind) Spec {
+	if s.Kind.OrDefault() != k.OrDefault() {
+		s.Subject, s.Body = "", ""
+	}
+	s.Kind = k
+	if k.UsesReason() && !k.Offers(s.Alternative) && s.Alternative == Reschedule {
+		s.Alternative = StayInTouch
+	}
+	return s
 }
