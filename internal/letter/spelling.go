@@ -17,6 +17,7 @@ import (
 const (
 	thoroughSuggestions = 20
 	nearSuggestions     = 200
+	maxWordBytes        = 40 // longer "words" are codes, keys or pasted garbage, not English
 )
 
 func (d *doc) spelling(dic *dict.Dictionary) {
@@ -31,7 +32,7 @@ func (d *doc) spelling(dic *dict.Dictionary) {
 			continue
 		}
 		w := d.text[t.start:t.end]
-		if utf8.RuneCountInString(w) < 2 || strings.IndexFunc(w, unicode.IsDigit) >= 0 || names[t.word] || inSpans(skip, t.start) {
+		if utf8.RuneCountInString(w) < 2 || len(w) > maxWordBytes || strings.IndexFunc(w, unicode.IsDigit) >= 0 || names[t.word] || inSpans(skip, t.start) {
 			continue
 		}
 		first, size := utf8.DecodeRuneInString(w)
@@ -121,15 +122,6 @@ func innerDot(s string) bool {
 func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 
 func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
-
-func inSpans(spans [][2]int, pos int) bool {
-	for _, s := range spans {
-		if s[0] <= pos && pos < s[1] {
-			return true
-		}
-	}
-	return false
-}
 
 func isASCIIWord(w string) bool {
 	for _, r := range w {

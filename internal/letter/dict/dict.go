@@ -158,6 +158,9 @@ func (d *Dictionary) listed(w string) bool {
 // possessive, contraction or regular inflection of a listed word, and not a known typo.
 // Both ’ and ' are apostrophes.
 func (d *Dictionary) Known(word string) bool {
+	if len(word) > maxWord {
+		return false
+	}
 	w := strings.ReplaceAll(word, "’", "'")
 	if d.listed(w) {
 		return true
@@ -255,6 +258,9 @@ func (d *Dictionary) Suggest(word string, n int) []string { return d.suggest(wor
 func (d *Dictionary) SuggestNear(word string, n int) []string { return d.suggest(word, n, false) }
 
 func (d *Dictionary) suggest(word string, n int, far bool) []string {
+	if len(word) > maxWord {
+		return nil
+	}
 	w := strings.ReplaceAll(word, "’", "'")
 	var out []string
 	seen := map[string]bool{}
@@ -299,6 +305,10 @@ func (d *Dictionary) suggest(word string, n int, far bool) []string {
 }
 
 const alphabet = "abcdefghijklmnopqrstuvwxyz'"
+
+// maxWord is the longest word, in bytes, the dictionary looks at: English has none longer,
+// and the searches grow with the length.
+const maxWord = 64
 
 // edits1 lists the lower-case listed words one edit from w, in the order typists make the
 // mistakes: an apostrophe left out (dont), two letters swapped, a letter typed twice, a
