@@ -148,6 +148,7 @@ func TestDecisionByKind(t *testing.T) {
 		{"", offer, "I am withdrawing my application.", true},
 		{"", interview, "I must decline the offer.", true},
 		{"", interview, "I look forward to our chat.", false},
+		{"some-new-kind", offer, "I am withdrawing my application.", true}, // an unknown kind is no kind
 	} {
 		got := findings(letter(tc.thanks, tc.decision), RuleNoDecision, ProofreadOptions{Kind: tc.kind})
 		if (len(got) == 0) != tc.decides {

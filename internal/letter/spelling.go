@@ -32,7 +32,8 @@ func (d *doc) spelling(dic *dict.Dictionary) {
 			continue
 		}
 		w := d.text[t.start:t.end]
-		if utf8.RuneCountInString(w) < 2 || len(w) > maxWordBytes || strings.IndexFunc(w, unicode.IsDigit) >= 0 || names[t.word] || inSpans(skip, t.start) {
+		if utf8.RuneCountInString(w) < 2 || len(w) > maxWordBytes || strings.IndexFunc(w, unicode.IsDigit) >= 0 ||
+			names[strings.TrimSuffix(t.word, "'s")] || inSpans(skip, t.start) {
 			continue
 		}
 		first, size := utf8.DecodeRuneInString(w)
@@ -43,7 +44,7 @@ func (d *doc) spelling(dic *dict.Dictionary) {
 			continue
 		}
 		_, certain := dic.Correction(w)
-		if unicode.IsUpper(first) && !certain {
+		if unicode.IsUpper(first) && (!certain || !t.sentStart && !t.lineStart) {
 			// A capitalised word the dictionary lacks is most likely a name: in mid-sentence
 			// always, and at the start of one unless it is a well-known typo ("Thier").
 			continue
