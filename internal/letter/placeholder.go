@@ -103,11 +103,13 @@ func greetingAlternatives() string {
 }
 
 func (d *doc) placeholders() {
+	// Up to the end of the letter: a quoted earlier message is someone else's template.
+	text := d.text[:d.bodyEnd]
 	for _, p := range placeholderPatterns {
-		if !containsAny(d.text, p.cues) {
+		if !containsAny(text, p.cues) {
 			continue
 		}
-		for _, m := range p.re.FindAllStringIndex(d.text, -1) {
+		for _, m := range p.re.FindAllStringIndex(text, -1) {
 			if d.ordinaryBrackets(m[0], m[1]) || d.inKnownName(m[0], m[1]) {
 				continue
 			}
@@ -165,15 +167,15 @@ func (d *doc) ordinaryBrackets(start, end int) bool {
 		return editorial.has(strings.ToLower(inner)) || strings.Trim(inner, "0123456789,.… ") == "" ||
 			strings.HasPrefix(d.text[end:], "(")
 	case '(':
-		return !d.isLabel(inner, true)
+		return !parenthesisedLabel(inner)
 	}
 	return false
 }
 
-// isLabel reports whether s is made only of label words and holds a head word: "Company
-// Name", "your name here". In parentheses it must also look like one: Title Case,
-// capitals, or a marker word such as "your" or "insert".
-func (d *doc) isLabel(s string, parenthesised bool) bool {
+// parenthesisedLabel reports whether s, found in parentheses, is made only of label words
+// and holds a head word ("Interviewer Name", "your name here"), and looks like a label:
+// Title Case, capitals, or a marker word such as "your" or "insert".
+func parenthesisedLabel(s string) bool {
 	words := strings.FieldsFunc(strings.ReplaceAll(s, "’", "'"), func(r rune) bool {
 		return !unicode.IsLetter(r) && r != '\'' && r != '-'
 	})
@@ -191,14 +193,14 @@ func (d *doc) isLabel(s string, parenthesised bool) bool {
 		r, _ := utf8.DecodeRuneInString(w)
 		capitals = capitals && (unicode.IsUpper(r) || l == "of")
 	}
-	return head && (!parenthesised || marker || capitals)
+	return head && (marker || capitals)
 }
 
 // labels finds labels standing as text: a line that is nothing but a label ("Your Name",
 // "company name"), or a label in Title Case or capitals inside a sentence ("for the Job
 // Title role").
 func (d *doc) labels() {
-	toks := d.toks
+	toks := d.toks[:sort.Search(len(d.toks), func(i int) bool { return d.toks[i].start >= d.bodyEnd })]
 	for i := 0; i < len(toks); {
 		// The words of one line.
 		j := i + 1
