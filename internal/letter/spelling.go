@@ -40,7 +40,7 @@ func (d *doc) spelling(dic *dict.Dictionary) {
 		if strings.IndexFunc(w[size:], unicode.IsUpper) >= 0 {
 			continue // capitals inside a word: an acronym or a product name (SQL, LinkedIn)
 		}
-		if dic.Known(w) {
+		if dic.Known(w) || d.goodCompound(dic, w) {
 			continue
 		}
 		_, certain := dic.Correction(w)
@@ -138,4 +138,12 @@ func isASCIIWord(w string) bool {
 func (d *doc) inSubject(pos int) bool {
 	l := d.line(d.lineStarts[d.lineOf(pos)])
 	return len(l) >= 8 && strings.EqualFold(l[:8], "subject:")
+}
+
+// goodCompound reports whether w is two common words run together that make a word
+// (storytelling, codebase), rather than a template's leftover such as "yourname" or
+// "bossname", whose parts are the words placeholders are made of.
+func (d *doc) goodCompound(dic *dict.Dictionary, w string) bool {
+	a, b, ok := dic.Compound(w)
+	return ok && !labelHeads.has(a) && !labelWords.has(a) && !labelHeads.has(b) && !labelWords.has(b)
 }

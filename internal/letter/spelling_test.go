@@ -44,6 +44,9 @@ func TestMisspellingEdges(t *testing.T) {
 		{letterWith("Siobhan's recruiter was thankfull."), "thankfull"},
 		{letterWith("I enjoyed the well-beeing workshop."), "beeing"},
 		{letterWith("My dicision is final."), "dicision"},
+		{letterWith("Please give bossname my regards."), "bossname"},
+		{letterWith("Please thank yourname for me."), "yourname"},
+		{letterWith("I love storytelling and codebases."), ""},
 		{letterWith("Thier team was great."), "Thier"},
 		{letterWith("I met Thier and Recieved at the fair."), ""}, // capitalised mid-sentence: names
 		{"Subject: Withdrawl of my application\n\nDear Jo,\n\nThank you. I withdraw.\n\nBest regards,\nAna Silva\n", "Withdrawl"},

@@ -175,27 +175,32 @@ func (d *Dictionary) Known(word string) bool {
 			return d.listed(base) || d.inflected(base)
 		}
 	}
-	return d.inflected(l) || d.compound(l)
+	return d.inflected(l)
 }
 
-// compound reports whether a lower-case word is two common words run together, as
-// English makes new words (storytelling, codebase, skillset). Pairs that are mistakes
-// ("everytime") are in the typo list, which is consulted first.
-func (d *Dictionary) compound(w string) bool {
-	if len(w) < 7 || !isASCII(w) {
-		return false
+// Compound splits a word the lists lack into two common words run together, as English
+// makes new words (storytelling, codebase, skillset): whether such a word is right
+// depends on its parts, which the caller judges ("yourname" is a template's leftover).
+// A known typo ("everytime") or a letter typed twice ("gratefull") is no compound.
+func (d *Dictionary) Compound(word string) (first, second string, ok bool) {
+	w := strings.ToLower(word)
+	if len(w) < 7 || len(w) > maxWord || !isASCII(w) {
+		return "", "", false
+	}
+	if _, typo := d.typos[w]; typo {
+		return "", "", false
 	}
 	for i := 1; i < len(w); i++ {
 		if w[i] == w[i-1] && d.listed(w[:i]+w[i+1:]) {
-			return false // a letter typed twice (gratefull, wellcome) makes no compound
+			return "", "", false
 		}
 	}
 	for i := 3; i <= len(w)-3; i++ {
 		if d.words[w[:i]] && (d.words[w[i:]] || d.inflectedCommon(w[i:])) {
-			return true
+			return w[:i], w[i:], true
 		}
 	}
-	return false
+	return "", "", false
 }
 
 // inflectedCommon is inflected for the common words only: storytellers, roadmapping.
