@@ -16,7 +16,7 @@ func BenchmarkRenderAndProofread300Words(b *testing.B) {
 	if n := len(newDoc(s.Body, ProofreadOptions{}).body); n < 290 || n > 320 {
 		b.Fatalf("letter has %d words", n)
 	}
-	Proofread(s.Body, ProofreadOptions{}) // load the spelling list once, as the app does at start
+	LoadDictionary() // once, as the app does at start
 	b.ResetTimer()
 	for b.Loop() {
 		l, err := Render(s)
@@ -24,6 +24,27 @@ func BenchmarkRenderAndProofread300Words(b *testing.B) {
 			b.Fatal(err)
 		}
 		if fs := Proofread(l.Text(), ProofreadOptions{Name: s.SenderName}); len(fs) != 1 || fs[0].Rule != RuleTooLong {
+			b.Fatalf("findings %+v", fs)
+		}
+	}
+}
+
+// BenchmarkProofread300WordsWithMistakes proofreads a 300-word letter that keeps the
+// proofreader busy: typos to suggest for, a placeholder, a repeat, criticism, false hope.
+func BenchmarkProofread300WordsWithMistakes(b *testing.B) {
+	s := baseSpec()
+	l, _ := Render(s)
+	extra := strings.Repeat("I have valued every conversation with your team and learned a great deal about the work you do. ", 10) +
+		"I recieved your note, and frankly the process was slow; maybe later I will definately reconsider the the role at [Company Name]. "
+	text := strings.Replace(l.Text(), "Thank you again", extra+"\n\nThank you again", 1)
+	opts := ProofreadOptions{Kind: DeclineInterview, Name: s.SenderName, Company: s.Company, Recipient: s.RecipientName, Role: s.Role}
+	if n := len(newDoc(text, opts).body); n < 290 || n > 320 {
+		b.Fatalf("letter has %d words", n)
+	}
+	LoadDictionary()
+	b.ResetTimer()
+	for b.Loop() {
+		if fs := Proofread(text, opts); len(fs) < 7 {
 			b.Fatalf("findings %+v", fs)
 		}
 	}

@@ -2,6 +2,7 @@ package letter
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -12,6 +13,7 @@ import (
 const (
 	signoffLookBehind = 10 // last non-empty lines searched for the sign-off
 	nameLookAhead     = 3  // lines after the sign-off searched for the name
+	maxTrailer        = 5  // lines under the name that may be something else (phone, link …)
 )
 
 var (
@@ -113,7 +115,8 @@ func isSignoff(s string, runOn bool) bool {
 // the last paragraph of a letter does.
 func (d *doc) closesParagraph(start int) bool {
 	l := strings.TrimSpace(d.line(start))
-	return l == "" || strings.ContainsAny(l[len(l)-1:], ".!?,:)")
+	last, _ := utf8.DecodeLastRuneInString(l)
+	return l == "" || strings.ContainsRune(".!?,:)…", last)
 }
 
 // closingAndName looks for a sign-off near the end and the writer's full name under it.
@@ -149,7 +152,7 @@ func (d *doc) closingAndName() {
 	// Without a sign-off, the name is looked for in the last lines, above any trailer such
 	// as "Sent from my phone".
 	k := len(lines) - 1
-	for k > 0 && d.trailer(lines[k]) {
+	for k > 0 && k >= len(lines)-maxTrailer && d.trailer(lines[k]) {
 		k--
 	}
 	var candidates [][2]int
@@ -185,14 +188,8 @@ func (d *doc) trailer(start int) bool {
 		return true
 	}
 	found := false
-	first := -1
-	for i, t := range d.body {
-		if t.start >= start {
-			first = i
-			break
-		}
-	}
-	if first >= 0 && d.lineOf(d.body[first].start) == d.lineOf(start) {
+	first := sort.Search(len(d.body), func(i int) bool { return d.body[i].start >= start })
+	if first < len(d.body) && d.lineOf(d.body[first].start) == d.lineOf(start) {
 		d.findAt(trailerIndex, first, func(match) { found = true })
 	}
 	return found

@@ -11,11 +11,12 @@ var (
 	doubtWords      = book.words("decision-doubt")
 	conditionWords  = book.words("decision-condition")
 	objectStops     = book.words("object-stop")
+	offerWords      = book.words("object-offer")
 	objectWords     = []struct {
 		kind  object
 		words wordSet
 	}{
-		{objectOffer, book.words("object-offer")}, {objectRole, book.words("object-role")},
+		{objectOffer, offerWords}, {objectRole, book.words("object-role")},
 		{objectInterview, book.words("object-interview")}, {objectApplication, book.words("object-application")},
 	}
 )
@@ -33,7 +34,11 @@ func (d *doc) gratitude() {
 
 // decision looks for a sentence that clearly states the decision the letter's kind needs.
 func (d *doc) decision() {
-	if d.opts.Kind == KeepInTouch {
+	kind := d.opts.Kind
+	if !known(Kinds, kind) {
+		kind = "" // not one of ours: any decision will do
+	}
+	if kind == KeepInTouch {
 		return // a note that keeps in touch decides nothing
 	}
 	rescheduling := false
@@ -42,7 +47,7 @@ func (d *doc) decision() {
 	})
 	mentionsOffer := false
 	for _, t := range d.body {
-		mentionsOffer = mentionsOffer || objectWords[0].words.has(t.word)
+		mentionsOffer = mentionsOffer || offerWords.has(t.word)
 	}
 	found := false
 	d.find(decisionIndex, func(m match) {
@@ -55,21 +60,21 @@ func (d *doc) decision() {
 		}
 		switch d.objectOf(m) {
 		case objectOffer:
-			found = d.opts.Kind == DeclineOffer || d.opts.Kind == ""
+			found = kind == DeclineOffer || kind == ""
 		case objectRole:
 			found = true
 		case objectNone:
-			found = d.opts.Kind != DeclineOffer || mentionsOffer
+			found = kind != DeclineOffer || mentionsOffer
 		default: // the interview or the application
-			found = d.opts.Kind != DeclineOffer
+			found = kind != DeclineOffer
 		}
 	})
 	if found {
 		return
 	}
 	msg := book.message(RuleNoDecision)
-	if d.opts.Kind != "" {
-		msg = book.message(RuleNoDecision + "." + string(d.opts.Kind))
+	if kind != "" {
+		msg = book.message(RuleNoDecision + "." + string(kind))
 	}
 	s, e := d.firstLineSpan()
 	d.add(RuleNoDecision, s, e, msg, "")

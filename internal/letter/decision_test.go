@@ -80,6 +80,7 @@ func TestDecisionWordings(t *testing.T) {
 		"I regret that I cannot move forward with my application.",
 		"I have decided to pursue another opportunity.",
 		"I have taken a job with a firm nearer home.",
+		"I have decided to take up a teaching position in Leeds.",
 		"I have decided,\nafter a long talk with my family, to withdraw.", // a wrapped line
 		"If it helps your planning, I withdraw today.",                    // the condition is closed
 	}
@@ -96,6 +97,7 @@ func TestDecisionWordings(t *testing.T) {
 		"I cannot attend on Friday; could we reschedule?",
 		"I won't be able to attend on Monday. Could we find another time?",
 		"I do not take this decision lightly.",
+		"I am going to take a few days to think it over.",
 		"Please pass on my thanks to the panel.",
 		"I'd like to pass my thanks to the panel.",
 		`A friend told me to "withdraw and move on".`,
@@ -148,6 +150,7 @@ func TestDecisionByKind(t *testing.T) {
 		{"", offer, "I am withdrawing my application.", true},
 		{"", interview, "I must decline the offer.", true},
 		{"", interview, "I look forward to our chat.", false},
+		{"some-new-kind", offer, "I am withdrawing my application.", true}, // an unknown kind is no kind
 	} {
 		got := findings(letter(tc.thanks, tc.decision), RuleNoDecision, ProofreadOptions{Kind: tc.kind})
 		if (len(got) == 0) != tc.decides {

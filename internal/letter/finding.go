@@ -71,8 +71,9 @@ type Finding struct {
 // ProofreadOptions tell the proofreader what it cannot see in the text: what the letter is
 // for, and the names the app knows, which are never misspellings and fill placeholders.
 type ProofreadOptions struct {
-	// Kind is the decision the letter must state. Empty accepts the decision of any of
-	// the three kinds that state one, for a letter whose purpose the app was not told.
+	// Kind is the decision the letter must state (see Kind). Empty, or a kind not in
+	// Kinds, accepts a decision of any kind, the offer included: the app was not told
+	// what the letter is for, and a false "no decision" would cost more than a missed one.
 	Kind      Kind
 	Name      string   // the writer's full name (the profile's), expected after the sign-off
 	Recipient string   // the person written to

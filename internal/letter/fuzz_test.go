@@ -24,7 +24,7 @@ func FuzzProofread(f *testing.F) {
 	f.Add("Dear ,\n\nThanks\u202e!\x1b[31m I I decline.\r\n\r\nBest regards,\r\n", "Ana")
 	f.Fuzz(func(t *testing.T, text, name string) {
 		name = strings.ToValidUTF8(name, "")
-		kinds := []Kind{"", DeclineInterview, Withdraw, DeclineOffer, KeepInTouch}
+		kinds := []Kind{"", DeclineInterview, Withdraw, DeclineOffer, KeepInTouch, Kind(name)}
 		opts := ProofreadOptions{Kind: kinds[len(name)%len(kinds)], Name: name, Recipient: name, Company: name,
 			Role: name, Referral: name, Known: strings.Fields(name)}
 		for _, fd := range Proofread(text, opts) {

@@ -5,7 +5,13 @@ import (
 	"strings"
 )
 
-// Kind is the stage a letter answers, and so the decision it must state.
+// Kind is the stage a letter answers, and so the decision it must state. A letter that
+// declines an interview and one that withdraws an application accept each other's
+// wording — withdrawing from the process declines its interviews, and declining every
+// interview withdraws — but neither is stated by declining an offer. A letter that
+// declines an offer must decline the offer or the position (or decline, plainly, in a
+// letter about an offer); having accepted a job elsewhere states the decision of any
+// kind. A keep-in-touch note states none.
 type Kind string
 
 // The kinds. A keep-in-touch note states no decision at all.

@@ -3,6 +3,7 @@ package letter
 import (
 	"fmt"
 	"regexp"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -22,10 +23,9 @@ var (
 	fillsWriter   = book.words("fills-writer")
 	fillsRole     = book.words("fills-role")
 	titleWords    = book.words("title")
-	firstWords    = newWordSet(atom{text: "first"}, atom{text: "firstname"}, atom{text: "first_name"})
-	lastWords     = newWordSet(atom{text: "last"}, atom{text: "lastname"}, atom{text: "surname"}, atom{text: "last_name"})
-	nameWords     = newWordSet(atom{text: "name"}, atom{text: "names"}, atom{text: "fullname"}, atom{text: "firstname"},
-		atom{text: "lastname"}, atom{text: "surname"}, atom{text: "signature"})
+	firstWords    = book.words("label-first")
+	lastWords     = book.words("label-last")
+	nameWords     = book.words("label-name")
 )
 
 // placeholderPattern is one shape of placeholder; every match holds one of its cues, so
@@ -44,9 +44,11 @@ var placeholderPatterns = []placeholderPattern{
 	{regexp.MustCompile(`\bX{2,}\b|\bx{3,}\b|\$X+(?:,X+)*`), []string{"XX", "xxx"}},
 	{regexp.MustCompile(`\b` + unfilledAlternatives() + `\b`), unfilledCues()},
 	{regexp.MustCompile(`\b[Ll]orem\s+ipsum\b`), []string{"orem"}},
-	{regexp.MustCompile(titleAlternatives() + `(?:\s*/\s*` + titleAlternatives() + `)+(?:\s+(?:Last\s*[Nn]ame|LastName|Lastname|Surname|Name|X+)\b)?`), []string{"/"}},
-	{regexp.MustCompile(titleAlternatives() + `\s+(?:Last\s*[Nn]ame|LastName|Lastname|Surname|X{2,})\b`), []string{"ame", "XX"}},
+	// "Mr./Ms." has not chosen a title; a label after it ("Lastname") joins the span.
+	{titleChoice, []string{"/"}},
 }
+
+var titleChoice = regexp.MustCompile(titleAlternatives() + `(?:\s*/\s*` + titleAlternatives() + `)+`)
 
 func unfilledCues() []string {
 	var out []string
@@ -101,13 +103,18 @@ func greetingAlternatives() string {
 }
 
 func (d *doc) placeholders() {
+	// Up to the end of the letter: a quoted earlier message is someone else's template.
+	text := d.text[:d.bodyEnd]
 	for _, p := range placeholderPatterns {
-		if !containsAny(d.text, p.cues) {
+		if !containsAny(text, p.cues) {
 			continue
 		}
-		for _, m := range p.re.FindAllStringIndex(d.text, -1) {
+		for _, m := range p.re.FindAllStringIndex(text, -1) {
 			if d.ordinaryBrackets(m[0], m[1]) || d.inKnownName(m[0], m[1]) {
 				continue
+			}
+			if p.re == titleChoice {
+				m[1] = d.labelAfter(m[1])
 			}
 			d.addPlaceholder(m[0], m[1])
 		}
@@ -137,6 +144,19 @@ func (d *doc) placeholders() {
 	d.labels()
 }
 
+// labelAfter extends a placeholder ending at end over the label words that follow it on
+// its line: "Mr./Ms." + " Lastname".
+func (d *doc) labelAfter(end int) int {
+	first := sort.Search(len(d.toks), func(i int) bool { return d.toks[i].start >= end })
+	for _, t := range d.toks[first:] {
+		if strings.Trim(d.text[end:t.start], " \t") != "" || !(labelHeads.has(t.word) || labelWords.has(t.word)) {
+			break
+		}
+		end = t.end
+	}
+	return end
+}
+
 // ordinaryBrackets reports whether a bracketed match is ordinary text: [sic], [1], […],
 // a link's text, an address in <…>, or words in parentheses that are not a label.
 func (d *doc) ordinaryBrackets(start, end int) bool {
@@ -147,15 +167,15 @@ func (d *doc) ordinaryBrackets(start, end int) bool {
 		return editorial.has(strings.ToLower(inner)) || strings.Trim(inner, "0123456789,.… ") == "" ||
 			strings.HasPrefix(d.text[end:], "(")
 	case '(':
-		return !d.isLabel(inner, true)
+		return !parenthesisedLabel(inner)
 	}
 	return false
 }
 
-// isLabel reports whether s is made only of label words and holds a head word: "Company
-// Name", "your name here". In parentheses it must also look like one: Title Case,
-// capitals, or a marker word such as "your" or "insert".
-func (d *doc) isLabel(s string, parenthesised bool) bool {
+// parenthesisedLabel reports whether s, found in parentheses, is made only of label words
+// and holds a head word ("Interviewer Name", "your name here"), and looks like a label:
+// Title Case, capitals, or a marker word such as "your" or "insert".
+func parenthesisedLabel(s string) bool {
 	words := strings.FieldsFunc(strings.ReplaceAll(s, "’", "'"), func(r rune) bool {
 		return !unicode.IsLetter(r) && r != '\'' && r != '-'
 	})
@@ -173,14 +193,14 @@ func (d *doc) isLabel(s string, parenthesised bool) bool {
 		r, _ := utf8.DecodeRuneInString(w)
 		capitals = capitals && (unicode.IsUpper(r) || l == "of")
 	}
-	return head && (!parenthesised || marker || capitals)
+	return head && (marker || capitals)
 }
 
 // labels finds labels standing as text: a line that is nothing but a label ("Your Name",
 // "company name"), or a label in Title Case or capitals inside a sentence ("for the Job
 // Title role").
 func (d *doc) labels() {
-	toks := d.toks
+	toks := d.toks[:sort.Search(len(d.toks), func(i int) bool { return d.toks[i].start >= d.bodyEnd })]
 	for i := 0; i < len(toks); {
 		// The words of one line.
 		j := i + 1
@@ -220,7 +240,7 @@ func (d *doc) inlineLabels(i, j int) {
 	toks := d.toks
 	for a := i; a < j; {
 		b := a
-		for b < j && d.labelWord(b) && d.capitalised(b) && (b == a || toks[b].tight) {
+		for b < j && d.labelWord(b) && d.capitalised(b) && (b == a || toks[b].tight || d.afterTitle(b)) {
 			b++
 		}
 		if b == a {
@@ -232,6 +252,11 @@ func (d *doc) inlineLabels(i, j int) {
 		}
 		a = b
 	}
+}
+
+// afterTitle reports whether word k follows a courtesy title and its full stop: "Ms. Lastname".
+func (d *doc) afterTitle(k int) bool {
+	return k > 0 && titleWords.has(d.toks[k-1].word) && d.text[d.toks[k-1].end:d.toks[k].start] == ". "
 }
 
 // capitalised reports whether word k starts with a capital, or is "of" inside a label.
@@ -364,15 +389,20 @@ func (d *doc) knownNames() []string {
 // inKnownName reports whether text[start:end] lies inside one of the names the app knows:
 // a company called "TBD Labs" is no placeholder.
 func (d *doc) inKnownName(start, end int) bool {
-	for _, k := range d.knownSpans() {
-		if k[0] <= start && end <= k[1] {
+	spans := d.knownSpans()
+	// The spans are in text order; one that holds [start, end) starts at or before start,
+	// and no further back than the longest name.
+	i := sort.Search(len(spans), func(i int) bool { return spans[i][0] > start })
+	for j := i - 1; j >= 0 && spans[j][0] >= start-d.longestName; j-- {
+		if spans[j][1] >= end {
 			return true
 		}
 	}
 	return false
 }
 
-// knownSpans are where the names the app knows stand in the text, found once per letter.
+// knownSpans are where the names the app knows stand in the text, as whole words, in text
+// order; found once per letter.
 func (d *doc) knownSpans() [][2]int {
 	if d.known != nil {
 		return d.known
@@ -384,6 +414,7 @@ func (d *doc) knownSpans() [][2]int {
 		if n == "" {
 			continue
 		}
+		d.longestName = max(d.longestName, len(n))
 		if lower == "" {
 			lower = lowerASCII(d.text)
 		}
@@ -392,11 +423,25 @@ func (d *doc) knownSpans() [][2]int {
 			if k < 0 {
 				break
 			}
-			d.known = append(d.known, [2]int{from + k, from + k + len(n)})
-			from += k + 1
+			k += from
+			if wordEdge(lower, k) && wordEdge(lower, k+len(n)) {
+				d.known = append(d.known, [2]int{k, k + len(n)})
+			}
+			from = k + 1
 		}
 	}
+	sort.Slice(d.known, func(i, j int) bool { return d.known[i][0] < d.known[j][0] })
 	return d.known
+}
+
+// wordEdge reports whether byte i of s is not inside a word.
+func wordEdge(s string, i int) bool {
+	if i <= 0 || i >= len(s) {
+		return true
+	}
+	before, _ := utf8.DecodeLastRuneInString(s[:i])
+	after, _ := utf8.DecodeRuneInString(s[i:])
+	return !isWordRune(before) || !isWordRune(after)
 }
 
 // lowerASCII lowers A–Z and leaves every other byte alone, so that offsets stay valid.

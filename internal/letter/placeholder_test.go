@@ -126,3 +126,14 @@ func TestPlaceholderKnownNames(t *testing.T) {
 		t.Errorf("unknown, they are placeholders: %+v", got)
 	}
 }
+
+// The earlier message quoted under a reply is theirs: its gaps are not the writer's.
+func TestPlaceholderNotInQuotedReply(t *testing.T) {
+	text := letterWith("") + "\nOn Mon, 2 Mar 2026 at 09:14, Jo Park <jo@acme.test> wrote:\n> Dear [Candidate Name],\n> Your interview is on TBD.\n"
+	if got := findings(text, RulePlaceholder, ProofreadOptions{}); len(got) != 0 {
+		t.Errorf("placeholders found in the quoted message: %+v", got)
+	}
+	if got := Proofread(text, ProofreadOptions{Name: "Ana Silva"}); len(got) != 0 {
+		t.Errorf("the quoted message hides the letter's end: %+v", got)
+	}
+}

@@ -17,6 +17,7 @@ import (
 const (
 	thoroughSuggestions = 20
 	nearSuggestions     = 200
+	maxWordBytes        = 40 // longer "words" are codes, keys or pasted garbage, not English
 )
 
 func (d *doc) spelling(dic *dict.Dictionary) {
@@ -31,18 +32,19 @@ func (d *doc) spelling(dic *dict.Dictionary) {
 			continue
 		}
 		w := d.text[t.start:t.end]
-		if utf8.RuneCountInString(w) < 2 || strings.IndexFunc(w, unicode.IsDigit) >= 0 || names[t.word] || inSpans(skip, t.start) {
+		if utf8.RuneCountInString(w) < 2 || len(w) > maxWordBytes || strings.IndexFunc(w, unicode.IsDigit) >= 0 ||
+			names[strings.TrimSuffix(t.word, "'s")] || inSpans(skip, t.start) {
 			continue
 		}
 		first, size := utf8.DecodeRuneInString(w)
 		if strings.IndexFunc(w[size:], unicode.IsUpper) >= 0 {
 			continue // capitals inside a word: an acronym or a product name (SQL, LinkedIn)
 		}
-		if dic.Known(w) {
+		if dic.Known(w) || d.goodCompound(dic, w) {
 			continue
 		}
 		_, certain := dic.Correction(w)
-		if unicode.IsUpper(first) && !certain {
+		if unicode.IsUpper(first) && (!certain || !t.sentStart && !t.lineStart) {
 			// A capitalised word the dictionary lacks is most likely a name: in mid-sentence
 			// always, and at the start of one unless it is a well-known typo ("Thier").
 			continue
@@ -122,15 +124,6 @@ func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <
 
 func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
-func inSpans(spans [][2]int, pos int) bool {
-	for _, s := range spans {
-		if s[0] <= pos && pos < s[1] {
-			return true
-		}
-	}
-	return false
-}
-
 func isASCIIWord(w string) bool {
 	for _, r := range w {
 		if r >= utf8.RuneSelf && r != '’' {
@@ -145,4 +138,12 @@ func isASCIIWord(w string) bool {
 func (d *doc) inSubject(pos int) bool {
 	l := d.line(d.lineStarts[d.lineOf(pos)])
 	return len(l) >= 8 && strings.EqualFold(l[:8], "subject:")
+}
+
+// goodCompound reports whether w is two common words run together that make a word
+// (storytelling, codebase), rather than a template's leftover such as "yourname" or
+// "bossname", whose parts are the words placeholders are made of.
+func (d *doc) goodCompound(dic *dict.Dictionary, w string) bool {
+	a, b, ok := dic.Compound(w)
+	return ok && !labelHeads.has(a) && !labelWords.has(a) && !labelHeads.has(b) && !labelWords.has(b)
 }

@@ -44,6 +44,11 @@ func TestMisspellingEdges(t *testing.T) {
 		{letterWith("Siobhan's recruiter was thankfull."), "thankfull"},
 		{letterWith("I enjoyed the well-beeing workshop."), "beeing"},
 		{letterWith("My dicision is final."), "dicision"},
+		{letterWith("Please give bossname my regards."), "bossname"},
+		{letterWith("Please thank yourname for me."), "yourname"},
+		{letterWith("I love storytelling and codebases."), ""},
+		{letterWith("Thier team was great."), "Thier"},
+		{letterWith("I met Thier and Recieved at the fair."), ""}, // capitalised mid-sentence: names
 		{"Subject: Withdrawl of my application\n\nDear Jo,\n\nThank you. I withdraw.\n\nBest regards,\nAna Silva\n", "Withdrawl"},
 	}, ProofreadOptions{Name: "Ana Silva"})
 }
@@ -58,7 +63,7 @@ func TestMisspellingKnownNames(t *testing.T) {
 	if got := findings(text, RuleMisspelling, opts); len(got) != 0 {
 		t.Errorf("known names flagged: %+v", got)
 	}
-	if got := findings(text, RuleMisspelling, ProofreadOptions{Known: []string{"Zorblax Ltd", "kubeflowx"}}); len(got) != 0 {
+	if got := findings(text+"P.S. zorblax's team was kind.\n", RuleMisspelling, ProofreadOptions{Known: []string{"Zorblax Ltd", "kubeflowx"}}); len(got) != 0 {
 		t.Errorf("known names flagged: %+v", got)
 	}
 }

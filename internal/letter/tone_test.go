@@ -159,6 +159,8 @@ func TestFalseHopeVariants(t *testing.T) {
 		{letterWith("I would be glad to hear about other roles."), ""},
 		{letterWith("Roles that might interest me would be in data."), ""},
 		{letterWith("I did not need more time to think."), ""},
+		{letterWith("I am declining the offer at this point in my career."), ""},
+		{letterWith("Perhaps you could send my thanks to Sam again."), ""},
 	}, ProofreadOptions{})
 }
 

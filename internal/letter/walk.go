@@ -10,17 +10,19 @@ import (
 
 // doc is a letter being proofread: its lines, its words and sentences, and the findings so far.
 type doc struct {
-	text       string
-	opts       ProofreadOptions
-	lineStarts []int // byte offset of each line
-	bodyStart  int   // where the letter starts after any header lines
-	bodyEnd    int   // where it ends: before a quoted earlier message, if any
-	toks       []token
-	body       []token      // the words of the body, a part of toks
-	quoted     [][2]int     // byte ranges inside quotation marks
-	so         *signoffLine // the sign-off, once looked for
-	known      [][2]int     // where the names the app knows stand, once looked for
-	out        []Finding
+	text        string
+	opts        ProofreadOptions
+	lineStarts  []int // byte offset of each line
+	bodyStart   int   // where the letter starts after any header lines
+	bodyEnd     int   // where it ends: before a quoted earlier message, if any
+	lines       []int // the starts of the body's non-empty lines, once listed
+	toks        []token
+	body        []token      // the words of the body, a part of toks
+	quoted      [][2]int     // byte ranges inside quotation marks
+	so          *signoffLine // the sign-off, once looked for
+	known       [][2]int     // where the names the app knows stand, once looked for
+	longestName int          // the length of the longest of those names, in bytes
+	out         []Finding
 }
 
 // token is one word of the letter.
@@ -84,34 +86,27 @@ var replyTrail = regexp.MustCompile(`^(?:On .{4,200} wrote:\s*|-{2,}\s*Original 
 
 // findBodyEnd cuts off a quoted earlier message: its words are not the writer's letter.
 func (d *doc) findBodyEnd() int {
+	// quotedFrom[i] says that lines i… are all quoted with ">" or empty.
+	quotedFrom := make([]bool, len(d.lineStarts)+1)
+	quotedFrom[len(d.lineStarts)] = true
+	for i := len(d.lineStarts) - 1; i >= 0; i-- {
+		l := strings.TrimSpace(d.line(d.lineStarts[i]))
+		quotedFrom[i] = quotedFrom[i+1] && (l == "" || strings.HasPrefix(l, ">"))
+	}
 	seenText := false
-	for _, start := range d.lineStarts {
+	for i, start := range d.lineStarts {
 		if start < d.bodyStart {
 			continue
 		}
 		l := d.line(start)
-		if seenText && replyTrail.MatchString(l) {
-			if !strings.HasPrefix(l, ">") || d.restQuoted(start) {
-				return start
-			}
+		if seenText && replyTrail.MatchString(l) && (!strings.HasPrefix(l, ">") || quotedFrom[i]) {
+			return start
 		}
 		if strings.TrimSpace(l) != "" {
 			seenText = true
 		}
 	}
 	return len(d.text)
-}
-
-// restQuoted reports whether every line from start on is quoted with ">" or empty.
-func (d *doc) restQuoted(start int) bool {
-	for _, s := range d.lineStarts {
-		if s >= start {
-			if l := strings.TrimSpace(d.line(s)); l != "" && !strings.HasPrefix(l, ">") {
-				return false
-			}
-		}
-	}
-	return true
 }
 
 // line is the text of the line starting at start, without its line break.
@@ -130,13 +125,15 @@ func (d *doc) lineOf(pos int) int {
 
 // bodyLines are the starts of the body's non-empty lines, in order.
 func (d *doc) bodyLines() []int {
-	var out []int
-	for _, start := range d.lineStarts {
-		if start >= d.bodyStart && start < d.bodyEnd && strings.TrimSpace(d.line(start)) != "" {
-			out = append(out, start)
+	if d.lines == nil {
+		d.lines = []int{}
+		for _, start := range d.lineStarts {
+			if start >= d.bodyStart && start < d.bodyEnd && strings.TrimSpace(d.line(start)) != "" {
+				d.lines = append(d.lines, start)
+			}
 		}
 	}
-	return out
+	return d.lines
 }
 
 func findQuotes(text string) [][2]int {
@@ -177,13 +174,13 @@ func findQuotes(text string) [][2]int {
 	return out
 }
 
-func (d *doc) inQuotes(pos int) bool {
-	for _, q := range d.quoted {
-		if pos >= q[0] && pos < q[1] {
-			return true
-		}
-	}
-	return false
+func (d *doc) inQuotes(pos int) bool { return inSpans(d.quoted, pos) }
+
+// inSpans reports whether pos lies in one of spans, which are in text order and do not
+// overlap.
+func inSpans(spans [][2]int, pos int) bool {
+	i := sort.Search(len(spans), func(i int) bool { return spans[i][1] > pos })
+	return i < len(spans) && spans[i][0] <= pos
 }
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) }
@@ -411,113 +408,3 @@ func (d *doc) negated(i int) bool {
 	}
 	return false
 }
-
-// match is one place where a phrase was found: body words first … last.
-type match struct {
-	first, last int
-	group       *group
-}
-
-// find calls visit for every match of the phrases of ix in the body, in text order,
-// skipping matches their section's not-after / not-before / not-followed-by words rule out.
-func (d *doc) find(ix *phraseIndex, visit func(m match)) {
-	for i := range d.body {
-		d.findAt(ix, i, visit)
-	}
-}
-
-// findAt calls visit for each phrase of ix that starts at body word i.
-func (d *doc) findAt(ix *phraseIndex, i int, visit func(m match)) {
-	ix.candidates(d.body[i].word, func(p *phrase) {
-		d.matchSeq(p.slots, i, -1, false, func(_, last int) bool {
-			if last < i || !d.allowed(p.group, i, last) {
-				return false
-			}
-			visit(match{first: i, last: last, group: p.group})
-			return true
-		})
-	})
-}
-
-func (d *doc) allowed(g *group, first, last int) bool {
-	if !g.notAfter.empty() && first > 0 && d.body[first-1].sent == d.body[first].sent && g.notAfter.has(d.body[first-1].word) {
-		return false
-	}
-	if !g.notBefore.empty() && last+1 < len(d.body) && d.body[last+1].sent == d.body[last].sent && g.notBefore.has(d.body[last+1].word) {
-		return false
-	}
-	for j := last + 1; j < len(d.body) && j <= last+4 && d.body[j].sent == d.body[last].sent; j++ {
-		if g.notFollowedBy.has(d.body[j].word) {
-			return false
-		}
-	}
-	return true
-}
-
-// matchSeq matches slots at body word i; prev is the last word matched so far (-1 for
-// none) and loose says the next word need only be in the same sentence (after a gap).
-// It calls k with where the match ended, and stops when k returns true.
-func (d *doc) matchSeq(slots []slot, i, prev int, loose bool, k func(next, last int) bool) bool {
-	if len(slots) == 0 {
-		return k(i, prev)
-	}
-	s, rest := slots[0], slots[1:]
-	then := func(next, last int) bool { return d.matchSeq(rest, next, last, false, k) }
-	switch {
-	case s.end:
-		if prev >= 0 && (prev+1 >= len(d.body) || d.body[prev+1].sent != d.body[prev].sent) {
-			return d.matchSeq(rest, i, prev, loose, k)
-		}
-		return false
-	case s.gap:
-		p := prev
-		for n := 0; ; n++ {
-			if d.matchSeq(rest, i+n, p, true, k) {
-				return true
-			}
-			if n == gapWords || i+n >= len(d.body) || p < 0 || d.body[i+n].sent != d.body[p].sent {
-				return false
-			}
-			p = i + n
-		}
-	}
-	if d.matchSlot(s, i, prev, loose, then) {
-		return true
-	}
-	return s.optional && d.matchSeq(rest, i, prev, loose, k)
-}
-
-// matchSlot matches one slot (not a gap) at body word i.
-func (d *doc) matchSlot(s slot, i, prev int, loose bool, k func(next, last int) bool) bool {
-	if i < len(d.body) && d.follows(i, prev, loose) {
-		w := d.body[i].word
-		for _, a := range s.atoms {
-			if a.matches(w) {
-				if k(i+1, i) {
-					return true
-				}
-				break
-			}
-		}
-	}
-	for _, alt := range s.alts {
-		if d.matchSeq(alt, i, prev, loose, k) {
-			return true
-		}
-	}
-	return false
-}
-
-// follows reports whether body word i may come next in a phrase whose last word was prev.
-func (d *doc) follows(i, prev int, loose bool) bool {
-	if prev < 0 {
-		return true
-	}
-	if loose {
-		return d.body[i].sent == d.body[prev].sent
-	}
-	return d.body[i].tight
-}
-
-// span is the byte range of body words first … last.
-func (d *doc) span(first, last int) (int, int) { return d.body[first].start, d.body[last].end }

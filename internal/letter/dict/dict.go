@@ -158,6 +158,9 @@ func (d *Dictionary) listed(w string) bool {
 // possessive, contraction or regular inflection of a listed word, and not a known typo.
 // Both ’ and ' are apostrophes.
 func (d *Dictionary) Known(word string) bool {
+	if len(word) > maxWord {
+		return false
+	}
 	w := strings.ReplaceAll(word, "’", "'")
 	if d.listed(w) {
 		return true
@@ -172,27 +175,32 @@ func (d *Dictionary) Known(word string) bool {
 			return d.listed(base) || d.inflected(base)
 		}
 	}
-	return d.inflected(l) || d.compound(l)
+	return d.inflected(l)
 }
 
-// compound reports whether a lower-case word is two common words run together, as
-// English makes new words (storytelling, codebase, skillset). Pairs that are mistakes
-// ("everytime") are in the typo list, which is consulted first.
-func (d *Dictionary) compound(w string) bool {
-	if len(w) < 7 || !isASCII(w) {
-		return false
+// Compound splits a word the lists lack into two common words run together, as English
+// makes new words (storytelling, codebase, skillset): whether such a word is right
+// depends on its parts, which the caller judges ("yourname" is a template's leftover).
+// A known typo ("everytime") or a letter typed twice ("gratefull") is no compound.
+func (d *Dictionary) Compound(word string) (first, second string, ok bool) {
+	w := strings.ToLower(word)
+	if len(w) < 7 || len(w) > maxWord || !isASCII(w) {
+		return "", "", false
+	}
+	if _, typo := d.typos[w]; typo {
+		return "", "", false
 	}
 	for i := 1; i < len(w); i++ {
 		if w[i] == w[i-1] && d.listed(w[:i]+w[i+1:]) {
-			return false // a letter typed twice (gratefull, wellcome) makes no compound
+			return "", "", false
 		}
 	}
 	for i := 3; i <= len(w)-3; i++ {
 		if d.words[w[:i]] && (d.words[w[i:]] || d.inflectedCommon(w[i:])) {
-			return true
+			return w[:i], w[i:], true
 		}
 	}
-	return false
+	return "", "", false
 }
 
 // inflectedCommon is inflected for the common words only: storytellers, roadmapping.
@@ -255,6 +263,9 @@ func (d *Dictionary) Suggest(word string, n int) []string { return d.suggest(wor
 func (d *Dictionary) SuggestNear(word string, n int) []string { return d.suggest(word, n, false) }
 
 func (d *Dictionary) suggest(word string, n int, far bool) []string {
+	if len(word) > maxWord {
+		return nil
+	}
 	w := strings.ReplaceAll(word, "’", "'")
 	var out []string
 	seen := map[string]bool{}
@@ -299,6 +310,10 @@ func (d *Dictionary) suggest(word string, n int, far bool) []string {
 }
 
 const alphabet = "abcdefghijklmnopqrstuvwxyz'"
+
+// maxWord is the longest word, in bytes, the dictionary looks at: English has none longer,
+// and the searches grow with the length.
+const maxWord = 64
 
 // edits1 lists the lower-case listed words one edit from w, in the order typists make the
 // mistakes: an apostrophe left out (dont), two letters swapped, a letter typed twice, a

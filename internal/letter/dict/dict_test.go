@@ -14,7 +14,6 @@ func TestKnown(t *testing.T) {
 		"Thank", "SINCERELY", "I'm", "I’m", "don’t", "recruiter's", "recruiter’s", "companies'", "it's", "let's",
 		"roadmaps", "onboarded", "upskilling", "stakeholders", "synergies", "co", "e", "you'd", "Paris",
 		"learnt", "cancelled", "apologise", "apologize", "analyse", "realised",
-		"storytelling", "timeframe", "codebase", "skillset",
 	} {
 		if !d.Known(w) {
 			t.Errorf("%q is English", w)
@@ -25,6 +24,21 @@ func TestKnown(t *testing.T) {
 		"gratefull", "successfull", "carefull", "usefull"} {
 		if d.Known(w) {
 			t.Errorf("%q is a typo", w)
+		}
+	}
+}
+
+func TestCompound(t *testing.T) {
+	d := Load()
+	for w, want := range map[string]string{"storytelling": "story+telling", "codebase": "code+base", "timeframe": "time+frame",
+		"Storytellers": "story+tellers", "yourname": "your+name"} {
+		if a, b, ok := d.Compound(w); !ok || a+"+"+b != want {
+			t.Errorf("Compound(%q) = %q %q %v, want %s", w, a, b, ok, want)
+		}
+	}
+	for _, w := range []string{"gratefull", "everytime", "thankyou", "wellcome", "zqxjvkwy", "alot", "récépissé"} {
+		if a, b, ok := d.Compound(w); ok {
+			t.Errorf("Compound(%q) = %q %q", w, a, b)
 		}
 	}
 }
