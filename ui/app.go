@@ -16,8 +16,10 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/declinedesk/declinedesk"
+	"github.com/declinedesk/declinedesk/internal/checklist"
 	"github.com/declinedesk/declinedesk/internal/clip"
 	"github.com/declinedesk/declinedesk/internal/clock"
+	"github.com/declinedesk/declinedesk/internal/letter"
 	"github.com/declinedesk/declinedesk/internal/tracker"
 	"github.com/declinedesk/declinedesk/resources"
 )
@@ -206,6 +208,9 @@ func New(fa fyne.App, w fyne.Window, s tracker.Store, opts Options) *App {
 func (a *App) Load() {
 	background(a.work, func() (tracker.Profile, error) { return a.store.Profile() }, a.onProfileLoaded)
 	background(a.work, func() (*tracker.Index, error) { return tracker.LoadIndex(a.store) }, a.onIndexLoaded)
+	// The spelling dictionary is read once the list is on its way, before the first letter
+	// needs it, on the worker and never on the UI goroutine.
+	background(a.work, func() (struct{}, error) { letter.LoadDictionary(); return struct{}{}, nil }, func(struct{}, error) {})
 }
 
 // onProfileLoaded keeps the profile for the letters; on first run it asks for it.
@@ -245,6 +250,22 @@ const (
 	tabDecide
 	tabLetter
 )
+
+// checklistReason is the reason o's checklist points to — as answered on screen when the
+// Decide pane shows it — or "" when it points to none.
+func (a *App) checklistReason(o *tracker.Opportunity) letter.Reason {
+	answers := o.Checklist
+	if live := a.decide.answersFor(o.ID); live != nil {
+		answers = live
+	}
+	return letter.Reason(checklist.Summarize(answers).Reason)
+}
+
+// writeLetter brings the letter forward, with the reason the checklist points to.
+func (a *App) writeLetter(reason letter.Reason) {
+	a.letter.startDecline(reason)
+	a.showTab(tabLetter)
+}
 
 // showTab brings one of the workspace's tabs to the front.
 func (a *App) showTab(i int) { a.workspace.SelectIndex(i) }

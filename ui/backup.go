@@ -192,7 +192,6 @@ func (a *App) restore(backupPath string) {
 
 // reload reads everything again from the store, after it was swapped.
 func (a *App) reload() {
-	a.tracker.selected = 0
 	a.setCurrent(nil)
 	a.tracker.showLoading()
 	background(a.work, func() (tracker.Profile, error) { return a.store.Profile() }, a.onProfileLoaded)

@@ -14,6 +14,7 @@ import (
 
 	"github.com/declinedesk/declinedesk/internal/checklist"
 	"github.com/declinedesk/declinedesk/internal/clock"
+	"github.com/declinedesk/declinedesk/internal/letter"
 	"github.com/declinedesk/declinedesk/internal/tracker"
 )
 
@@ -147,6 +148,7 @@ func (p *decidePane) show(o *tracker.Opportunity) {
 	}
 	p.heading.SetText(o.Company + " — " + o.Role)
 	p.showTiming(o)
+	p.showActions(o.Status)
 	if same {
 		return
 	}
@@ -169,8 +171,7 @@ func (p *decidePane) show(o *tracker.Opportunity) {
 }
 
 func (p *decidePane) showTiming(o *tracker.Opportunity) {
-	b := checklist.Timing(checklist.Dates{Invited: o.InvitedOn.Time(), Interview: o.InterviewOn.Time(), Responded: o.RespondedOn.Time()},
-		p.app.today().Time())
+	b := stageBadge(o, p.app.today())
 	p.badge.SetText(b.Text)
 	switch b.Urgency {
 	case checklist.Now:
@@ -240,6 +241,15 @@ func (p *decidePane) leave() { p.flush() }
 
 func (p *decidePane) summary() checklist.Summary { return checklist.Summarize(p.answers) }
 
+// answersFor is the checklist as answered on screen for opportunity id, nil when the pane
+// shows another one.
+func (p *decidePane) answersFor(id uint64) checklist.Answers {
+	if p.shown == nil || p.shown.ID != id {
+		return nil
+	}
+	return p.answers
+}
+
 func (p *decidePane) refreshSummary() {
 	s := p.summary()
 	for i, c := range s.Sections {
@@ -297,28 +307,80 @@ func (p *decidePane) onDecline() {
 		return
 	}
 	p.flush()
-	p.app.letter.startDecline(p.summary().Reason)
-	p.app.showTab(tabLetter)
+	p.app.writeLetter(letter.Reason(p.summary().Reason))
 }
 
-// onProceed offers to move the opportunity on to an interview.
+// stageBadge is the timing nudge for where o stands: how soon to answer an invitation,
+// that an offer waits for an answer, or that nothing is pending.
+func stageBadge(o *tracker.Opportunity, today tracker.Date) checklist.Badge {
+	switch o.Status {
+	case tracker.Invited, tracker.Scheduled:
+		return checklist.Timing(checklist.Dates{Invited: o.InvitedOn.Time(), Interview: o.InterviewOn.Time(), Responded: o.RespondedOn.Time()}, today.Time())
+	case tracker.Offer:
+		return checklist.Badge{Text: "They made you an offer: whichever way you decide, a prompt answer is a courtesy.", Urgency: checklist.Soon}
+	case tracker.Saved, tracker.Applied:
+		return checklist.Badge{Text: "No interview yet: if you have changed your mind, withdrawing now spares everyone time.", Urgency: checklist.Calm}
+	case tracker.Declined, tracker.Withdrawn:
+		if !o.RespondedOn.IsZero() {
+			return checklist.Badge{Text: "You replied on " + string(o.RespondedOn) + ". What is left is in the after-steps of the Letter tab."}
+		}
+		return checklist.Badge{Text: "You have answered this one. What is left is in the after-steps of the Letter tab."}
+	}
+	return checklist.Badge{Text: "This one is settled (" + o.Status.Label() + "): there is nothing to decide."}
+}
+
+// stageActions are the Decide pane's two buttons for where o stands: what declining means
+// and what going ahead means, or none once it is settled.
+func stageActions(s tracker.Status) (decline, proceed string) {
+	switch s {
+	case tracker.Invited, tracker.Scheduled:
+		return "Decline — write the letter", "Go ahead with the interview"
+	case tracker.Offer:
+		return "Decline the offer — write the letter", "Accept the offer"
+	case tracker.Saved, tracker.Applied:
+		return "Withdraw — write the letter", ""
+	}
+	return "", ""
+}
+
+// showActions labels the two buttons for the stage, hiding what does not apply.
+func (p *decidePane) showActions(s tracker.Status) {
+	decline, proceed := stageActions(s)
+	for _, b := range []struct {
+		btn  *widget.Button
+		text string
+	}{{p.decline, decline}, {p.proceed, proceed}} {
+		b.btn.SetText(b.text)
+		if b.text == "" {
+			b.btn.Hide()
+		} else {
+			b.btn.Show()
+		}
+	}
+}
+
+// onProceed offers to move the opportunity on: to the interview, or to the new job.
 func (p *decidePane) onProceed() {
 	o := p.shown
 	if o == nil {
 		return
 	}
 	p.flush()
-	if o.Status == tracker.Scheduled {
-		p.app.showInformation("Good luck!", "The interview is already marked as scheduled.")
+	next, title := tracker.Scheduled, "Go ahead with the interview?"
+	if o.Status == tracker.Offer {
+		next, title = tracker.Accepted, "Accept the offer?"
+	}
+	if o.Status == next {
+		p.app.showInformation("Good luck!", "It is already marked “"+next.Label()+"”.")
 		return
 	}
-	d := dialog.NewConfirm("Go ahead with the interview?",
-		fmt.Sprintf("Set %s — %s to “%s”? The change is kept in its history.", o.Company, o.Role, tracker.Scheduled.Label()),
+	d := dialog.NewConfirm(title,
+		fmt.Sprintf("Set %s — %s to “%s”? The change is kept in its history.", o.Company, o.Role, next.Label()),
 		func(ok bool) {
 			if ok {
-				next := *o
-				next.Status = tracker.Scheduled
-				saveOpportunity(p.app, next)
+				changed := *o
+				changed.Status = next
+				saveOpportunity(p.app, changed)
 			}
 		}, p.app.win)
 	d.SetConfirmText("Set status")

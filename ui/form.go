@@ -223,7 +223,6 @@ func (f *opportunityForm) submit(anyway bool) {
 			f.dialog.Hide()
 			a.saved(saved)
 			if f.editing == nil {
-				a.tracker.selected = saved.ID
 				a.selectOpportunity(saved.ID)
 			}
 		}
@@ -254,6 +253,5 @@ func (f *opportunityForm) onShowExisting() {
 	}
 	f.dialog.Hide()
 	f.app.tracker.clearQuery()
-	f.app.tracker.selected = f.existing[0].ID
 	f.app.selectOpportunity(f.existing[0].ID)
 }

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/declinedesk/declinedesk/internal/clock"
+	"github.com/declinedesk/declinedesk/internal/followup"
 	"github.com/declinedesk/declinedesk/internal/letter"
 	"github.com/declinedesk/declinedesk/internal/tracker"
 )
@@ -27,18 +28,29 @@ type letterPane struct {
 	app *App
 
 	heading *widget.Label
+	// stage: which letter the opportunity's stage calls for, and why
+	kind      *widget.Select
+	stageNote *widget.Label
+	noLetter  bool // the stage suggests no letter and the user has not chosen one
+	// changed says what changed in the opportunity since an edited letter was written
+	changed    *widget.Label
+	changedBox *fyne.Container
+	// keepInTouch offers the keep-in-touch note once a declined opportunity's follow-up is due
+	keepInTouch *fyne.Container
 	// settings: the letter spec
-	recipient, recipientEmail *widget.Entry
+	recipient, recipientEmail *entry
 	reason                    *widget.Select
-	reasonText                *widget.Entry
+	reasonText                *entry
 	alternative               *widget.Select
-	altDate                   *widget.Entry
-	referralName              *widget.Entry
-	referralEmail             *widget.Entry
+	altDate                   *entry
+	referralName              *entry
+	referralEmail             *entry
 	tone                      *widget.RadioGroup
-	subject                   *widget.Entry
+	subject                   *entry
 	reasonRow, altDateRow     *fyne.Container
 	referralRow               *fyne.Container
+	choiceRow, updateRow      *fyne.Container
+	update                    *entry
 	problems                  *widget.Label // what keeps the spec from making a letter
 	edited                    *fyne.Container
 	editedNote                *widget.Label
@@ -88,20 +100,32 @@ func newLetterPane(a *App) *letterPane {
 func (p *letterPane) build() fyne.CanvasObject {
 	p.heading = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Truncation: fyne.TextTruncateEllipsis}
 
-	entry := func(placeholder string) *widget.Entry {
-		e := widget.NewEntry()
+	field := func(placeholder string) *entry {
+		e := newEntry(p.app)
 		e.PlaceHolder = placeholder
 		e.OnChanged = func(string) { p.onSettingTyped() }
 		return e
 	}
-	p.recipient = entry("Recipient's name")
-	p.recipientEmail = entry("their@email")
-	p.reasonText = entry("Your reason, in one sentence")
-	p.altDate = entry("YYYY-MM-DD")
-	p.referralName = entry("Name of the person you recommend")
-	p.referralEmail = entry("Their email (optional)")
-	p.subject = entry("")
+	p.recipient = field("Recipient's name")
+	p.recipientEmail = field("their@email")
+	p.reasonText = field("Your reason, in one sentence")
+	p.altDate = field("YYYY-MM-DD")
+	p.referralName = field("Name of the person you recommend")
+	p.referralEmail = field("Their email (optional)")
+	p.subject = field("")
 
+	p.kind = widget.NewSelect(optionLabels(letter.Kinds), func(string) { p.onKindChosen() })
+	p.kind.PlaceHolder = "Choose a letter"
+	p.stageNote = &widget.Label{Wrapping: fyne.TextWrapWord, SizeName: theme.SizeNameCaptionText}
+	p.changed = &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.WarningImportance}
+	p.changedBox = container.NewBorder(nil, nil, nil,
+		&widget.Button{Text: "Rewrite with the new details", Icon: theme.ViewRefreshIcon(), OnTapped: p.onRewrite}, p.changed)
+	p.changedBox.Hide()
+	p.keepInTouch = container.NewBorder(nil, nil, widget.NewIcon(theme.MailComposeIcon()),
+		&widget.Button{Text: "Write the keep-in-touch note", Importance: widget.HighImportance, OnTapped: p.onWriteKeepInTouch},
+		&widget.Label{Text: "Your keep-in-touch follow-up is due: a short, friendly note keeps the door open.", Wrapping: fyne.TextWrapWord})
+	p.keepInTouch.Hide()
+	p.update = field("What you have been doing (optional)")
 	p.reason = widget.NewSelect(optionLabels(letter.Reasons), func(string) { p.onSettingChosen() })
 	p.alternative = widget.NewSelect(optionLabels(letter.Alternatives), func(string) { p.onSettingChosen() })
 	p.tone = &widget.RadioGroup{Options: optionLabels(letter.Tones), Horizontal: true, Required: true}
@@ -123,9 +147,12 @@ func (p *letterPane) build() fyne.CanvasObject {
 	p.edited = container.NewBorder(nil, nil, nil, p.rewrite, p.editedNote)
 	// Two settings a row, so that the letter below keeps its height.
 	pair := func(a, b fyne.CanvasObject) *fyne.Container { return container.NewGridWithColumns(2, a, b) }
+	p.choiceRow = pair(row("Reason", p.reason), row("Instead", p.alternative))
+	p.updateRow = row("News", p.update)
 	form := container.NewVBox(
+		pair(row("Letter", p.kind), p.stageNote),
 		pair(row("To", p.recipient), p.recipientEmail),
-		pair(row("Reason", p.reason), row("Instead", p.alternative)),
+		p.choiceRow, p.updateRow,
 		p.reasonRow, p.altDateRow, p.referralRow,
 		pair(row("Tone", p.tone), row("Subject", p.subject)),
 	)
@@ -173,7 +200,7 @@ func (p *letterPane) build() fyne.CanvasObject {
 	// The ways to send and the step after sending share one bar under the letter; the
 	// heading rides in it too, to leave the letter every line of height.
 	send := container.NewBorder(nil, nil, container.NewHBox(p.copyBtn, p.emlBtn, p.mailBtn), p.declineBtn, p.heading)
-	top := container.NewVBox(p.after, p.settings)
+	top := container.NewVBox(p.keepInTouch, p.after, p.changedBox, p.settings)
 	return container.NewBorder(top, send, nil, nil, writing)
 }
 
@@ -199,24 +226,144 @@ func (p *letterPane) show(o *tracker.Opportunity) {
 	p.refreshAfter()
 	p.refreshActions()
 	if same {
+		// The opportunity was saved: the letter takes its new company, role and dates.
+		if changes := followRecord(&p.spec, o); len(changes) > 0 {
+			p.noteChanges(changes)
+			p.fillSettings()
+			p.refresh()
+			p.scheduleSave()
+		}
 		return
 	}
-	if o.Draft != nil {
+	kind, why := tracker.SuggestedKind(o, p.app.today())
+	p.changedBox.Hide()
+	p.noLetter = false
+	switch {
+	case o.Draft != nil:
 		p.spec = *o.Draft
-	} else {
+		if changes := followRecord(&p.spec, o); len(changes) > 0 {
+			p.noteChanges(changes)
+			p.unsaved = true
+		}
+	case kind == "":
 		p.spec = p.newSpec(o)
+		p.noLetter = true
+	default:
+		p.spec = p.newSpec(o).WithKind(kind)
+	}
+	p.stageNote.SetText(stageText(kind, why))
+	if kind == letter.KeepInTouch && p.spec.Kind.OrDefault() != letter.KeepInTouch && followup.KeepInTouchDue(o, p.app.today()) {
+		p.keepInTouch.Show()
+	} else {
+		p.keepInTouch.Hide()
 	}
 	p.fillSettings()
-	p.unsaved = false
 	p.refresh()
+}
+
+// onWriteKeepInTouch turns the letter into the keep-in-touch note. The letter sent when
+// declining is kept in the history, so nothing is lost.
+func (p *letterPane) onWriteKeepInTouch() {
+	p.keepInTouch.Hide()
+	p.spec.Body = "" // the decline's text is archived in the history
+	p.kind.SetSelected(letter.KeepInTouch.Label())
+}
+
+// stageText says which letter the stage suggests, and why.
+func stageText(kind letter.Kind, why string) string {
+	if kind == "" {
+		return "No letter suggested: " + why + " You can still choose one."
+	}
+	return "Suggested for this stage. " + why
+}
+
+// followRecord takes into an existing letter what it borrows from the opportunity —
+// company, role, interview date, and the contact where the letter names none — and says
+// what changed, in words.
+func followRecord(s *letter.Spec, o *tracker.Opportunity) []string {
+	var changes []string
+	take := func(what string, have *string, now string) {
+		if *have != now {
+			if *have != "" {
+				changes = append(changes, fmt.Sprintf("the %s is now %s (the letter had %s)", what, orNone(now), *have))
+			}
+			*have = now
+		}
+	}
+	take("company", &s.Company, o.Company)
+	take("role", &s.Role, o.Role)
+	take("interview date", &s.InterviewDate, string(o.InterviewOn))
+	if s.RecipientName == "" {
+		s.RecipientName = o.ContactName
+	}
+	if s.RecipientEmail == "" {
+		s.RecipientEmail = o.ContactEmail
+	}
+	return changes
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return "none"
+	}
+	return s
+}
+
+// noteChanges tells the user what changed under an edited letter; an untouched one is
+// simply written again with the new details.
+func (p *letterPane) noteChanges(changes []string) {
+	if p.spec.Body == "" {
+		return
+	}
+	p.changed.SetText("The opportunity changed since you edited this letter: " + strings.Join(changes, "; ") +
+		". Your text may still use the old details — check it before you send it, or write it again.")
+	p.changedBox.Show()
+}
+
+// onKindChosen switches the letter to another kind, asking first when the text was edited.
+func (p *letterPane) onKindChosen() {
+	if p.quiet || p.shown == nil {
+		return
+	}
+	k := idOf(letter.Kinds, p.kind.Selected)
+	if k == "" || (k == p.spec.Kind.OrDefault() && !p.noLetter) {
+		return
+	}
+	apply := func() {
+		p.noLetter = false
+		p.readSettings()
+		p.spec = p.spec.WithKind(k)
+		p.changedBox.Hide()
+		p.fillSettings()
+		p.refresh()
+		p.scheduleSave()
+	}
+	if p.spec.Body == "" {
+		apply()
+		return
+	}
+	d := dialog.NewConfirm("Replace your edited letter?",
+		fmt.Sprintf("A letter to %s is written anew. Your edits to this one will be lost.", strings.ToLower(k.Label())),
+		func(ok bool) {
+			if ok {
+				apply()
+				return
+			}
+			p.quiet = true
+			p.kind.SetSelected(labelOf(letter.Kinds, p.spec.Kind.OrDefault()))
+			p.quiet = false
+		}, p.app.win)
+	d.SetConfirmText("Replace text")
+	d.SetDismissText("Keep my text")
+	p.app.present(d)
 }
 
 // newSpec starts a letter for o: recipient and dates from the tracker, the sender from the
 // profile, the reason from the checklist when it suggests one.
 func (p *letterPane) newSpec(o *tracker.Opportunity) letter.Spec {
 	reason := letter.NotAFit
-	if r := p.app.decide.summary().Reason; r != "" && p.app.decide.shown != nil && p.app.decide.shown.ID == o.ID {
-		reason = letter.Reason(r)
+	if r := p.app.checklistReason(o); r != "" {
+		reason = r
 	}
 	return letter.Spec{
 		RecipientName: o.ContactName, RecipientEmail: o.ContactEmail, Company: o.Company, Role: o.Role,
@@ -230,6 +377,13 @@ func (p *letterPane) fillSettings() {
 	p.quiet = true
 	defer func() { p.quiet = false }()
 	s := p.spec
+	if p.noLetter {
+		p.kind.ClearSelected()
+	} else {
+		p.kind.SetSelected(labelOf(letter.Kinds, s.Kind.OrDefault()))
+	}
+	p.alternative.Options = optionLabels(s.Kind.Alternatives())
+	p.update.SetText(s.UpdateText)
 	p.recipient.SetText(s.RecipientName)
 	p.recipientEmail.SetText(s.RecipientEmail)
 	p.reason.SetSelected(labelOf(letter.Reasons, s.Reason))
@@ -271,8 +425,10 @@ func (p *letterPane) bodyToShow() string {
 	if p.spec.Body != "" {
 		return p.spec.Body
 	}
-	s := p.spec
-	l, err := letter.Render(s)
+	if p.noLetter {
+		return ""
+	}
+	l, err := letter.RenderWith(p.spec, p.renderOptions())
 	if err != nil {
 		return ""
 	}
@@ -297,9 +453,12 @@ func (p *letterPane) showConditionalRows() {
 			c.Hide()
 		}
 	}
-	show(p.reasonRow, p.spec.Reason == letter.Custom)
-	show(p.altDateRow, p.spec.Alternative == letter.Reschedule)
-	show(p.referralRow, p.spec.Alternative == letter.Referral)
+	kind := p.spec.Kind
+	show(p.choiceRow, kind.UsesReason())
+	show(p.updateRow, kind.UsesUpdate())
+	show(p.reasonRow, kind.UsesReason() && p.spec.Reason == letter.Custom)
+	show(p.altDateRow, kind.UsesReason() && p.spec.Alternative == letter.Reschedule)
+	show(p.referralRow, kind.UsesReason() && p.spec.Alternative == letter.Referral)
 	if p.spec.Body != "" {
 		p.editedNote.SetText("You edited the text, so new settings do not rewrite it.")
 		p.rewrite.Enable()
@@ -324,8 +483,9 @@ func (p *letterPane) readSettings() {
 	s.ReferralName, s.ReferralEmail = strings.TrimSpace(p.referralName.Text), strings.TrimSpace(p.referralEmail.Text)
 	s.Tone = idOf(letter.Tones, p.tone.Selected)
 	s.Subject = strings.TrimSpace(p.subject.Text)
+	s.UpdateText = strings.TrimSpace(p.update.Text)
 	if p.shown != nil {
-		s.Company, s.Role = p.shown.Company, p.shown.Role
+		s.Company, s.Role, s.InterviewDate = p.shown.Company, p.shown.Role, string(p.shown.InterviewOn)
 	}
 	s.SenderName, s.SenderEmail, s.Signature = p.app.profile.FullName, p.app.profile.Email, p.app.profile.Signature
 }
@@ -403,7 +563,8 @@ func (p *letterPane) onTextEdited(text string) {
 // result, so that typing never waits for the proofreader.
 func (p *letterPane) refresh() {
 	p.seq++
-	seq, spec := p.seq, p.spec
+	seq, spec, opts, noLetter := p.seq, p.spec, p.renderOptions(), p.noLetter
+	known := p.knownNames()
 	subjectHint := ""
 	type result struct {
 		letter   letter.Letter
@@ -411,14 +572,17 @@ func (p *letterPane) refresh() {
 		findings []letter.Finding
 	}
 	goAndReturn(p.app.work, func() result {
+		if noLetter {
+			return result{}
+		}
 		if problems := spec.FieldErrors(); len(problems) > 0 {
 			return result{problems: problems}
 		}
-		l, err := letter.Render(spec)
+		l, err := letter.RenderWith(spec, opts)
 		if err != nil {
 			return result{problems: []error{err}}
 		}
-		return result{letter: l, findings: letter.Proofread(l.Text(), proofreadOptions(spec))}
+		return result{letter: l, findings: letter.Proofread(l.Text(), proofreadOptions(spec, known))}
 	}, func(r result) {
 		if seq != p.seq {
 			return
@@ -443,9 +607,23 @@ func (p *letterPane) refresh() {
 
 // proofreadOptions tell the proofreader the names the letter may use, so that they are
 // never taken for misspellings.
-func proofreadOptions(s letter.Spec) letter.ProofreadOptions {
-	return letter.ProofreadOptions{Name: s.SenderName, Recipient: s.RecipientName, Company: s.Company,
-		Role: s.Role, Referral: s.ReferralName}
+func proofreadOptions(s letter.Spec, known []string) letter.ProofreadOptions {
+	return letter.ProofreadOptions{Kind: s.Kind.OrDefault(), Name: s.SenderName, Recipient: s.RecipientName, Company: s.Company,
+		Role: s.Role, Referral: s.ReferralName, Known: known}
+}
+
+// renderOptions tell the letter what day it is, so that a withdrawal after the interview
+// thanks for the conversation.
+func (p *letterPane) renderOptions() letter.RenderOptions {
+	return letter.RenderOptions{Today: p.app.now()}
+}
+
+// knownNames are the names the opportunity holds, which are never misspellings.
+func (p *letterPane) knownNames() []string {
+	if p.shown == nil {
+		return nil
+	}
+	return []string{p.shown.ContactName, p.shown.Company, p.shown.Role}
 }
 
 // settingNames are the letter spec's fields in the settings' words.
@@ -718,13 +896,13 @@ func (p *letterPane) leave() { p.flush() }
 
 // startDecline comes from the Decide pane: the letter takes the reason the checklist
 // suggests (asking first if the text was edited) and the editor gets the focus.
-func (p *letterPane) startDecline(reason string) {
+func (p *letterPane) startDecline(reason letter.Reason) {
 	if p.shown == nil {
 		return
 	}
 	p.settings.Open(0)
-	if reason != "" && letter.Reason(reason) != p.spec.Reason {
-		p.reason.SetSelected(labelOf(letter.Reasons, letter.Reason(reason)))
+	if reason != "" && reason != p.spec.Reason {
+		p.reason.SetSelected(labelOf(letter.Reasons, reason))
 	}
 	p.app.win.Canvas().Focus(p.editor)
 }
@@ -743,6 +921,7 @@ func (p *letterPane) onProfile() { p.app.profileForm = showProfile(p.app, false)
 // refreshActions enables the send actions only when there is a letter to send.
 func (p *letterPane) refreshActions() {
 	ready := p.canSend()
+	p.declineBtn.SetText(markingOf(p.spec.Kind).button)
 	for _, b := range []*widget.Button{p.copyBtn, p.emlBtn, p.mailBtn, p.declineBtn} {
 		if ready {
 			b.Enable()

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/url"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -14,12 +15,34 @@ import (
 
 	"github.com/declinedesk/declinedesk/internal/clip"
 	"github.com/declinedesk/declinedesk/internal/eml"
+	"github.com/declinedesk/declinedesk/internal/letter"
 	"github.com/declinedesk/declinedesk/internal/tracker"
 )
 
+// marking is what the step after sending is called for one kind of letter.
+type marking struct {
+	button, title, explain string // explain has a %s for the opportunity
+}
+
+func markingOf(k letter.Kind) marking {
+	switch k.OrDefault() {
+	case letter.Withdraw:
+		return marking{"Mark withdrawn…", "Mark as withdrawn?",
+			"%s becomes “" + tracker.Withdrawn.Label() + "”, today is recorded as your reply, and this letter is kept in its history."}
+	case letter.KeepInTouch:
+		return marking{"Record as sent…", "Record the note as sent?",
+			"The note is kept in the history of %s, and the next keep-in-touch date moves on."}
+	case letter.DeclineOffer:
+		return marking{"Mark offer declined…", "Mark the offer as declined?",
+			"%s becomes “" + tracker.Declined.Label() + "”, today is recorded as your reply, and this letter is kept in its history."}
+	}
+	return marking{"Mark declined…", "Mark as declined?",
+		"%s becomes “" + tracker.Declined.Label() + "”, today is recorded as your reply, and this letter is kept in its history."}
+}
+
 // sent is the letter exactly as it leaves the app, for the history.
 func (p *letterPane) sent() tracker.SentLetter {
-	return tracker.SentLetter{To: p.rendered.To, Subject: p.rendered.Subject, Body: p.rendered.Body}
+	return tracker.SentLetter{To: p.rendered.To, Subject: p.rendered.Subject, Body: p.rendered.Body, Kind: p.spec.Kind.OrDefault()}
 }
 
 // ready reports whether there is a letter to send, saying why not when there is none.
@@ -135,11 +158,11 @@ func (p *letterPane) onMarkDeclined() {
 		}
 	})
 	remind.SetChecked(true)
-	intro := widget.NewLabel(fmt.Sprintf("%s — %s becomes “%s”, today is recorded as your reply, and this letter is kept in its history.",
-		o.Company, o.Role, tracker.Declined.Label()))
+	mark := markingOf(p.spec.Kind)
+	intro := widget.NewLabel(fmt.Sprintf(mark.explain, o.Company+" — "+o.Role))
 	intro.Wrapping = fyne.TextWrapWord
 	content := container.NewVBox(intro, container.NewBorder(nil, nil, remind, nil, followUp))
-	d := dialog.NewCustomConfirm("Mark as declined?", "Mark declined", "Cancel", content, func(ok bool) {
+	d := dialog.NewCustomConfirm(mark.title, strings.TrimSuffix(mark.button, "…"), "Cancel", content, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -152,8 +175,8 @@ func (p *letterPane) onMarkDeclined() {
 			}
 		}
 		id, l := o.ID, p.sent()
-		p.app.save("The opportunity was not marked declined", func(s tracker.Store) (tracker.Opportunity, error) {
-			return s.MarkDeclined(id, l, date)
+		p.app.save("Nothing was recorded", func(s tracker.Store) (tracker.Opportunity, error) {
+			return s.MarkSent(id, l, date)
 		})
 	}, p.app.win)
 	d.Resize(fyne.NewSize(520, 220))
@@ -181,7 +204,7 @@ func (p *letterPane) newAfterChecklist() *fyne.Container {
 
 func (p *letterPane) refreshAfter() {
 	o := p.shown
-	if o == nil || o.Status != tracker.Declined {
+	if o == nil || (o.Status != tracker.Declined && o.Status != tracker.Withdrawn) {
 		p.after.Hide()
 		return
 	}

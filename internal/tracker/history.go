@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/declinedesk/declinedesk/internal/letter"
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -65,30 +66,62 @@ func deleteHistory(tx *bolt.Tx, id uint64) error {
 func (s *BoltStore) AppendEvent(id uint64, e Event) (Opportunity, error) {
 	return s.change(id, func(o *Opportunity) []Event {
 		switch e.Kind {
-		case EventCopied, EventExported, EventMailed:
+		case EventExported, EventMailed:
+			// A draft saved or opened in the mail app is on its way; a copy may never be
+			// pasted, so copying alone ticks nothing.
 			o.setStep(StepLetterSent, true)
 		}
 		return []Event{e}
 	})
 }
 
-// MarkDeclined records that the user declined: the status becomes declined, today is the
-// reply date, the letter is archived in the history, the follow-up date is set to followUp
-// (to keep in touch; "" for none) and "tracker updated" is ticked — all in one transaction.
+// MarkDeclined is MarkSent for a letter that declines the interview.
 func (s *BoltStore) MarkDeclined(id uint64, sent SentLetter, followUp Date) (Opportunity, error) {
+	sent.Kind = letter.DeclineInterview
+	return s.MarkSent(id, sent, followUp)
+}
+
+// afterSending is what sending each kind of letter does to the opportunity: the status it
+// takes ("" leaves it) and the history's words for it.
+var afterSending = map[letter.Kind]struct {
+	status Status
+	text   string
+}{
+	letter.DeclineInterview: {Declined, "Declined the interview; the letter is kept here"},
+	letter.DeclineOffer:     {Declined, "Declined the offer; the letter is kept here"},
+	letter.Withdraw:         {Withdrawn, "Withdrew the application; the letter is kept here"},
+	letter.KeepInTouch:      {"", "Sent a note to keep in touch; it is kept here"},
+}
+
+// MarkSent records that the user sent a letter, as its kind says: a decline makes the
+// status declined, a withdrawal withdrawn, and both record today as the reply date and tick
+// "tracker updated"; a keep-in-touch note changes no status and ticks "kept in touch". The
+// letter is archived in the history and the follow-up date becomes followUp ("" for none)
+// — all in one transaction.
+func (s *BoltStore) MarkSent(id uint64, sent SentLetter, followUp Date) (Opportunity, error) {
 	if !followUp.Valid() {
-		return Opportunity{}, &FieldError{Field: "follow_up_on", Message: fmt.Sprintf("%q is not a date", string(followUp))}
+		return Opportunity{}, &FieldError{Field: "follow_up_on", Message: fmt.Sprintf("%q is not a date between %d and %d", string(followUp), MinYear, MaxYear)}
+	}
+	sent.Kind = sent.Kind.OrDefault()
+	after, ok := afterSending[sent.Kind]
+	if !ok {
+		return Opportunity{}, &FieldError{Field: "kind", Message: fmt.Sprintf("unknown kind of letter %q", sent.Kind)}
 	}
 	return s.change(id, func(o *Opportunity) []Event {
 		var events []Event
-		if o.Status != Declined {
-			events = append(events, Event{Kind: EventStatus, Text: fmt.Sprintf("Status: from %s to %s", o.Status.Label(), Declined.Label())})
+		if after.status != "" {
+			if o.Status != after.status {
+				events = append(events, Event{Kind: EventStatus, Text: fmt.Sprintf("Status: from %s to %s", o.Status.Label(), after.status.Label())})
+			}
+			o.Status = after.status
+			o.RespondedOn = DateOf(s.now())
+			o.setStep(StepTrackerUpdated, true)
+		} else {
+			o.setStep(StepKeepInTouch, true)
 		}
-		o.Status = Declined
-		o.RespondedOn = DateOf(s.now())
+		o.setStep(StepLetterSent, true) // the user says so by marking it
 		o.FollowUpOn = followUp
-		o.setStep(StepTrackerUpdated, true)
-		text := "Declined; the letter is kept here"
+		text := after.text
 		if followUp != "" {
 			text += "; keep in touch on " + string(followUp)
 		}

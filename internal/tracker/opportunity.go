@@ -129,9 +129,10 @@ type Event struct {
 
 // SentLetter is a letter exactly as it left the app.
 type SentLetter struct {
-	To      string `json:"to,omitempty"`
-	Subject string `json:"subject"`
-	Body    string `json:"body"`
+	To      string      `json:"to,omitempty"`
+	Subject string      `json:"subject"`
+	Body    string      `json:"body"`
+	Kind    letter.Kind `json:"kind,omitempty"` // "" in letters archived before kinds: a decline
 }
 
 // FieldError names the field a value is wrong in, so a form can show it beside that field.

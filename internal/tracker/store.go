@@ -13,6 +13,7 @@ type Store interface {
 	Get(id uint64) (Opportunity, error)
 	AppendEvent(id uint64, e Event) (Opportunity, error)
 	MarkDeclined(id uint64, sent SentLetter, followUp Date) (Opportunity, error)
+	MarkSent(id uint64, sent SentLetter, followUp Date) (Opportunity, error)
 	MarkNoResponse(id uint64) (Opportunity, error)
 	DismissNoResponse(id uint64) (Opportunity, error)
 	SetAfterStep(id uint64, step AfterStep, done bool) (Opportunity, error)

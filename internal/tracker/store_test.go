@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -466,6 +467,7 @@ func TestMarkDeclinedAndTheAfterChecklist(t *testing.T) {
 		t.Errorf("after %+v", got.After)
 	}
 	last := got.History[len(got.History)-1]
+	sent.Kind = letter.DeclineInterview
 	if got.History[len(got.History)-2].Text != "Status: from Interview invited to Declined (by me)" || last.Letter == nil || *last.Letter != sent {
 		t.Errorf("history %+v", got.History)
 	}
@@ -484,5 +486,44 @@ func TestMarkDeclinedAndTheAfterChecklist(t *testing.T) {
 	}
 	if _, err := s.MarkDeclined(404, sent, ""); !errors.Is(err, ErrNotFound) {
 		t.Errorf("missing: %v", err)
+	}
+}
+
+func TestEachKindOfLetterMovesTheOpportunityOnItsOwnWay(t *testing.T) {
+	s, c := openTemp(t)
+	for _, tc := range []struct {
+		kind      letter.Kind
+		from      Status
+		status    Status
+		responded bool
+		step      AfterStep
+		text      string
+	}{
+		{letter.DeclineInterview, Invited, Declined, true, StepTrackerUpdated, "Declined the interview"},
+		{letter.DeclineOffer, Offer, Declined, true, StepTrackerUpdated, "Declined the offer"},
+		{letter.Withdraw, Applied, Withdrawn, true, StepTrackerUpdated, "Withdrew the application"},
+		{letter.KeepInTouch, Declined, Declined, false, StepKeepInTouch, "Sent a note to keep in touch"},
+	} {
+		o := mustAdd(t, s, Opportunity{Company: "Co " + string(tc.kind), Role: "Dev", Status: tc.from, FollowUpOn: "2026-01-01"})
+		if _, err := s.AppendEvent(o.ID, Event{Kind: EventCopied, Text: "Letter copied"}); err != nil {
+			t.Fatal(err)
+		}
+		if got, _ := s.Get(o.ID); got.After[StepLetterSent] {
+			t.Errorf("%s: copying alone ticked the letter as sent", tc.kind)
+		}
+		follow := Date(DateOf(c.Fake.Now()).AddDays(90))
+		got, err := s.MarkSent(o.ID, SentLetter{Subject: "s", Body: "b", Kind: tc.kind}, follow)
+		if err != nil {
+			t.Fatal(err)
+		}
+		last := got.History[len(got.History)-1]
+		if got.Status != tc.status || (got.RespondedOn != "") != tc.responded || !got.After[tc.step] || !got.After[StepLetterSent] ||
+			got.FollowUpOn != follow || !strings.HasPrefix(last.Text, tc.text) || last.Letter == nil || last.Letter.Kind != tc.kind {
+			t.Errorf("%s: %+v, last %+v", tc.kind, got, last)
+		}
+	}
+	o := mustAdd(t, s, Opportunity{Company: "Bad", Role: "Dev"})
+	if _, err := s.MarkSent(o.ID, SentLetter{Kind: "thank-you"}, ""); err == nil {
+		t.Error("an unknown kind was accepted")
 	}
 }
