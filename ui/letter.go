@@ -67,6 +67,8 @@ type letterPane struct {
 	// the as-sent view: exactly what will be sent, with every finding's span marked
 	previewSubject, previewTo *widget.Label
 	previewBody               *widget.RichText
+	previewScroll             *container.Scroll
+	settingsScroll            *container.Scroll
 	// sending and after
 	copyBtn, emlBtn, mailBtn, declineBtn *widget.Button
 	after                                *fyne.Container
@@ -145,16 +147,15 @@ func (p *letterPane) build() fyne.CanvasObject {
 	p.editedNote = &widget.Label{Truncation: fyne.TextTruncateEllipsis, SizeName: theme.SizeNameCaptionText}
 	// One line that is always there, so that the editor never moves when it changes.
 	p.edited = container.NewBorder(nil, nil, nil, p.rewrite, p.editedNote)
-	// Two settings a row, so that the letter below keeps its height.
 	pair := func(a, b fyne.CanvasObject) *fyne.Container { return container.NewGridWithColumns(2, a, b) }
-	p.choiceRow = pair(row("Reason", p.reason), row("Instead", p.alternative))
+	p.choiceRow = container.NewVBox(row("Reason", p.reason), row("Instead", p.alternative))
 	p.updateRow = row("News", p.update)
 	form := container.NewVBox(
-		pair(row("Letter", p.kind), p.stageNote),
-		pair(row("To", p.recipient), p.recipientEmail),
+		row("Letter", p.kind), p.stageNote,
+		row("To", pair(p.recipient, p.recipientEmail)),
 		p.choiceRow, p.updateRow,
 		p.reasonRow, p.altDateRow, p.referralRow,
-		pair(row("Tone", p.tone), row("Subject", p.subject)),
+		row("Tone", p.tone), row("Subject", p.subject),
 	)
 	p.settings = widget.NewAccordion(widget.NewAccordionItem("Letter settings", form))
 	p.settings.Open(0)
@@ -175,10 +176,13 @@ func (p *letterPane) build() fyne.CanvasObject {
 	p.fixBtn.Hide()
 
 	p.previewSubject = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Wrapping: fyne.TextWrapWord}
-	p.previewTo = &widget.Label{Wrapping: fyne.TextWrapWord}
+	p.previewTo = &widget.Label{Truncation: fyne.TextTruncateEllipsis}
 	p.previewBody = widget.NewRichText()
 	p.previewBody.Wrapping = fyne.TextWrapWord
-	preview := container.NewVScroll(container.NewVBox(p.previewSubject, p.problems, p.previewTo, widget.NewSeparator(), p.previewBody))
+	// The caption shares the To line, to leave the letter every line of height.
+	caption := &widget.Label{Text: "exactly as sent", SizeName: theme.SizeNameCaptionText, Importance: widget.LowImportance}
+	p.previewScroll = container.NewVScroll(container.NewVBox(p.previewSubject, p.problems,
+		container.NewBorder(nil, nil, nil, caption, p.previewTo), widget.NewSeparator(), p.previewBody))
 
 	p.copyBtn = &widget.Button{Text: "Copy", Icon: theme.ContentCopyIcon(), Importance: widget.HighImportance, OnTapped: p.onCopy}
 	p.emlBtn = &widget.Button{Text: "Save .eml…", Icon: theme.DocumentSaveIcon(), OnTapped: p.onExport}
@@ -192,16 +196,20 @@ func (p *letterPane) build() fyne.CanvasObject {
 	findingsBox := container.NewBorder(p.verdict, chosen, nil, nil, p.findings)
 	editorArea := container.NewVSplit(container.NewBorder(p.edited, nil, nil, nil, p.editor), findingsBox)
 	editorArea.Offset = 0.62
-	asSent := container.NewBorder(
-		&widget.Label{Text: "Exactly what will be sent", TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameCaptionText},
-		nil, nil, nil, preview)
-	writing := container.NewHSplit(editorArea, asSent)
+	asSent := p.previewScroll
+	// The settings and the editor share the left half; the letter as it will be sent has
+	// the whole height of the right half, to be read in one piece.
+	// The settings scroll in their own part, so that however many rows unfold the window
+	// never asks for more height than a small screen has.
+	p.settingsScroll = container.NewVScroll(container.NewVBox(p.keepInTouch, p.after, p.changedBox, p.settings))
+	left := container.NewVSplit(p.settingsScroll, editorArea)
+	left.Offset = 0.47
+	writing := container.NewHSplit(left, asSent)
 	writing.Offset = 0.5
 	// The ways to send and the step after sending share one bar under the letter; the
 	// heading rides in it too, to leave the letter every line of height.
 	send := container.NewBorder(nil, nil, container.NewHBox(p.copyBtn, p.emlBtn, p.mailBtn), p.declineBtn, p.heading)
-	top := container.NewVBox(p.keepInTouch, p.after, p.changedBox, p.settings)
-	return container.NewBorder(top, send, nil, nil, writing)
+	return container.NewBorder(nil, send, nil, nil, writing)
 }
 
 func optionLabels[T ~string](opts []letter.Option[T]) []string {

@@ -187,8 +187,8 @@ func (p *letterPane) onMarkDeclined() {
 // newAfterChecklist builds the after-declining checklist, shown once the opportunity is
 // declined.
 func (p *letterPane) newAfterChecklist() *fyne.Container {
-	box := container.NewVBox()
-	grid := container.NewHBox(&widget.Label{Text: "After declining:", TextStyle: fyne.TextStyle{Bold: true}})
+	box := container.NewVBox(&widget.Label{Text: "After declining", TextStyle: fyne.TextStyle{Bold: true}})
+	grid := container.NewGridWithColumns(2)
 	for _, s := range tracker.AfterSteps {
 		step := s.Step
 		c := widget.NewCheck(s.Label, func(done bool) { p.onAfterStep(step, done) })
