@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"net/url"
 	"runtime"
 	"strings"
 	"time"
@@ -44,6 +45,8 @@ type Options struct {
 	runOnUI func(func())
 	// clipboard is where Copy puts text; chosen by clipboardFor unless a test sets it.
 	clipboard clip.Writer
+	// openURL opens a link in its app; the desktop's unless a test stands in for it.
+	openURL func(*url.URL) error
 }
 
 // App is the main window: the three panes, the menu and what is selected.
@@ -59,6 +62,7 @@ type App struct {
 	current   *tracker.Opportunity // the selected opportunity, nil when none
 	profile   tracker.Profile      // who signs the letters
 	clipboard clip.Writer
+	openURL   func(*url.URL) error
 	status    *widget.Label // short confirmations at the bottom of the window
 	statusSeq int
 	// profileForm is the profile dialog while it is open.
@@ -170,6 +174,9 @@ func New(fa fyne.App, w fyne.Window, s tracker.Store, opts Options) *App {
 	a := &App{fyneApp: fa, win: w, store: s, dbPath: s.Path(), work: newWorker(opts.runOnUI), clock: opts.Clock, clipboard: opts.clipboard}
 	if a.clipboard == nil {
 		a.clipboard = clipboardFor(fa)
+	}
+	if a.openURL = opts.openURL; a.openURL == nil {
+		a.openURL = fa.OpenURL
 	}
 	a.status = &widget.Label{Importance: widget.SuccessImportance, Truncation: fyne.TextTruncateEllipsis, Alignment: fyne.TextAlignTrailing}
 	a.status.Hide()

@@ -143,7 +143,7 @@ func (a *App) showRestoreChoice(backups []tracker.Backup, err error) {
 	chosen.SetSelected(labels[0])
 	note := widget.NewLabel("Your tracker as it is now is kept beside it, so nothing is lost.")
 	note.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustomConfirm("Restore from a backup", "Restore", "Cancel", container.NewVBox(container.NewVScroll(chosen), note), func(ok bool) {
+	d := dialog.NewCustomConfirm("Restore from a backup", "Restore", "Cancel", container.NewBorder(nil, note, nil, nil, container.NewVScroll(chosen)), func(ok bool) {
 		if !ok {
 			return
 		}

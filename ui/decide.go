@@ -33,6 +33,7 @@ type decidePane struct {
 	rows     map[string]*checkRow
 	counts   []*widget.Label // one per section, in the summary
 	verdict  *widget.Label
+	scroll   *container.Scroll // the checklist; back at the top for each new opportunity
 	why      *widget.Label
 	decline  *widget.Button
 	proceed  *widget.Button
@@ -134,7 +135,8 @@ func (p *decidePane) build() fyne.CanvasObject {
 	)
 
 	header := container.NewVBox(p.heading, container.NewBorder(nil, nil, p.badgeIco, nil, p.badge))
-	return container.NewBorder(header, summary, nil, nil, container.NewVScroll(p.sections))
+	p.scroll = container.NewVScroll(p.sections)
+	return container.NewBorder(header, summary, nil, nil, p.scroll)
 }
 
 // show puts o on screen. The same opportunity again (after a save) only refreshes the
@@ -168,6 +170,7 @@ func (p *decidePane) show(o *tracker.Opportunity) {
 	}
 	p.unsaved = false
 	p.refreshSummary()
+	p.scroll.ScrollToTop()
 }
 
 func (p *decidePane) showTiming(o *tracker.Opportunity) {

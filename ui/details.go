@@ -68,6 +68,9 @@ func newDetailsView(p *trackerPane) *detailsView {
 }
 
 func (d *detailsView) show(o *tracker.Opportunity) {
+	if o == nil || d.shown == nil || o.ID != d.shown.ID {
+		defer d.card.ScrollToTop() // another opportunity is read from its top
+	}
 	d.shown = o
 	d.silence.show(o)
 	if o == nil {

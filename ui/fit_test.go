@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 
 	"github.com/declinedesk/declinedesk/internal/letter"
 	"github.com/declinedesk/declinedesk/internal/tracker"
@@ -60,6 +61,23 @@ func TestTheWindowNeverAsksForMoreThan960x640(t *testing.T) {
 		min := h.win.Content().MinSize()
 		if min.Width > 960 || min.Height > 640 {
 			t.Errorf("tab %d: the window asks for %.0f×%.0f", tab, min.Width, min.Height)
+		}
+	}
+}
+
+func TestAnotherOpportunityIsShownFromTheTop(t *testing.T) {
+	h := newHarness(t, acme, tracker.Opportunity{Company: "Globex", Role: "Analyst", Status: tracker.Invited, Notes: strings.Repeat("A long note. ", 200)})
+	h.win.Resize(fyne.NewSize(960, 640))
+	h.selectCompany("Acme Inc")
+	scrolls := map[string]*container.Scroll{"details": h.app.tracker.details.card, "checklist": h.app.decide.scroll,
+		"settings": h.app.letter.settingsScroll, "letter": h.app.letter.previewScroll}
+	for _, s := range scrolls {
+		s.Offset = fyne.NewPos(0, 200)
+	}
+	h.selectCompany("Globex")
+	for name, s := range scrolls {
+		if s.Offset.Y != 0 {
+			t.Errorf("the %s opens %.0f px down", name, s.Offset.Y)
 		}
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -28,6 +29,7 @@ type opportunityForm struct {
 	responded, followUp         *entry
 	status                      *widget.Select
 	form                        *widget.Form
+	submitBtn                   *widget.Button
 	duplicate                   *widget.Label
 	duplicateBox                *fyne.Container
 	showExisting, saveAnyway    *widget.Button
@@ -119,14 +121,15 @@ func showOpportunityForm(a *App, editing *tracker.Opportunity) *opportunityForm 
 			{Text: "Tags", Widget: f.tags, HintText: "Separate tags with commas"},
 			{Text: "Notes", Widget: f.notes},
 		},
-		SubmitText: "Add",
-		OnSubmit:   func() { f.submit(false) },
-		OnCancel:   func() { f.dialog.Hide() },
 	}
+	// The buttons sit under the scrolling fields, not in the form: an error under a field
+	// or the duplicate warning can never push them out of the dialog.
+	f.submitBtn = &widget.Button{Text: "Add", Icon: theme.ConfirmIcon(), Importance: widget.HighImportance, OnTapped: func() { f.submit(false) }}
+	cancel := &widget.Button{Text: "Cancel", Icon: theme.CancelIcon(), OnTapped: func() { f.dialog.Hide() }}
 	title := "New opportunity"
 	if editing != nil {
 		title = "Edit " + editing.Company + " — " + editing.Role
-		f.form.SubmitText = "Save"
+		f.submitBtn.SetText("Save")
 	}
 
 	f.duplicate = &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.WarningImportance}
@@ -138,7 +141,22 @@ func showOpportunityForm(a *App, editing *tracker.Opportunity) *opportunityForm 
 	)
 	f.duplicateBox.Hide()
 
-	content := container.NewBorder(f.duplicateBox, nil, nil, nil, container.NewVScroll(f.form))
+	// Add waits for a company and a role, and for every field to be valid.
+	var invalid error
+	ready := func() {
+		if invalid != nil || strings.TrimSpace(f.company.Text) == "" || strings.TrimSpace(f.role.Text) == "" {
+			f.submitBtn.Disable()
+		} else {
+			f.submitBtn.Enable()
+		}
+	}
+	f.form.SetOnValidationChanged(func(err error) { invalid = err; ready() })
+	for _, e := range []*entry{f.company, f.role} {
+		e.OnChanged = func(string) { ready() }
+	}
+	ready()
+	buttons := container.NewHBox(layout.NewSpacer(), cancel, f.submitBtn)
+	content := container.NewBorder(f.duplicateBox, buttons, nil, nil, container.NewVScroll(f.form))
 	f.dialog = dialog.NewCustomWithoutButtons(title, content, a.win)
 	f.dialog.Resize(fyne.NewSize(560, min(760, a.win.Canvas().Size().Height-40)))
 	a.presentWith(f.dialog, func() { f.submit(false) })
@@ -205,14 +223,14 @@ func (f *opportunityForm) submit(anyway bool) {
 	}
 	o := f.read()
 	a := f.app
-	f.form.Disable()
+	f.submitBtn.Disable()
 	background(a.work, func() (tracker.Opportunity, error) {
 		if f.editing != nil {
 			return a.store.Update(o, anyway)
 		}
 		return a.store.Add(o, anyway)
 	}, func(saved tracker.Opportunity, err error) {
-		f.form.Enable()
+		f.submitBtn.Enable()
 		var dup *tracker.DuplicateError
 		switch {
 		case errors.As(err, &dup):

@@ -260,6 +260,8 @@ func (p *letterPane) show(o *tracker.Opportunity) {
 		p.spec = p.newSpec(o).WithKind(kind)
 	}
 	p.stageNote.SetText(stageText(kind, why))
+	p.settingsScroll.ScrollToTop()
+	p.previewScroll.ScrollToTop()
 	if kind == letter.KeepInTouch && p.spec.Kind.OrDefault() != letter.KeepInTouch && followup.KeepInTouchDue(o, p.app.today()) {
 		p.keepInTouch.Show()
 	} else {

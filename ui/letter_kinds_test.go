@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"errors"
+	"net/url"
 	"strings"
 	"testing"
 	"time"
@@ -175,5 +177,23 @@ func TestADueFollowUpOffersTheKeepInTouchNote(t *testing.T) {
 	}
 	if last := o.History[len(o.History)-1]; last.Letter == nil || last.Letter.Kind != letter.KeepInTouch {
 		t.Errorf("the note is not in the history: %+v", last)
+	}
+}
+
+func TestWithoutAMailAppTheLetterCanStillLeave(t *testing.T) {
+	h := newHarness(t, acme)
+	h.app.openURL = func(*url.URL) error { return errors.New(`exec: "xdg-open": executable file not found in $PATH`) }
+	h.selectCompany("Acme Inc")
+	test.Tap(h.app.letter.mailBtn)
+	h.settle()
+	if !h.shows("No mail app answered on this computer") {
+		t.Fatalf("texts %q", h.texts())
+	}
+	h.tap("Copy the letter")
+	if got := h.app.fyneApp.Clipboard().Content(); !strings.Contains(got, "Dear Jo Park,") {
+		t.Errorf("clipboard %q", got)
+	}
+	if o, _ := h.store.Get(h.app.current.ID); o.History[len(o.History)-1].Kind != tracker.EventCopied {
+		t.Error("the copy was not recorded")
 	}
 }

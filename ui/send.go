@@ -131,10 +131,10 @@ func (p *letterPane) onMail() {
 	p.flush()
 	u, err := url.Parse(eml.MailtoURL(p.spec.RecipientEmail, p.rendered.Subject, p.rendered.Body))
 	if err == nil {
-		err = p.app.fyneApp.OpenURL(u)
+		err = p.app.openURL(u)
 	}
 	if err != nil {
-		p.app.showError("The mail app could not be opened", err)
+		p.mailFailed(err)
 		return
 	}
 	p.record(tracker.EventMailed, "Letter opened in the mail app")
@@ -263,4 +263,18 @@ func (a *App) notify(text string) {
 			}
 		})
 	})
+}
+
+// mailFailed says that no mail app could be opened and offers the two ways that need none.
+func (p *letterPane) mailFailed(err error) {
+	msg := &widget.Label{Wrapping: fyne.TextWrapWord,
+		Text: "No mail app answered on this computer (" + err.Error() + ").\n\n" +
+			"Copy the letter and paste it into your mail, or save it as an .eml draft that your mail app opens."}
+	var d dialog.Dialog
+	copyBtn := &widget.Button{Text: "Copy the letter", Icon: theme.ContentCopyIcon(), Importance: widget.HighImportance,
+		OnTapped: func() { d.Hide(); p.onCopy() }}
+	saveBtn := &widget.Button{Text: "Save as .eml…", Icon: theme.DocumentSaveIcon(), OnTapped: func() { d.Hide(); p.onExport() }}
+	d = dialog.NewCustom("The mail app could not be opened", "Close", container.NewVBox(msg, container.NewHBox(copyBtn, saveBtn)), p.app.win)
+	d.Resize(fyne.NewSize(520, 0))
+	p.app.present(d)
 }
