@@ -367,3 +367,44 @@ func TestCopyOutlivesTheCommand(t *testing.T) {
 		t.Errorf("clipboard holds %q", got)
 	}
 }
+
+// TestTheKeyboardJourney goes from the first-run welcome to a copied letter without the
+// mouse: name, Tab, email, Enter; Ctrl+F, a company, Down; Ctrl+Shift+C. The clipboard is
+// read back with xclip while the window is still open.
+func TestTheKeyboardJourney(t *testing.T) {
+	s := newSession(t)
+	db := filepath.Join(s.dir, "tracker.db")
+	csv := filepath.Join(s.dir, "two.csv")
+	os.WriteFile(csv, []byte("Company,Role,Contact,Email,Stage\nAcme Inc,Go Engineer,Jo Park,jo@acme.test,Interview invited\n"+
+		"Globex,Analyst,Ann Lee,ann@globex.test,Offer\n"), 0o600)
+	if code, _, stderr := s.cli("--db", db, "import", csv); code != 0 {
+		t.Fatalf("import: %s", stderr)
+	}
+	app, done, out := s.start("--db", db)
+	wid := s.windowOf(app, 20*time.Second)
+	time.Sleep(700 * time.Millisecond)
+	s.do("type", "--delay", "20", "Ana Silva")
+	s.do("key", "Tab")
+	s.do("type", "--delay", "20", "ana@example.com")
+	s.do("key", "Return")
+	time.Sleep(500 * time.Millisecond)
+	s.do("key", "--window", wid, "ctrl+f")
+	s.do("type", "--delay", "20", "globex")
+	time.Sleep(500 * time.Millisecond)
+	s.do("key", "Down")
+	time.Sleep(time.Second)
+	s.do("key", "--window", wid, "ctrl+shift+c")
+	time.Sleep(700 * time.Millisecond)
+	s.screenshot("keyboard-journey")
+	cmd := exec.Command("xclip", "-o", "-selection", "clipboard")
+	cmd.Env = s.env
+	got, err := cmd.Output()
+	s.do("key", "--window", wid, "ctrl+q")
+	if err := waitExit(t, done, 15*time.Second); err != nil {
+		t.Fatalf("app exit: %v\n%s", err, out)
+	}
+	if err != nil || !strings.HasPrefix(string(got), "Dear Ann Lee,") || !strings.Contains(string(got), "offer") ||
+		!strings.HasSuffix(strings.TrimSpace(string(got)), "Ana Silva") {
+		t.Errorf("clipboard after the journey: %v %q", err, got)
+	}
+}

@@ -7,11 +7,13 @@ import (
 	"io"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/declinedesk/declinedesk/internal/csvio"
@@ -71,7 +73,8 @@ func (p *trackerPane) parseImport(name string, data []byte, order tracker.DateOr
 			return
 		}
 		if len(parsed.Errors) == 0 {
-			p.storeImport(name, parsed, prog)
+			prog.hide()
+			p.confirmImport(name, parsed)
 			return
 		}
 		prog.hide()
@@ -94,6 +97,28 @@ func (p *trackerPane) askDateOrder(name string, e *csvio.DateOrderError, then fu
 	monthFirst := &widget.Button{Text: "Month first: " + mdy.Time().Format("January 2, 2006"), OnTapped: choose(tracker.MonthFirst)}
 	d = dialog.NewCustom("How are the dates written?", "Cancel", container.NewVBox(msg, dayFirst, monthFirst), p.app.win)
 	d.Resize(fyne.NewSize(520, 240))
+	p.app.present(d)
+}
+
+// confirmImport says what the file holds before anything is written, and imports it only
+// when the user agrees.
+func (p *trackerPane) confirmImport(name string, parsed csvio.Parsed) {
+	text := fmt.Sprintf("%s holds %s.", name, plural(len(parsed.Rows), "opportunity", "opportunities"))
+	if len(parsed.Rows) > 0 {
+		first := parsed.Rows[0].Opportunity
+		text += fmt.Sprintf(" The first is %s — %s.", first.Company, first.Role)
+	}
+	if len(parsed.Ignored) > 0 {
+		text += "\nColumns that will not be read: " + strings.Join(parsed.Ignored, ", ") + "."
+	}
+	text += "\nOpportunities you already track are skipped. Nothing has been imported yet."
+	msg := &widget.Label{Text: text, Wrapping: fyne.TextWrapWord}
+	d := dialog.NewCustomConfirm("Import "+name+"?", "Import", "Cancel", msg, func(ok bool) {
+		if ok {
+			p.storeImport(name, parsed, newProgressDialog(p.app, "Importing "+name, ""))
+		}
+	}, p.app.win)
+	d.Resize(fyne.NewSize(520, 0))
 	p.app.present(d)
 }
 
@@ -122,13 +147,18 @@ func (p *trackerPane) storeImport(name string, parsed csvio.Parsed, prog *progre
 	total := len(parsed.Rows)
 	prog.set(fmt.Sprintf("Importing %s…", plural(total, "row", "rows")), 0)
 	background(p.app.work, func() (csvio.Report, error) {
-		return parsed.Store(p.app.store, func(done, total int) {
+		return parsed.Store(p.app.store, func(done, total int) bool {
 			p.app.work.toUI(func() {
 				prog.set(fmt.Sprintf("Importing %s…", plural(total, "row", "rows")), float64(done)/float64(total))
 			})
+			return !prog.cancelled.Load()
 		})
 	}, func(rep csvio.Report, err error) {
 		prog.hide()
+		if errors.Is(err, tracker.ErrCancelled) {
+			p.app.notify("Import cancelled: nothing was imported from " + name + ".")
+			return
+		}
 		if err != nil {
 			p.app.showError("Nothing was imported from "+name, err)
 			return
@@ -198,18 +228,26 @@ const exportNote = "The CSV file holds every opportunity's fields, tags, notes a
 
 // progressDialog shows a long task's progress; it cannot be dismissed, the task ends it.
 type progressDialog struct {
-	label *widget.Label
-	bar   *widget.ProgressBar
-	busy  *widget.ProgressBarInfinite
-	d     dialog.Dialog
+	label     *widget.Label
+	bar       *widget.ProgressBar
+	busy      *widget.ProgressBarInfinite
+	d         dialog.Dialog
+	cancelled atomic.Bool // set by Cancel; the job reads it from its own goroutine
 }
 
 func newProgressDialog(a *App, title, text string) *progressDialog {
 	p := &progressDialog{label: widget.NewLabel(text), bar: widget.NewProgressBar(), busy: widget.NewProgressBarInfinite()}
 	p.bar.Hide()
-	p.d = dialog.NewCustomWithoutButtons(title, container.NewVBox(p.label, p.bar, p.busy), a.win)
-	p.d.Resize(fyne.NewSize(420, 140))
+	cancel := &widget.Button{Text: "Cancel", Icon: theme.CancelIcon()}
+	cancel.OnTapped = func() {
+		p.cancelled.Store(true)
+		cancel.Disable()
+		p.label.SetText("Cancelling… nothing will be imported.")
+	}
+	p.d = dialog.NewCustomWithoutButtons(title, container.NewVBox(p.label, p.bar, p.busy, container.NewCenter(cancel)), a.win)
 	a.present(p.d)
+	a.topDialog().escape = cancel.OnTapped // Escape cancels the job; the dialog goes when it ends
+	p.d.Resize(fyne.NewSize(420, 160))
 	return p
 }
 

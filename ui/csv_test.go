@@ -82,6 +82,10 @@ func TestImportAsksHowDatesAreWrittenWhenTheFileCannotTell(t *testing.T) {
 	p.importFrom("europe.csv", csvFile(file))
 	h.settle()
 	h.tap("Day first: 3 April 2026")
+	if !h.shows("europe.csv holds 1 opportunity. The first is Acme — Dev.") || h.count() != 0 {
+		t.Fatalf("no confirmation before writing: %d records", h.count())
+	}
+	h.tap("Import")
 	h.tap("Close")
 	var got tracker.Date
 	h.store.ForEach(false, func(o *tracker.Opportunity) error { got = o.AppliedOn; return nil })

@@ -48,8 +48,9 @@ func (e *entry) TypedKey(k *fyne.KeyEvent) {
 
 // shownDialog is a dialog on screen, with what Enter does in it.
 type shownDialog struct {
-	d     dialog.Dialog
-	enter func() // nil: Enter confirms a confirm or form dialog, and closes any other
+	d      dialog.Dialog
+	enter  func() // nil: Enter confirms a confirm or form dialog, and closes any other
+	escape func() // nil: Escape dismisses the dialog
 }
 
 // present shows d and keeps it on the stack of open dialogs, which Escape and Enter act on.
@@ -88,7 +89,11 @@ func (a *App) showConfirm(title, message string, callback func(bool)) {
 // a dialog it clears the search, when from is the search field, or leaves the field.
 func (a *App) onEscape(from fyne.Focusable) {
 	if top := a.topDialog(); top != nil {
-		top.d.Dismiss()
+		if top.escape != nil {
+			top.escape()
+		} else {
+			top.d.Dismiss()
+		}
 		return
 	}
 	if from == fyne.Focusable(a.tracker.search) && a.tracker.search.Text != "" {

@@ -342,7 +342,7 @@ type Options struct {
 	ValidOnly bool
 	// Progress, when set, is told how far the import got; it is called from the goroutine
 	// running Import.
-	Progress func(done, total int)
+	Progress tracker.Progress
 	// Dates is the order of slash dates, when the user said it.
 	Dates tracker.DateOrder
 }
@@ -386,7 +386,7 @@ func (p Parsed) report() Report {
 
 // Store imports the good rows into s in one transaction, skipping duplicates. progress, when
 // set, is called from the goroutine running Store.
-func (p Parsed) Store(s tracker.Store, progress func(done, total int)) (Report, error) {
+func (p Parsed) Store(s tracker.Store, progress tracker.Progress) (Report, error) {
 	rep := p.report()
 	recs := make([]tracker.Opportunity, len(p.Rows))
 	for i, row := range p.Rows {

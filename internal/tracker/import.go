@@ -2,6 +2,7 @@ package tracker
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"slices"
 
@@ -24,7 +25,14 @@ type Skipped struct {
 // Import adds many opportunities in one transaction: either all of them are stored or, on
 // error, none. Duplicates are skipped and reported. Each record keeps its own timestamps and
 // history when it has them; records without history get an "imported" event.
-func (s *BoltStore) Import(recs []Opportunity, progress func(done, total int)) (ImportReport, error) {
+// Progress is told how far a long job got; returning false cancels the job, which then
+// changes nothing and fails with ErrCancelled.
+type Progress func(done, total int) (keepGoing bool)
+
+// ErrCancelled means the user stopped a job before it finished; nothing was changed.
+var ErrCancelled = errors.New("cancelled; nothing was changed")
+
+func (s *BoltStore) Import(recs []Opportunity, progress Progress) (ImportReport, error) {
 	var rep ImportReport
 	for i := range recs {
 		recs[i].Normalize()
@@ -63,8 +71,8 @@ func (s *BoltStore) Import(recs []Opportunity, progress func(done, total int)) (
 				newKeys = append(newKeys, indexKey(k, o.ID))
 			}
 			rep.Imported = append(rep.Imported, o.ID)
-			if progress != nil && (i+1)%1000 == 0 {
-				progress(i+1, len(recs))
+			if progress != nil && (i+1)%1000 == 0 && !progress(i+1, len(recs)) {
+				return ErrCancelled
 			}
 		}
 		slices.SortFunc(newKeys, bytes.Compare)

@@ -308,7 +308,7 @@ func TestImportIsAllOrNothingAndSkipsDuplicates(t *testing.T) {
 		{Company: "globex", Role: "analyst"},               // duplicate of an earlier row
 	}
 	var calls int
-	rep, err := s.Import(recs, func(done, total int) { calls++ })
+	rep, err := s.Import(recs, func(done, total int) bool { calls++; return true })
 	if err != nil {
 		t.Fatal(err)
 	}
