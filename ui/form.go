@@ -179,13 +179,17 @@ func newDateEntry(a *App) *entry {
 			start = d.Time()
 		}
 		var pop *widget.PopUp
-		cal := widget.NewCalendar(start, func(t time.Time) {
+		choose := func(t time.Time) {
 			e.SetText(string(tracker.DateOf(t)))
 			pop.Hide()
-		})
-		pop = widget.NewPopUp(cal, a.win.Canvas())
+		}
+		cal := widget.NewCalendar(start, choose)
+		// Fyne's calendar does not mark today, so the picker says which day it is.
+		today := &widget.Button{Text: "Today, " + a.now().Format("Mon 2 Jan 2006"), Icon: theme.CalendarIcon(),
+			Importance: widget.LowImportance, OnTapped: func() { choose(a.now()) }}
+		pop = widget.NewPopUp(container.NewBorder(today, nil, nil, nil, cal), a.win.Canvas())
 		pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(pick)
-		pop.ShowAtPosition(pos.Add(fyne.NewPos(-cal.MinSize().Width+pick.Size().Width, pick.Size().Height)))
+		pop.ShowAtPosition(pos.Add(fyne.NewPos(-pop.Content.MinSize().Width+pick.Size().Width, pick.Size().Height)))
 	}}
 	e.ActionItem = pick
 	return e
