@@ -215,9 +215,6 @@ func New(fa fyne.App, w fyne.Window, s tracker.Store, opts Options) *App {
 func (a *App) Load() {
 	background(a.work, func() (tracker.Profile, error) { return a.store.Profile() }, a.onProfileLoaded)
 	background(a.work, func() (*tracker.Index, error) { return tracker.LoadIndex(a.store) }, a.onIndexLoaded)
-	// The spelling dictionary is read once the list is on its way, before the first letter
-	// needs it, on the worker and never on the UI goroutine.
-	background(a.work, func() (struct{}, error) { letter.LoadDictionary(); return struct{}{}, nil }, func(struct{}, error) {})
 }
 
 // onProfileLoaded keeps the profile for the letters; on first run it asks for it.

@@ -35,13 +35,15 @@ func openWindow(e *env) int {
 		e.clock = clock.System()
 	}
 	path := e.dbPath()
-	s, err := tracker.Open(path, e.storeOptions())
+	opts := e.storeOptions()
+	opts.CheckBeforeWriting = true // the window shows itself first; its first write is the day's backup
+	s, err := tracker.Open(path, opts)
 	movedTo := ""
 	if errors.Is(err, tracker.ErrDamaged) {
 		// Never overwrite a damaged file: move it aside and go on with a fresh one, from
 		// which the window offers to restore a backup.
 		if movedTo, err = tracker.MoveAside(path, "damaged", e.now()); err == nil {
-			s, err = tracker.Open(path, e.storeOptions())
+			s, err = tracker.Open(path, opts)
 		}
 	}
 	if err != nil {

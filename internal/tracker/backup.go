@@ -264,7 +264,7 @@ func checkFile(path string, now func() time.Time) error {
 	if _, err := inspect(path); err != nil {
 		return err
 	}
-	if err := verify(path, time.Second, now); err != nil {
+	if err := verify(path, time.Second, now, true); err != nil {
 		return err
 	}
 	return nil

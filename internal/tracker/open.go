@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -27,6 +28,10 @@ type Options struct {
 	Timeout time.Duration
 	// Clock tells the time; the system clock by default.
 	Clock clock.Clock
+	// CheckBeforeWriting moves bbolt's whole-file check from opening to just before the
+	// first write, for a window that wants to show itself first; either way a damaged file
+	// is never written to.
+	CheckBeforeWriting bool
 }
 
 // BoltStore keeps opportunities in a bbolt database file.
@@ -34,6 +39,12 @@ type BoltStore struct {
 	db   *bolt.DB
 	path string
 	now  func() time.Time
+
+	// With CheckBeforeWriting, the whole file is checked once before this process first
+	// writes to it.
+	checkOnce sync.Once
+	checkErr  error
+	checked   bool
 }
 
 var _ Store = (*BoltStore)(nil)
@@ -64,8 +75,9 @@ func Open(path string, opts Options) (*BoltStore, error) {
 	if existing {
 		// Read-only first: bbolt may write while opening a file read-write, and a file that
 		// is damaged, foreign or newer must not be touched at all. The whole-file check
-		// costs about 22 ms for 100,000 records, so every process pays it at the door.
-		if err := verify(path, opts.Timeout, now); err != nil {
+		// costs about 22 ms for 100,000 records: commands pay it at the door, the window
+		// just before its first write.
+		if err := verify(path, opts.Timeout, now, !opts.CheckBeforeWriting); err != nil {
 			return nil, err
 		}
 	} else if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
@@ -78,7 +90,7 @@ func Open(path string, opts Options) (*BoltStore, error) {
 		}
 		return nil, err
 	}
-	s := &BoltStore{db: db, path: path, now: now}
+	s := &BoltStore{db: db, path: path, now: now, checked: !existing || !opts.CheckBeforeWriting}
 	if err := s.init(); err != nil {
 		db.Close()
 		if !existing {
@@ -129,15 +141,17 @@ func removeIfEmpty(path string) {
 
 // verify opens an existing file read-only and checks that it is a sound Decline Desk
 // database this version can use.
-func verify(path string, timeout time.Duration, now func() time.Time) error {
+func verify(path string, timeout time.Duration, now func() time.Time, check bool) error {
 	db, err := openBolt(path, timeout, true, now)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
 	s := &BoltStore{db: db, path: path, now: now}
-	if err := s.Check(); err != nil {
-		return err
+	if check {
+		if err := s.Check(); err != nil {
+			return err
+		}
 	}
 	return s.view(func(tx *bolt.Tx) error {
 		_, err := layoutOf(tx)
@@ -279,6 +293,12 @@ func (s *BoltStore) view(fn func(*bolt.Tx) error) error {
 
 // update runs a write transaction; see guard for what becomes of a panic.
 func (s *BoltStore) update(fn func(*bolt.Tx) error) error {
+	if !s.checked {
+		s.checkOnce.Do(func() { s.checkErr = s.Check() })
+		if s.checkErr != nil {
+			return s.checkErr
+		}
+	}
 	err := guard(s.path, s.now, func() error { return s.db.Update(fn) })
 	var errno syscall.Errno
 	if errors.As(err, &errno) {

@@ -228,20 +228,43 @@ func TestImportOnAFullDiskSaysSoAndKeepsNothing(t *testing.T) {
 	}
 }
 
-// damageOnePage spoils a single data page at the end of the file: bbolt opens the file
-// and may read much of it, but its check fails.
+// damageOnePage spoils a single page that bbolt does not need for opening the file — not a
+// meta page, not the freelist — so that the file opens and only bbolt's check finds it.
 func damageOnePage(t *testing.T, path string) {
 	t.Helper()
-	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	good, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
-	fi, _ := f.Stat()
-	f.WriteAt(bytes.Repeat([]byte{0xff}, 16), fi.Size()-4096)
+	for off := len(good) - 4096; off >= 2*4096; off -= 4096 {
+		bad := bytes.Clone(good)
+		copy(bad[off:], bytes.Repeat([]byte{0xff}, 16))
+		os.WriteFile(path, bad, 0o600)
+		trial := path + ".trial" // bbolt may write to a file it opens for writing
+		os.WriteFile(trial, bad, 0o600)
+		st, err := Open(trial, Options{CheckBeforeWriting: true})
+		if err != nil {
+			os.Remove(trial)
+			continue
+		}
+		checkFails := st.Check() != nil
+		st.Close()
+		os.Remove(trial)
+		if checkFails {
+			return
+		}
+	}
+	t.Fatal("no page to spoil")
 }
 
+
 func TestADamagedFileIsNeverWrittenTo(t *testing.T) {
+	for _, later := range []bool{false, true} {
+		t.Run(fmt.Sprintf("check before writing %v", later), func(t *testing.T) { damagedFileIsNeverWrittenTo(t, later) })
+	}
+}
+
+func damagedFileIsNeverWrittenTo(t *testing.T, checkLater bool) {
 	path := filepath.Join(t.TempDir(), "d.db")
 	s, _ := Open(path, Options{})
 	var recs []Opportunity
@@ -258,7 +281,10 @@ func TestADamagedFileIsNeverWrittenTo(t *testing.T) {
 	s.Close()
 	damageOnePage(t, compact)
 	before := snap(t, compact)
-	s, err := Open(compact, Options{})
+	s, err := Open(compact, Options{CheckBeforeWriting: checkLater})
+	if checkLater && err != nil {
+		t.Fatalf("with the check before writing, opening reads only what it needs: %v", err)
+	}
 	if err != nil {
 		if !errors.Is(err, ErrDamaged) {
 			t.Fatal(err)
