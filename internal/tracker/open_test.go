@@ -257,7 +257,6 @@ func damageOnePage(t *testing.T, path string) {
 	t.Fatal("no page to spoil")
 }
 
-
 func TestADamagedFileIsNeverWrittenTo(t *testing.T) {
 	for _, later := range []bool{false, true} {
 		t.Run(fmt.Sprintf("check before writing %v", later), func(t *testing.T) { damagedFileIsNeverWrittenTo(t, later) })
