@@ -231,3 +231,13 @@ func TestSpecsWithAByteOrderMarkOrTheWrongShape(t *testing.T) {
 		t.Errorf("array: %+v", r)
 	}
 }
+
+func TestSpecDatesTheWindowCannotShowAreRefused(t *testing.T) {
+	spec := strings.Replace(goodSpec, `"interview_date": "2026-12-01"`, `"interview_date": "0000-12-01"`, 1)
+	if spec == goodSpec {
+		t.Fatal("setup")
+	}
+	if r := cli(t, spec, "compose", "-"); r.code != 2 || !strings.Contains(r.stderr, "interview_date") || !strings.Contains(r.stderr, "between 1900 and 2999") {
+		t.Errorf("%+v", r)
+	}
+}

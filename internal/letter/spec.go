@@ -8,7 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/declinedesk/declinedesk/internal/field"
 	"github.com/declinedesk/declinedesk/internal/mailaddr"
@@ -161,8 +160,8 @@ func (s *Spec) FieldErrors() []error {
 		}
 	}
 	if s.InterviewDate != "" {
-		if _, err := time.Parse(time.DateOnly, s.InterviewDate); err != nil {
-			add("interview_date", "%q is not a date: write it as YYYY-MM-DD", s.InterviewDate)
+		if err := field.CheckDay(s.InterviewDate); err != nil {
+			add("interview_date", "%v", err)
 		}
 	}
 	if s.Tone != "" && !known(Tones, s.Tone) {
@@ -185,8 +184,8 @@ func (s *Spec) FieldErrors() []error {
 			s.Alternative, strings.ToLower(labelOf(Alternatives, s.Alternative)), s.Kind.does(), ids(s.Kind.Alternatives()))
 	}
 	if s.Alternative == Reschedule {
-		if _, err := time.Parse(time.DateOnly, s.AlternativeDate); err != nil {
-			add("alternative_date", "enter the date after which you could talk, as YYYY-MM-DD")
+		if err := field.CheckDay(s.AlternativeDate); err != nil {
+			add("alternative_date", "enter the date after which you could talk, as YYYY-MM-DD between %d and %d", field.MinYear, field.MaxYear)
 		}
 	}
 	if s.Alternative == Referral && strings.TrimSpace(s.ReferralName) == "" {

@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/declinedesk/declinedesk/internal/field"
 )
 
 // Date is a calendar day written YYYY-MM-DD, or "" when not set. Dates written this way
@@ -16,8 +18,8 @@ const dateLayout = "2006-01-02"
 // The years a date may fall in: anything else is a typing or export mistake, and the list
 // packs days into a small number.
 const (
-	MinYear = 1900
-	MaxYear = 2999
+	MinYear = field.MinYear
+	MaxYear = field.MaxYear
 )
 
 // DateOrder says how a date written with slashes or dots is read.
