@@ -1,0 +1,233 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/declinedesk/declinedesk/internal/letter"
+)
+
+// refresh renders and proofreads the letter off the UI goroutine and shows the newest
+// result, so that typing never waits for the proofreader.
+func (p *letterPane) refresh() {
+	p.seq++
+	seq, spec, opts, noLetter := p.seq, p.spec, p.renderOptions(), p.noLetter
+	known := p.knownNames()
+	subjectHint := ""
+	type result struct {
+		letter   letter.Letter
+		problems []error
+		findings []letter.Finding
+	}
+	goAndReturn(p.app.work, func() result {
+		if noLetter {
+			return result{}
+		}
+		if problems := spec.FieldErrors(); len(problems) > 0 {
+			return result{problems: problems}
+		}
+		l, err := letter.RenderWith(spec, opts)
+		if err != nil {
+			return result{problems: []error{err}}
+		}
+		return result{letter: l, findings: letter.Proofread(l.Text(), proofreadOptions(spec, known))}
+	}, func(r result) {
+		if seq != p.seq {
+			return
+		}
+		p.rendered, p.found = r.letter, r.findings
+		if len(r.problems) > 0 {
+			p.problems.SetText(problemText(r.problems))
+			p.problems.Show()
+		} else {
+			p.problems.Hide()
+			subjectHint = r.letter.Subject
+		}
+		p.settings.Refresh()
+		if p.subject.Text == "" && subjectHint != "" {
+			p.subject.SetPlaceHolder(subjectHint)
+		}
+		p.showPreview()
+		p.showFindings()
+		p.refreshActions()
+	})
+}
+
+// proofreadOptions tell the proofreader the names the letter may use, so that they are
+// never taken for misspellings.
+func proofreadOptions(s letter.Spec, known []string) letter.ProofreadOptions {
+	return letter.ProofreadOptions{Kind: s.Kind.OrDefault(), Name: s.SenderName, Recipient: s.RecipientName, Company: s.Company,
+		Role: s.Role, Referral: s.ReferralName, Known: known}
+}
+
+// renderOptions tell the letter what day it is, so that a withdrawal after the interview
+// thanks for the conversation.
+func (p *letterPane) renderOptions() letter.RenderOptions {
+	return letter.RenderOptions{Today: p.app.now()}
+}
+
+// knownNames are the names the opportunity holds, which are never misspellings.
+func (p *letterPane) knownNames() []string {
+	if p.shown == nil {
+		return nil
+	}
+	return []string{p.shown.ContactName, p.shown.Company, p.shown.Role}
+}
+
+func (p *letterPane) showFindings() {
+	var errs, warns, tips int
+	for _, f := range p.found {
+		switch f.Severity {
+		case letter.SevError:
+			errs++
+		case letter.SevWarning:
+			warns++
+		default:
+			tips++
+		}
+	}
+	switch {
+	case p.rendered.Body == "":
+		p.verdict.SetText("")
+		p.verdict.Importance = widget.MediumImportance
+	case errs > 0:
+		p.verdict.SetText(countsText(errs, warns, tips) + " — fix the errors before you send it.")
+		p.verdict.Importance = widget.DangerImportance
+	case warns > 0:
+		p.verdict.SetText(countsText(errs, warns, tips) + " — worth a look before you send it.")
+		p.verdict.Importance = widget.WarningImportance
+	case tips > 0:
+		p.verdict.SetText(countsText(errs, warns, tips) + " — the letter is ready to send.")
+		p.verdict.Importance = widget.SuccessImportance
+	default:
+		p.verdict.SetText("The proofreader found nothing to change. Ready to send.")
+		p.verdict.Importance = widget.SuccessImportance
+	}
+	p.verdict.Refresh()
+	p.findings.UnselectAll()
+	p.findings.Refresh()
+	p.showChosen(nil)
+}
+
+// showChosen shows the selected finding's whole message, and its fix when it has one.
+func (p *letterPane) showChosen(f *letter.Finding) {
+	p.chosen = f
+	if f == nil {
+		p.findingDetail.SetText("")
+		p.findingDetail.Hide()
+		p.fixBtn.Hide()
+		return
+	}
+	p.findingDetail.SetText(f.Message)
+	p.findingDetail.Show()
+	if f.Fix == "" {
+		p.fixBtn.Hide()
+		return
+	}
+	fix := f.Fix
+	if len([]rune(fix)) > 24 {
+		fix = string([]rune(fix)[:23]) + "…"
+	}
+	p.fixBtn.SetText("Fix: “" + fix + "”")
+	p.fixBtn.Show()
+}
+
+// onFix puts the chosen finding's fix in place of its span, in the subject or the text.
+func (p *letterPane) onFix() {
+	f := p.chosen
+	if f == nil || f.Fix == "" {
+		return
+	}
+	head := bodyHead(p.rendered)
+	if f.Start < len(head) {
+		const label = "Subject: "
+		subject := p.rendered.Subject
+		start, end := f.Start-len(label), f.End-len(label)
+		if start < 0 || end > len(subject) {
+			return
+		}
+		p.subject.SetText(subject[:start] + f.Fix + subject[end:])
+		return
+	}
+	text := p.editor.Text
+	start, end := f.Start-len(head), f.End-len(head)
+	if end > len(text) || text[start:end] != f.Text {
+		return // the text changed since it was proofread
+	}
+	p.editor.SetText(text[:start] + f.Fix + text[end:])
+}
+
+func countsText(errs, warns, tips int) string {
+	var parts []string
+	if errs > 0 {
+		parts = append(parts, plural(errs, "error", "errors"))
+	}
+	if warns > 0 {
+		parts = append(parts, plural(warns, "warning", "warnings"))
+	}
+	if tips > 0 {
+		parts = append(parts, plural(tips, "tip", "tips"))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// onFindingSelected selects the finding's text in the editor, or in the subject field when
+// it is in the subject line.
+func (p *letterPane) onFindingSelected(i widget.ListItemID) {
+	if i >= len(p.found) {
+		return
+	}
+	f := p.found[i]
+	p.showChosen(&f)
+	head := len(bodyHead(p.rendered))
+	if f.Start < head {
+		p.app.win.Canvas().Focus(p.subject)
+		return
+	}
+	p.app.win.Canvas().Focus(p.editor)
+	selectRange(p.editor, f.Start-head, f.End-head)
+}
+
+// findingRow is one finding: its severity, where it is and what to do.
+type findingRow struct {
+	widget.BaseWidget
+	icon *widget.Icon
+	text *widget.Label
+}
+
+func newFindingRow() fyne.CanvasObject {
+	r := &findingRow{icon: widget.NewIcon(theme.InfoIcon()), text: &widget.Label{Truncation: fyne.TextTruncateEllipsis}}
+	r.ExtendBaseWidget(r)
+	return r
+}
+
+// set shows f; headLines is how many lines come before the body in the proofread text, so
+// that line numbers count in the editor.
+func (r *findingRow) set(f letter.Finding, headLines int) {
+	switch f.Severity {
+	case letter.SevError:
+		r.icon.SetResource(theme.NewErrorThemedResource(theme.ErrorIcon()))
+	case letter.SevWarning:
+		r.icon.SetResource(theme.NewWarningThemedResource(theme.WarningIcon()))
+	default:
+		r.icon.SetResource(theme.InfoIcon())
+	}
+	quote := ""
+	if t := strings.TrimSpace(f.Text); t != "" && len([]rune(t)) <= 40 && !strings.Contains(t, "\n") {
+		quote = " “" + t + "”"
+	}
+	where := "Subject:"
+	if f.Line > headLines {
+		where = fmt.Sprintf("Line %d:", f.Line-headLines)
+	}
+	r.text.SetText(fmt.Sprintf("%s%s %s", where, quote, f.Message))
+}
+
+func (r *findingRow) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, r.icon, nil, r.text))
+}

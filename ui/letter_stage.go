@@ -1,0 +1,108 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2/dialog"
+
+	"github.com/declinedesk/declinedesk/internal/letter"
+	"github.com/declinedesk/declinedesk/internal/tracker"
+)
+
+// onWriteKeepInTouch turns the letter into the keep-in-touch note. The letter sent when
+// declining is kept in the history, so nothing is lost.
+func (p *letterPane) onWriteKeepInTouch() {
+	p.keepInTouch.Hide()
+	p.spec.Body = "" // the decline's text is archived in the history
+	p.kind.SetSelected(letter.KeepInTouch.Label())
+}
+
+// stageText says which letter the stage suggests, and why.
+func stageText(kind letter.Kind, why string) string {
+	if kind == "" {
+		return "No letter suggested: " + why + " You can still choose one."
+	}
+	return "Suggested for this stage. " + why
+}
+
+// followRecord takes into an existing letter what it borrows from the opportunity —
+// company, role, interview date, and the contact where the letter names none — and says
+// what changed, in words.
+func followRecord(s *letter.Spec, o *tracker.Opportunity) []string {
+	var changes []string
+	take := func(what string, have *string, now string) {
+		if *have != now {
+			if *have != "" {
+				changes = append(changes, fmt.Sprintf("the %s is now %s (the letter had %s)", what, orNone(now), *have))
+			}
+			*have = now
+		}
+	}
+	take("company", &s.Company, o.Company)
+	take("role", &s.Role, o.Role)
+	take("interview date", &s.InterviewDate, string(o.InterviewOn))
+	if s.RecipientName == "" {
+		s.RecipientName = o.ContactName
+	}
+	if s.RecipientEmail == "" {
+		s.RecipientEmail = o.ContactEmail
+	}
+	return changes
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return "none"
+	}
+	return s
+}
+
+// noteChanges tells the user what changed under an edited letter; an untouched one is
+// simply written again with the new details.
+func (p *letterPane) noteChanges(changes []string) {
+	if p.spec.Body == "" {
+		return
+	}
+	p.changed.SetText("The opportunity changed since you edited this letter: " + strings.Join(changes, "; ") +
+		". Your text may still use the old details — check it before you send it, or write it again.")
+	p.changedBox.Show()
+}
+
+// onKindChosen switches the letter to another kind, asking first when the text was edited.
+func (p *letterPane) onKindChosen() {
+	if p.quiet || p.shown == nil {
+		return
+	}
+	k := idOf(letter.Kinds, p.kind.Selected)
+	if k == "" || (k == p.spec.Kind.OrDefault() && !p.noLetter) {
+		return
+	}
+	apply := func() {
+		p.noLetter = false
+		p.readSettings()
+		p.spec = p.spec.WithKind(k)
+		p.changedBox.Hide()
+		p.fillSettings()
+		p.refresh()
+		p.scheduleSave()
+	}
+	if p.spec.Body == "" {
+		apply()
+		return
+	}
+	d := dialog.NewConfirm("Replace your edited letter?",
+		fmt.Sprintf("A letter to %s is written anew. Your edits to this one will be lost.", strings.ToLower(k.Label())),
+		func(ok bool) {
+			if ok {
+				apply()
+				return
+			}
+			p.quiet = true
+			p.kind.SetSelected(labelOf(letter.Kinds, p.spec.Kind.OrDefault()))
+			p.quiet = false
+		}, p.app.win)
+	d.SetConfirmText("Replace text")
+	d.SetDismissText("Keep my text")
+	p.app.present(d)
+}
