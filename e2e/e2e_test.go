@@ -408,3 +408,52 @@ func TestTheKeyboardJourney(t *testing.T) {
 		t.Errorf("clipboard after the journey: %v %q", err, got)
 	}
 }
+
+// TestCalendarFileReadByAnotherParser exports the calendar with the real binary, twice, and
+// reads it with Python's icalendar: every follow-up and interview ahead, all-day dates, UIDs
+// that stay the same from one export to the next, and names with ; , " and non-ASCII.
+func TestCalendarFileReadByAnotherParser(t *testing.T) {
+	s := newSession(t)
+	py := ""
+	for _, name := range []string{"python3", "/usr/bin/python3"} {
+		if path, err := exec.LookPath(name); err == nil && exec.Command(path, "-c", "import icalendar").Run() == nil {
+			py = path
+			break
+		}
+	}
+	if py == "" {
+		t.Fatal("python3-icalendar is missing: run scripts/deps.sh test")
+	}
+	db := filepath.Join(s.dir, "tracker.db")
+	ahead := time.Now().AddDate(0, 0, 30).Format(time.DateOnly)
+	csv := filepath.Join(s.dir, "in.csv")
+	os.WriteFile(csv, []byte("Company,Role,Stage,Follow up,Interview\n"+
+		"\"Müller; Söhne, \"\"GmbH\"\"\",Ingénieur,Offer,"+ahead+",\n"+
+		"Acme,"+strings.Repeat("Very Long Title ", 8)+",Interview scheduled,,"+ahead+"\n"), 0o600)
+	if code, _, stderr := s.cli("--db", db, "import", csv); code != 0 {
+		t.Fatalf("import: %s", stderr)
+	}
+	read := func(name string) string {
+		out := filepath.Join(s.dir, name)
+		if code, _, stderr := s.cli("--db", db, "calendar", out); code != 0 {
+			t.Fatalf("calendar: %s", stderr)
+		}
+		script := "import icalendar,sys\nc=icalendar.Calendar.from_ical(open(sys.argv[1],'rb').read())\n" +
+			"for e in c.walk('VEVENT'):\n print(e['UID'], e.decoded('DTSTART').isoformat(), type(e.decoded('DTSTART')).__name__, e['SUMMARY'])\n"
+		got, err := exec.Command(py, "-c", script, out).CombinedOutput()
+		if err != nil {
+			t.Fatalf("icalendar: %v\n%s", err, got)
+		}
+		return string(got)
+	}
+	first, second := read("a.ics"), read("b.ics")
+	lines := strings.Split(strings.TrimSpace(first), "\n")
+	if len(lines) != 2 || first != second {
+		t.Fatalf("events:\n%s\nsecond export:\n%s", first, second)
+	}
+	for _, want := range []string{ahead + " date Follow up: Müller; Söhne, \"GmbH\" — Ingénieur", ahead + " date Interview: Acme — Very Long Title"} {
+		if !strings.Contains(first, want) {
+			t.Errorf("missing %q in\n%s", want, first)
+		}
+	}
+}

@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 
 	"github.com/declinedesk/declinedesk/internal/letter"
 	"github.com/declinedesk/declinedesk/internal/tracker"
@@ -79,5 +80,19 @@ func TestAnotherOpportunityIsShownFromTheTop(t *testing.T) {
 		if s.Offset.Y != 0 {
 			t.Errorf("the %s opens %.0f px down", name, s.Offset.Y)
 		}
+	}
+}
+
+func TestTheListShowsTwelveRowsAt1280x800(t *testing.T) {
+	var opps []tracker.Opportunity
+	for i := 0; i < 30; i++ {
+		opps = append(opps, tracker.Opportunity{Company: "Company " + string(rune('A'+i%26)) + strings.Repeat("x", i), Role: "Dev", Status: tracker.Applied, FollowUpOn: day(i - 10)})
+	}
+	h := newHarness(t, opps...)
+	h.win.Resize(fyne.NewSize(1280, 800))
+	h.selectCompany(opps[3].Company)
+	row := newOppRow().MinSize().Height + theme.Padding() // rows are separated by a padding
+	if n := h.app.tracker.list.Size().Height / row; n < 12 {
+		t.Errorf("the list shows %.1f rows of %.0f px in %.0f px", n, row, h.app.tracker.list.Size().Height)
 	}
 }

@@ -115,6 +115,9 @@ func (p *trackerPane) onChartToggle() {
 
 func (p *trackerPane) setChartOpen(open bool) {
 	p.chart.setOpen(open)
+	if p.content != nil {
+		p.content.Refresh() // the list gives up or takes back the legend's height
+	}
 	if open {
 		p.chartToggle.SetText("Hide counts")
 		p.chartToggle.SetIcon(theme.MenuDropUpIcon())
