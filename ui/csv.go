@@ -203,21 +203,31 @@ func showImportReport(a *App, name string, rep csvio.Report) {
 func (p *trackerPane) onExport() {
 	a := p.app
 	a.askSavePath("Export to CSV", "declinedesk-"+string(a.today())+".csv", ".csv", exportNote, func(path string) {
-		background(a.work, func() (int, error) {
-			var n int
-			err := fsutil.WriteOutput(path, 0o600, tracker.Protected(a.dbPath), func(w io.Writer) error {
-				var err error
-				n, err = csvio.Export(w, a.store, csvio.ExportOptions{})
-				return err
+		a.writeOutput(path, "The export was not written",
+			func(w io.Writer) (int, error) { return csvio.Export(w, a.store, csvio.ExportOptions{}) },
+			func(n int) {
+				a.showInformation("Export finished", fmt.Sprintf("Saved %s to %s.", plural(n, "opportunity", "opportunities"), filepath.Base(path)))
 			})
-			return n, err
-		}, func(n int, err error) {
-			if err != nil {
-				a.showError("The export was not written", err)
-				return
-			}
-			a.showInformation("Export finished", fmt.Sprintf("Saved %s to %s.", plural(n, "opportunity", "opportunities"), filepath.Base(path)))
+	})
+}
+
+// writeOutput writes an output file off the UI goroutine — never over the tracker's own
+// files, never half a file — then reports how many things write wrote, or why it failed.
+func (a *App) writeOutput(path, notWritten string, write func(w io.Writer) (int, error), done func(n int)) {
+	background(a.work, func() (int, error) {
+		var n int
+		err := fsutil.WriteOutput(path, 0o600, tracker.Protected(a.dbPath), func(w io.Writer) error {
+			var err error
+			n, err = write(w)
+			return err
 		})
+		return n, err
+	}, func(n int, err error) {
+		if err != nil {
+			a.showError(notWritten, err)
+			return
+		}
+		done(n)
 	})
 }
 

@@ -15,7 +15,6 @@ import (
 	"github.com/declinedesk/declinedesk"
 	"github.com/declinedesk/declinedesk/internal/calendar"
 	"github.com/declinedesk/declinedesk/internal/followup"
-	"github.com/declinedesk/declinedesk/internal/fsutil"
 	"github.com/declinedesk/declinedesk/internal/tracker"
 )
 
@@ -137,21 +136,11 @@ func (a *App) onExportCalendar() {
 			"Importing the file again later updates the events instead of adding them twice.", func(path string) {
 			info := declinedesk.AppInfo()
 			opts := calendar.Options{Now: a.now(), Product: info.Name + " " + info.Version}
-			background(a.work, func() (int, error) {
-				var n int
-				err := fsutil.WriteOutput(path, 0o600, tracker.Protected(a.dbPath), func(w io.Writer) error {
-					var err error
-					n, err = calendar.Export(w, a.store, opts)
-					return err
+			a.writeOutput(path, "The calendar was not written",
+				func(w io.Writer) (int, error) { return calendar.Export(w, a.store, opts) },
+				func(n int) {
+					a.notify(fmt.Sprintf("Saved %s to %s.", plural(n, "event", "events"), filepath.Base(path)))
 				})
-				return n, err
-			}, func(n int, err error) {
-				if err != nil {
-					a.showError("The calendar was not written", err)
-					return
-				}
-				a.notify(fmt.Sprintf("Saved %s to %s.", plural(n, "event", "events"), filepath.Base(path)))
-			})
 		})
 }
 
