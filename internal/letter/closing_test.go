@@ -14,7 +14,8 @@ func TestNoClosing(t *testing.T) {
 		{end("See you around\nAna Silva"), "Ana Silva"},
 		{end("Best of luck with your search.\nAna Silva"), "Ana Silva"},
 		{end("Regards to the team, Ana Silva"), "Ana Silva"},
-		{end("Talk soon\nAna Silva"), "Ana Silva"},
+		{end("Talk soon,\nAna Silva"), ""}, // informal, but a sign-off all the same
+		{end("Have a good weekend\nAna Silva"), "Ana Silva"},
 		{end("Best regards,\nAna Silva"), ""},
 		{end("Sincerely,\nAna Silva"), ""},
 		{end("Kind regards\nAna Silva"), ""},
@@ -81,7 +82,7 @@ func TestSignoffFamilies(t *testing.T) {
 			}
 		}
 	}
-	for _, s := range []string{"Talk soon", "See you around", "Best of luck with your search.", "Regards to the team, Ana Silva",
+	for _, s := range []string{"See you around", "Best of luck with your search.", "Regards to the team, Ana Silva",
 		"Speak later,", "Have a good weekend", "Thank you for your time and your patience with me."} {
 		text := body + s + "\nAna Silva\n"
 		if got := findings(text, RuleNoClosing, ProofreadOptions{Name: "Ana Silva"}); len(got) == 0 {
