@@ -67,6 +67,7 @@ type letterPane struct {
 	// sending and after
 	copyBtn, emlBtn, mailBtn, declineBtn *widget.Button
 	after                                *fyne.Container
+	afterTitle                           *widget.Label
 	afterChecks                          map[tracker.AfterStep]*widget.Check
 	followUp                             *widget.Label
 	markFollowUp                         *entry

@@ -187,7 +187,8 @@ func (p *letterPane) onMarkDeclined() {
 // newAfterChecklist builds the after-declining checklist, shown once the opportunity is
 // declined.
 func (p *letterPane) newAfterChecklist() *fyne.Container {
-	box := container.NewVBox(&widget.Label{Text: "After declining", TextStyle: fyne.TextStyle{Bold: true}})
+	p.afterTitle = &widget.Label{Text: "After declining", TextStyle: fyne.TextStyle{Bold: true}}
+	box := container.NewVBox(p.afterTitle)
 	grid := container.NewGridWithColumns(2)
 	for _, s := range tracker.AfterSteps {
 		step := s.Step
@@ -207,6 +208,11 @@ func (p *letterPane) refreshAfter() {
 	if o == nil || (o.Status != tracker.Declined && o.Status != tracker.Withdrawn) {
 		p.after.Hide()
 		return
+	}
+	if o.Status == tracker.Withdrawn {
+		p.afterTitle.SetText("After withdrawing")
+	} else {
+		p.afterTitle.SetText("After declining")
 	}
 	p.quiet = true
 	for step, c := range p.afterChecks {
