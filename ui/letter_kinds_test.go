@@ -197,3 +197,30 @@ func TestWithoutAMailAppTheLetterCanStillLeave(t *testing.T) {
 		t.Error("the copy was not recorded")
 	}
 }
+
+func TestOnlyTheUserTicksTheLetterAsSent(t *testing.T) {
+	h := newHarness(t, acme)
+	h.app.openURL = func(*url.URL) error { return nil }
+	h.selectCompany("Acme Inc")
+	p := h.app.letter
+	test.Tap(p.copyBtn)
+	h.settle()
+	if h.shows("Did the letter go out?") || h.app.current.After[tracker.StepLetterSent] {
+		t.Fatal("copying alone asked or ticked")
+	}
+	test.Tap(p.mailBtn)
+	h.settle()
+	if !h.shows("Did the letter go out?") {
+		t.Fatal("no question after opening the mail app")
+	}
+	h.tap("Not yet")
+	if o, _ := h.store.Get(h.app.current.ID); o.After[tracker.StepLetterSent] {
+		t.Fatal("ticked without the user")
+	}
+	test.Tap(p.mailBtn)
+	h.settle()
+	h.tap("It is sent")
+	if o, _ := h.store.Get(h.app.current.ID); !o.After[tracker.StepLetterSent] {
+		t.Error("the user's answer was not kept")
+	}
+}

@@ -112,6 +112,7 @@ func (p *letterPane) onExport() {
 			name := filepath.Base(path)
 			p.record(tracker.EventExported, "Letter saved as an email draft: "+name)
 			a.notify("Draft saved as " + name + " — open it in your mail app to send it.")
+			p.askWhetherSent("The draft is saved as " + name + ". Once you have sent it from your mail app, tick the letter as sent.")
 		})
 	})
 }
@@ -138,6 +139,7 @@ func (p *letterPane) onMail() {
 		return
 	}
 	p.record(tracker.EventMailed, "Letter opened in the mail app")
+	p.askWhetherSent("The letter is open in your mail app. Once you have sent it, tick it as sent.")
 }
 
 // onMarkDeclined records the decline: status, reply date, the letter archived, and a date
@@ -282,5 +284,25 @@ func (p *letterPane) mailFailed(err error) {
 	saveBtn := &widget.Button{Text: "Save as .eml…", Icon: theme.DocumentSaveIcon(), OnTapped: func() { d.Hide(); p.onExport() }}
 	d = dialog.NewCustom("The mail app could not be opened", "Close", container.NewVBox(msg, container.NewHBox(copyBtn, saveBtn)), p.app.win)
 	d.Resize(fyne.NewSize(520, 0))
+	p.app.present(d)
+}
+
+// askWhetherSent asks, after the letter left for the mail app, whether it went out: only
+// the user can tick "letter sent".
+func (p *letterPane) askWhetherSent(msg string) {
+	o := p.shown
+	if o == nil || o.After[tracker.StepLetterSent] {
+		return
+	}
+	id := o.ID
+	d := dialog.NewConfirm("Did the letter go out?", msg, func(sent bool) {
+		if sent {
+			p.app.save("The step was not saved", func(s tracker.Store) (tracker.Opportunity, error) {
+				return s.SetAfterStep(id, tracker.StepLetterSent, true)
+			})
+		}
+	}, p.app.win)
+	d.SetConfirmText("It is sent")
+	d.SetDismissText("Not yet")
 	p.app.present(d)
 }

@@ -62,17 +62,9 @@ func deleteHistory(tx *bolt.Tx, id uint64) error {
 }
 
 // AppendEvent adds an event to an opportunity's history and marks it updated. Copying,
-// exporting or mailing the letter ticks "letter sent" on the after-declining checklist.
+// saving or mailing a letter ticks nothing: whether it went out, only the user knows.
 func (s *BoltStore) AppendEvent(id uint64, e Event) (Opportunity, error) {
-	return s.change(id, func(o *Opportunity) []Event {
-		switch e.Kind {
-		case EventExported, EventMailed:
-			// A draft saved or opened in the mail app is on its way; a copy may never be
-			// pasted, so copying alone ticks nothing.
-			o.setStep(StepLetterSent, true)
-		}
-		return []Event{e}
-	})
+	return s.change(id, func(*Opportunity) []Event { return []Event{e} })
 }
 
 // MarkDeclined is MarkSent for a letter that declines the interview.
