@@ -71,6 +71,8 @@ type App struct {
 	saving *savePrompt
 	// dialogs are the dialogs on screen, the newest last: Escape and Enter act on it.
 	dialogs []*shownDialog
+	// popUp is the pop-up last shown (the date picker), which Escape closes first.
+	popUp *widget.PopUp
 
 	tracker *trackerPane
 	decide  *decidePane

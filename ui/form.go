@@ -189,6 +189,7 @@ func newDateEntry(a *App) *entry {
 			Importance: widget.LowImportance, OnTapped: func() { choose(a.now()) }}
 		pop = widget.NewPopUp(container.NewBorder(today, nil, nil, nil, cal), a.win.Canvas())
 		pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(pick)
+		a.popUp = pop
 		pop.ShowAtPosition(pos.Add(fyne.NewPos(-pop.Content.MinSize().Width+pick.Size().Width, pick.Size().Height)))
 	}}
 	e.ActionItem = pick

@@ -88,6 +88,11 @@ func (a *App) showConfirm(title, message string, callback func(bool)) {
 // onEscape closes the dialog on top without doing anything, as its Cancel would; without
 // a dialog it clears the search, when from is the search field, or leaves the field.
 func (a *App) onEscape(from fyne.Focusable) {
+	if a.popUp != nil && a.popUp.Visible() { // a pop-up, such as the date picker, sits above any dialog
+		a.popUp.Hide()
+		a.popUp = nil
+		return
+	}
 	if top := a.topDialog(); top != nil {
 		if top.escape != nil {
 			top.escape()

@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/declinedesk/declinedesk/internal/tracker"
 )
@@ -188,5 +189,25 @@ func TestHelpListsEveryShortcut(t *testing.T) {
 	h.press(fyne.KeyEscape)
 	if h.shows("Keyboard Shortcuts") {
 		t.Error("Escape does not close it")
+	}
+}
+
+func TestEscapeClosesTheDatePickerBeforeTheForm(t *testing.T) {
+	h := newHarness(t)
+	h.app.tracker.onAdd()
+	h.settle()
+	f := h.app.tracker.form
+	test.Tap(f.followUp.ActionItem.(*widget.Button))
+	if h.app.popUp == nil || !h.app.popUp.Visible() || !h.shows("Today, "+testNow.Format("Mon 2 Jan 2006")) {
+		t.Fatal("no date picker, or it does not say which day is today")
+	}
+	h.win.Canvas().Focus(f.company)
+	h.press(fyne.KeyEscape)
+	if h.app.popUp != nil || !h.shows("New opportunity") {
+		t.Fatalf("Escape: picker still open %v, form shown %v", h.app.popUp != nil, h.shows("New opportunity"))
+	}
+	h.press(fyne.KeyEscape)
+	if h.shows("New opportunity") {
+		t.Error("a second Escape does not close the form")
 	}
 }

@@ -130,7 +130,7 @@ const (
 var SortOrders = []struct {
 	Order SortOrder
 	Label string
-}{{ByUpdated, "Recently updated"}, {ByCompany, "Company A–Z"}, {ByFollowUp, "Follow-up date"}}
+}{{ByUpdated, "Latest"}, {ByCompany, "Company"}, {ByFollowUp, "Follow-up"}}
 
 func (o SortOrder) compare(a, b *Row) int {
 	switch o {
