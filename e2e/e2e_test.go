@@ -18,6 +18,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -47,18 +48,32 @@ func newSession(t *testing.T) *session {
 	home := filepath.Join(s.dir, "home")
 	os.MkdirAll(filepath.Join(home, ".cache"), 0o700)
 	// Xvfb picks a free display itself and writes its number once it accepts clients, so
-	// tests never race a server that another test is shutting down.
+	// tests never race a server that another test is shutting down. -noreset keeps it from
+	// resetting when its last client leaves: the probe below is such a client, and a window
+	// that connects during the reset fails to find any display at all.
 	r, w, err := os.Pipe()
 	if err != nil {
 		t.Fatal(err)
 	}
-	x := exec.Command("Xvfb", "-displayfd", "3", "-screen", "0", "1280x800x24", "-nolisten", "tcp")
+	x := exec.Command("Xvfb", "-displayfd", "3", "-noreset", "-screen", "0", "1280x800x24", "-nolisten", "tcp")
 	x.ExtraFiles = []*os.File{w}
 	if err := x.Start(); err != nil {
 		t.Fatal(err)
 	}
 	w.Close()
-	t.Cleanup(func() { x.Process.Kill(); x.Wait() })
+	t.Cleanup(func() {
+		// A terminated Xvfb removes its lock and socket; a killed one leaves them for the
+		// next test's server to trip over.
+		x.Process.Signal(syscall.SIGTERM)
+		exited := make(chan struct{})
+		go func() { x.Wait(); close(exited) }()
+		select {
+		case <-exited:
+		case <-time.After(5 * time.Second):
+			x.Process.Kill()
+			<-exited
+		}
+	})
 	num := make(chan string, 1)
 	go func() {
 		b := make([]byte, 16)

@@ -21,7 +21,8 @@ go run ./internal/sample/mksample -n 100000 > "$work/100k.csv"
 one() {
   local title=$1; shift
   local home="$work/home"; rm -rf "$home"; mkdir -p "$home/.cache"
-  exec 3< <(Xvfb -displayfd 1 -screen 0 1280x800x24 -nolisten tcp 2>/dev/null & echo "pid $!")
+  # -noreset: the xdpyinfo probe must not make the server reset under the window starting
+  exec 3< <(Xvfb -displayfd 1 -noreset -screen 0 1280x800x24 -nolisten tcp 2>/dev/null & echo "pid $!")
   local xpid disp
   read -r _ xpid <&3
   read -r disp <&3
