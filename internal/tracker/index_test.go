@@ -29,11 +29,7 @@ func TestIndexFindFiltersAndSorts(t *testing.T) {
 		{ID: 3, Company: "Gamma", Role: "Go lead", Status: Applied, UpdatedAt: day(1), FollowUpOn: "2026-11-20", Notes: "Met at GopherCon"},
 		{ID: 4, Company: "alpha", Role: "Designer", Status: Saved, UpdatedAt: day(5)},
 	}
-	var rows []*Row
-	for i := range opps {
-		rows = append(rows, RowOf(&opps[i]))
-	}
-	ix := NewIndex(rows)
+	ix := indexOf(opps)
 
 	for _, tc := range []struct {
 		name string
@@ -60,19 +56,13 @@ func TestIndexFindFiltersAndSorts(t *testing.T) {
 	if c := ix.Counts(); c[Applied] != 2 || c[Declined] != 1 || c[Saved] != 1 || len(c) != 3 {
 		t.Errorf("counts %v", c)
 	}
-	if !rows[2].Overdue("2026-11-25") || rows[0].Overdue("2026-11-25") || rows[1].Overdue("2026-11-25") {
+	if !RowOf(&opps[2]).Overdue("2026-11-25") || RowOf(&opps[0]).Overdue("2026-11-25") || RowOf(&opps[1]).Overdue("2026-11-25") {
 		t.Error("overdue misjudged")
 	}
 }
 
 func TestIndexStaysSortedThroughChanges(t *testing.T) {
-	opps := sample.Opportunities(500, 7)
-	var rows []*Row
-	for i := range opps {
-		opps[i].ID = uint64(i + 1)
-		rows = append(rows, RowOf(&opps[i]))
-	}
-	ix := NewIndex(rows)
+	opps, ix := sampleIndex(500, 7)
 	for _, o := range SortOrders {
 		ix.Find(Query{Sort: o.Order}) // build every order, so changes must keep them sorted
 	}
@@ -105,13 +95,7 @@ func TestIndexStaysSortedThroughChanges(t *testing.T) {
 }
 
 func BenchmarkFilter100k(b *testing.B) {
-	opps := sample.Opportunities(100_000, 1)
-	rows := make([]*Row, len(opps))
-	for i := range opps {
-		opps[i].ID = uint64(i + 1)
-		rows[i] = RowOf(&opps[i])
-	}
-	ix := NewIndex(rows)
+	_, ix := sampleIndex(100_000, 1)
 	ix.Find(Query{})
 	b.ResetTimer()
 	for b.Loop() {
@@ -124,13 +108,7 @@ func BenchmarkFilter100k(b *testing.B) {
 // TestIndexSearchAfterManyChanges changes enough rows for the arena to be rebuilt, and
 // checks that search and every order agree with an index made fresh from the same rows.
 func TestIndexSearchAfterManyChanges(t *testing.T) {
-	opps := sample.Opportunities(3000, 3)
-	var rows []*Row
-	for i := range opps {
-		opps[i].ID = uint64(i + 1)
-		rows = append(rows, RowOf(&opps[i]))
-	}
-	ix := NewIndex(rows)
+	opps, ix := sampleIndex(3000, 3)
 	current := map[uint64]Opportunity{}
 	for _, o := range opps {
 		current[o.ID] = o
@@ -248,11 +226,7 @@ func TestDueKeepsFollowUpsOnOrBeforeToday(t *testing.T) {
 		{ID: 4, Company: "Delta", Role: "Dev", Status: Saved},
 		{ID: 5, Company: "Epsilon", Role: "Dev", Status: Applied, FollowUpOn: Date(clocktest.Day(-400))},
 	}
-	var rows []*Row
-	for i := range opps {
-		rows = append(rows, RowOf(&opps[i]))
-	}
-	ix := NewIndex(rows)
+	ix := indexOf(opps)
 	for _, tc := range []struct {
 		name string
 		q    Query
@@ -273,7 +247,7 @@ func TestDueKeepsFollowUpsOnOrBeforeToday(t *testing.T) {
 		}
 	}
 	for i, want := range []bool{true, true, false, false, true} {
-		if got := rows[i].Due(today); got != want {
+		if got := RowOf(&opps[i]).Due(today); got != want {
 			t.Errorf("#%d Due = %v, want %v", opps[i].ID, got, want)
 		}
 	}
@@ -282,13 +256,7 @@ func TestDueKeepsFollowUpsOnOrBeforeToday(t *testing.T) {
 // TestDueAgreesInEveryOrder checks the shortcut taken in follow-up order against a plain
 // scan in the other orders, on a larger set that changes after the orders are built.
 func TestDueAgreesInEveryOrder(t *testing.T) {
-	opps := sample.Opportunities(3000, 5)
-	var rows []*Row
-	for i := range opps {
-		opps[i].ID = uint64(i + 1)
-		rows = append(rows, RowOf(&opps[i]))
-	}
-	ix := NewIndex(rows)
+	opps, ix := sampleIndex(3000, 5)
 	today := medianFollowUp(ix)
 	for _, o := range SortOrders {
 		ix.Find(Query{Sort: o.Order})
@@ -330,13 +298,7 @@ func medianFollowUp(ix *Index) Date {
 }
 
 func BenchmarkDue100k(b *testing.B) {
-	opps := sample.Opportunities(100_000, 1)
-	rows := make([]*Row, len(opps))
-	for i := range opps {
-		opps[i].ID = uint64(i + 1)
-		rows[i] = RowOf(&opps[i])
-	}
-	ix := NewIndex(rows)
+	_, ix := sampleIndex(100_000, 1)
 	today := medianFollowUp(ix)
 	for _, bc := range []struct {
 		name  string
@@ -351,4 +313,22 @@ func BenchmarkDue100k(b *testing.B) {
 			}
 		})
 	}
+}
+
+// indexOf indexes opps as the window does.
+func indexOf(opps []Opportunity) *Index {
+	rows := make([]*Row, len(opps))
+	for i := range opps {
+		rows[i] = RowOf(&opps[i])
+	}
+	return NewIndex(rows)
+}
+
+// sampleIndex makes n sample opportunities, numbered from 1, and their index.
+func sampleIndex(n int, seed uint64) ([]Opportunity, *Index) {
+	opps := sample.Opportunities(n, seed)
+	for i := range opps {
+		opps[i].ID = uint64(i + 1)
+	}
+	return opps, indexOf(opps)
 }
