@@ -340,7 +340,7 @@ func (a *App) installMenuAndShortcuts() {
 			{"Export .eml Draft…", ctrl(fyne.KeyE), a.letter.onExport, aLetter},
 			{"Open in Mail App", nil, a.letter.onMail, aLetter},
 			nil,
-			{"Mark Declined…", nil, a.letter.onMarkDeclined, aLetter},
+			{"Mark as Sent…", nil, a.letter.onMarkSent, aLetter},
 		}},
 		{"Help", []*action{
 			{"Keyboard Shortcuts", nil, a.onShortcuts, always},

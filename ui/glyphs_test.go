@@ -72,7 +72,7 @@ func TestEveryTextHasItsGlyphs(t *testing.T) {
 			collect(company)
 		}
 	}
-	for _, open := range []func(){h.app.onShortcuts, h.app.onSettings, h.app.onAbout, h.app.tracker.onAdd, h.app.letter.onMarkDeclined} {
+	for _, open := range []func(){h.app.onShortcuts, h.app.onSettings, h.app.onAbout, h.app.tracker.onAdd, h.app.letter.onMarkSent} {
 		open()
 		h.settle()
 		collect("dialog")

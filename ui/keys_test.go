@@ -153,7 +153,7 @@ func (h *harness) menuItem(label string) *fyne.MenuItem {
 
 func TestActionsThatNeedASelectionWaitForOne(t *testing.T) {
 	h := newHarness(t, acme)
-	gated := []string{"Edit Opportunity…", "Add Note to History…", "Delete Opportunity…", "Copy Letter", "Export .eml Draft…", "Open in Mail App", "Mark Declined…"}
+	gated := []string{"Edit Opportunity…", "Add Note to History…", "Delete Opportunity…", "Copy Letter", "Export .eml Draft…", "Open in Mail App", "Mark as Sent…"}
 	for _, label := range gated {
 		if !h.menuItem(label).Disabled {
 			t.Errorf("%s is enabled with nothing selected", label)

@@ -183,7 +183,7 @@ func (p *letterPane) build() fyne.CanvasObject {
 	p.copyBtn = &widget.Button{Text: "Copy", Icon: theme.ContentCopyIcon(), Importance: widget.HighImportance, OnTapped: p.onCopy}
 	p.emlBtn = &widget.Button{Text: "Save .eml…", Icon: theme.DocumentSaveIcon(), OnTapped: p.onExport}
 	p.mailBtn = &widget.Button{Text: "Open in Mail", Icon: theme.MailSendIcon(), OnTapped: p.onMail}
-	p.declineBtn = &widget.Button{Text: "Mark declined…", Icon: theme.ConfirmIcon(), OnTapped: p.onMarkDeclined}
+	p.declineBtn = &widget.Button{Text: "Mark declined…", Icon: theme.ConfirmIcon(), OnTapped: p.onMarkSent}
 	p.after = p.newAfterChecklist()
 
 	// The editor and the findings on the left, the letter as it will be sent on the right:

@@ -142,9 +142,9 @@ func (p *letterPane) onMail() {
 	p.askWhetherSent("The letter is open in your mail app. Once you have sent it, tick it as sent.")
 }
 
-// onMarkDeclined records the decline: status, reply date, the letter archived, and a date
-// to keep in touch.
-func (p *letterPane) onMarkDeclined() {
+// onMarkSent records the letter as sent, as its kind says: status, reply date, the letter
+// archived, and a date to keep in touch.
+func (p *letterPane) onMarkSent() {
 	if !p.ready() {
 		return
 	}

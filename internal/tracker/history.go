@@ -67,12 +67,6 @@ func (s *BoltStore) AppendEvent(id uint64, e Event) (Opportunity, error) {
 	return s.change(id, func(*Opportunity) []Event { return []Event{e} })
 }
 
-// MarkDeclined is MarkSent for a letter that declines the interview.
-func (s *BoltStore) MarkDeclined(id uint64, sent SentLetter, followUp Date) (Opportunity, error) {
-	sent.Kind = letter.DeclineInterview
-	return s.MarkSent(id, sent, followUp)
-}
-
 // afterSending is what sending each kind of letter does to the opportunity: the status it
 // takes ("" leaves it) and the history's words for it.
 var afterSending = map[letter.Kind]struct {

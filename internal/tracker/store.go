@@ -12,7 +12,6 @@ type Store interface {
 	Delete(id uint64) error
 	Get(id uint64) (Opportunity, error)
 	AppendEvent(id uint64, e Event) (Opportunity, error)
-	MarkDeclined(id uint64, sent SentLetter, followUp Date) (Opportunity, error)
 	MarkSent(id uint64, sent SentLetter, followUp Date) (Opportunity, error)
 	MarkNoResponse(id uint64) (Opportunity, error)
 	DismissNoResponse(id uint64) (Opportunity, error)

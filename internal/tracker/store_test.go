@@ -454,8 +454,8 @@ func TestMarkDeclinedAndTheAfterChecklist(t *testing.T) {
 	if _, err := s.AppendEvent(o.ID, Event{Kind: EventCopied, Text: "Letter copied", Letter: &SentLetter{Subject: "s", Body: "b"}}); err != nil {
 		t.Fatal(err)
 	}
-	sent := SentLetter{To: "Jo <jo@acme.test>", Subject: "Interview", Body: "Dear Jo,\nI decline.\n"}
-	got, err := s.MarkDeclined(o.ID, sent, "2027-02-23")
+	sent := SentLetter{To: "Jo <jo@acme.test>", Subject: "Interview", Body: "Dear Jo,\nI decline.\n", Kind: letter.DeclineInterview}
+	got, err := s.MarkSent(o.ID, sent, "2027-02-23")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -467,7 +467,6 @@ func TestMarkDeclinedAndTheAfterChecklist(t *testing.T) {
 		t.Errorf("after %+v", got.After)
 	}
 	last := got.History[len(got.History)-1]
-	sent.Kind = letter.DeclineInterview
 	if got.History[len(got.History)-2].Text != "Status: from Interview invited to Declined (by me)" || last.Letter == nil || *last.Letter != sent {
 		t.Errorf("history %+v", got.History)
 	}
@@ -481,10 +480,10 @@ func TestMarkDeclinedAndTheAfterChecklist(t *testing.T) {
 	if upd, _ := s.Update(got, false); !upd.After[StepProfilesUpdated] {
 		t.Error("update lost the after checklist")
 	}
-	if _, err := s.MarkDeclined(o.ID, sent, "soon"); err == nil {
+	if _, err := s.MarkSent(o.ID, sent, "soon"); err == nil {
 		t.Error("bad follow-up date accepted")
 	}
-	if _, err := s.MarkDeclined(404, sent, ""); !errors.Is(err, ErrNotFound) {
+	if _, err := s.MarkSent(404, sent, ""); !errors.Is(err, ErrNotFound) {
 		t.Errorf("missing: %v", err)
 	}
 }
