@@ -112,21 +112,31 @@ func (p *savePrompt) onSave(title, note string, save func(path string)) {
 	if filepath.Ext(name) == "" {
 		name += p.ext
 	}
-	path := filepath.Join(p.dir, name)
-	if err := fsutil.CheckTarget(path, tracker.Protected(a.dbPath)); err != nil {
-		retry(err)
-		return
-	}
-	a.fyneApp.Preferences().SetString(prefSaveFolder, p.dir)
-	if _, err := os.Stat(path); err == nil {
+	path, dir := filepath.Join(p.dir, name), p.dir
+	// Looking at the disk — the tracker's own files, what is there already — is the
+	// worker's job, not the UI goroutine's.
+	background(a.work, func() (bool, error) {
+		if err := fsutil.CheckTarget(path, tracker.Protected(a.dbPath)); err != nil {
+			return false, err
+		}
+		_, err := os.Stat(path)
+		return err == nil, nil
+	}, func(exists bool, err error) {
+		if err != nil {
+			retry(err)
+			return
+		}
+		a.fyneApp.Preferences().SetString(prefSaveFolder, dir)
+		if !exists {
+			save(path)
+			return
+		}
 		a.showConfirm("Replace "+name+"?",
-			fmt.Sprintf("%s already exists in %s.\nReplace it? The old file stays as it is until the new one is complete.", name, p.dir),
+			fmt.Sprintf("%s already exists in %s.\nReplace it? The old file stays as it is until the new one is complete.", name, dir),
 			func(ok bool) {
 				if ok {
 					save(path)
 				}
 			})
-		return
-	}
-	save(path)
+	})
 }
