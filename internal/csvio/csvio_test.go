@@ -120,6 +120,17 @@ func TestBadRowsAreReportedWithLines(t *testing.T) {
 		if !strings.Contains(e.Reason, want[e.Line]) {
 			t.Errorf("line %d: %q should mention %q", e.Line, e.Reason, want[e.Line])
 		}
+		// The words on screen, not the stored names: "Contact email", "No response".
+		for _, id := range []string{"contact_email", "applied_on", "ghosted", "invited, scheduled"} {
+			if strings.Contains(e.Reason, id) {
+				t.Errorf("line %d: %q uses the name %q the window never shows", e.Line, e.Reason, id)
+			}
+		}
+	}
+	for _, e := range p.Errors {
+		if e.Line == 7 && !strings.Contains(e.Reason, "Contact email: ") {
+			t.Errorf("the email error does not name the column as the window does: %q", e.Reason)
+		}
 	}
 }
 

@@ -81,24 +81,3 @@ func dateOrderOf(recs []record, cols map[string]int) (tracker.DateOrder, error) 
 	}
 	return tracker.MonthFirst, nil // no slash date that reads two ways: either order gives the same days
 }
-
-// columnLabel is a column as the window names it.
-func columnLabel(col string) string {
-	switch col {
-	case "applied_on":
-		return "Applied on"
-	case "invited_on":
-		return "Invited on"
-	case "interview_on":
-		return "Interview on"
-	case "responded_on":
-		return "Responded on"
-	case "follow_up_on":
-		return "Follow up on"
-	case "created_at":
-		return "Created"
-	case "updated_at":
-		return "Updated"
-	}
-	return col
-}

@@ -315,10 +315,35 @@ func rowOpportunity(rec []string, cols map[string]int, order tracker.DateOrder) 
 	}
 	o.History = h
 	o.Normalize()
-	if err := o.Validate(); err != nil {
-		return o, strings.ReplaceAll(err.Error(), "\n", "; ")
+	if errs := o.FieldErrors(); len(errs) > 0 {
+		reasons := make([]string, len(errs))
+		for i, err := range errs {
+			reasons[i] = err.Error()
+			var fe *tracker.FieldError
+			if errors.As(err, &fe) {
+				reasons[i] = columnLabel(fe.Field) + ": " + fe.Message
+			}
+		}
+		return o, strings.Join(reasons, "; ")
 	}
 	return o, ""
+}
+
+// columnLabels are the columns as the window names them, for messages.
+var columnLabels = map[string]string{
+	"company": "Company", "role": "Role", "location": "Location", "status": "Status",
+	"contact_name": "Contact", "contact_email": "Contact email", "source": "Source", "url": "Link",
+	"applied_on": "Applied on", "invited_on": "Invited on", "interview_on": "Interview on",
+	"responded_on": "Responded on", "follow_up_on": "Follow up on", "tags": "Tags", "notes": "Notes",
+	"created_at": "Created", "updated_at": "Updated", "history": "History",
+}
+
+// columnLabel is a column as the window names it.
+func columnLabel(col string) string {
+	if l, ok := columnLabels[col]; ok {
+		return l
+	}
+	return col
 }
 
 func parseTime(s string, order tracker.DateOrder) (time.Time, error) {

@@ -83,9 +83,10 @@ func ParseStatus(text string) (Status, error) {
 			}
 		}
 	}
-	ids := make([]string, len(statusTable))
+	// The names people see on screen; the ids (saved, applied, …) are accepted as well.
+	labels := make([]string, len(statusTable))
 	for i, e := range statusTable {
-		ids[i] = string(e.id)
+		labels[i] = e.label
 	}
-	return "", fmt.Errorf("unknown status %q: use one of %s", text, strings.Join(ids, ", "))
+	return "", fmt.Errorf("unknown status %q: use one of %s", text, strings.Join(labels, ", "))
 }
