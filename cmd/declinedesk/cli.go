@@ -39,7 +39,7 @@ type env struct {
 // now is the time on the command's clock.
 func (e *env) now() time.Time {
 	if e.clock == nil {
-		return time.Now()
+		e.clock = clock.System()
 	}
 	return e.clock.Now()
 }

@@ -44,7 +44,7 @@ func TestMigrationFromSchema1(t *testing.T) {
 	if fi, _ := os.Stat(backups[0].Path); fi.Mode().Perm() != 0o600 {
 		t.Errorf("backup mode %v", fi.Mode().Perm())
 	}
-	if err := checkFile(backups[0].Path, time.Now); err != nil {
+	if err := checkFile(backups[0].Path, clocktest.New().Now); err != nil {
 		t.Errorf("the backup is not a sound database: %v", err)
 	}
 	// The backup is the tracker as it was: schema 1, all three records.

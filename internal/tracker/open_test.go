@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/declinedesk/declinedesk/internal/clock/clocktest"
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -78,7 +79,7 @@ func TestAnotherProgramsFileIsRefusedUntouched(t *testing.T) {
 	}
 	// Restoring it as a backup is refused as well.
 	dbPath := filepath.Join(t.TempDir(), "t.db")
-	if _, err := Restore(dbPath, path, time.Now()); !errors.Is(err, ErrForeign) {
+	if _, err := Restore(dbPath, path, clocktest.Epoch); !errors.Is(err, ErrForeign) {
 		t.Errorf("Restore: %v", err)
 	}
 	before.same(t, path)
