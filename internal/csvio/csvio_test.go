@@ -379,3 +379,14 @@ func TestExportIsSafeInASpreadsheetAndRoundTrips(t *testing.T) {
 		t.Errorf("foreign file: %+v", p.Rows)
 	}
 }
+
+func TestAFileTooLargeToBeATrackerIsRefused(t *testing.T) {
+	big := "Company,Role\n" + strings.Repeat("Acme,Dev\n", 1<<18) // 2.25 MiB
+	_, err := Parse(strings.NewReader(big), ParseOptions{MaxBytes: 2 << 20})
+	if !errors.Is(err, ErrNotCSV) || !strings.Contains(err.Error(), "over 2 MiB") {
+		t.Errorf("%v", err)
+	}
+	if p, err := Parse(strings.NewReader(big), ParseOptions{MaxBytes: 3 << 20}); err != nil || len(p.Rows) != 1<<18 {
+		t.Errorf("within the limit: %v, %d rows", err, len(p.Rows))
+	}
+}

@@ -104,7 +104,14 @@ type ParseOptions struct {
 	// Dates is the order of dates written with slashes; OrderUnknown lets the file tell,
 	// and when it cannot, Parse fails with a *DateOrderError rather than guess.
 	Dates tracker.DateOrder
+	// MaxBytes bounds the file, which is read whole to tell its date order; 0 means
+	// DefaultMaxBytes.
+	MaxBytes int64
 }
+
+// DefaultMaxBytes is far more than a million opportunities take, and far less than the
+// memory of any computer that runs the app.
+const DefaultMaxBytes = 1 << 30
 
 // Parse reads a CSV file of opportunities. It accepts UTF-8 with or without a byte-order
 // mark, comma, semicolon or tab separators, Windows, Unix and old Mac line ends, quoted
@@ -113,9 +120,16 @@ type ParseOptions struct {
 // ErrNotCSV; dates whose order cannot be told fail with a *DateOrderError; every other
 // problem is a LineError.
 func Parse(r io.Reader, opts ParseOptions) (Parsed, error) {
-	data, err := io.ReadAll(r)
+	limit := opts.MaxBytes
+	if limit <= 0 {
+		limit = DefaultMaxBytes
+	}
+	data, err := io.ReadAll(io.LimitReader(r, limit+1))
 	if err != nil {
 		return Parsed{}, err
+	}
+	if int64(len(data)) > limit {
+		return Parsed{}, fmt.Errorf("%w: the file is over %d MiB, far more than a tracker holds; check that it is the right file", ErrNotCSV, limit>>20)
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	first := data[:min(len(data), 4096)]
