@@ -42,7 +42,7 @@ func (p *trackerPane) importFrom(name string, r io.ReadCloser) {
 	prog := newProgressDialog(p.app, "Importing "+name, "Reading the file…")
 	background(p.app.work, func() ([]byte, error) {
 		defer r.Close()
-		return io.ReadAll(r)
+		return io.ReadAll(io.LimitReader(r, csvio.DefaultMaxBytes+1)) // Parse says when it is too large
 	}, func(data []byte, err error) {
 		if err != nil {
 			prog.hide()
