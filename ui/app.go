@@ -192,7 +192,11 @@ func New(fa fyne.App, w fyne.Window, s tracker.Store, opts Options) *App {
 		container.NewTabItemWithIcon("Decide", theme.QuestionIcon(), a.decide.content),
 		container.NewTabItemWithIcon("Letter", theme.MailComposeIcon(), a.letter.content),
 	)
-	a.workspace.SelectIndex(prefs.IntWithFallback(prefTab, tabLetter) % len(a.workspace.Items))
+	if tab := prefs.IntWithFallback(prefTab, tabLetter); tab >= 0 && tab < len(a.workspace.Items) {
+		a.workspace.SelectIndex(tab)
+	} else {
+		a.workspace.SelectIndex(tabLetter) // a preference file edited by hand
+	}
 	// Short confirmations float in the empty right half of the tab bar: they never push the
 	// panes about.
 	floating := container.NewVBox(container.NewGridWithColumns(2, layout.NewSpacer(), a.status))

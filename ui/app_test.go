@@ -93,3 +93,20 @@ func TestWindowRemembersSizeSplitsAndSort(t *testing.T) {
 	}
 	b.store.Close()
 }
+
+func TestPreferencesEditedByHandAreNotTrusted(t *testing.T) {
+	fa := test.NewTempApp(t)
+	fa.Preferences().SetInt(prefTab, -7)
+	s, err := tracker.Open(filepath.Join(t.TempDir(), "p.db"), tracker.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	q := &uiQueue{}
+	a := New(fa, fa.NewWindow("Decline Desk"), s, Options{runOnUI: q.post, Clock: clocktest.New()})
+	for a.work.wait(); q.drain(); a.work.wait() {
+	}
+	if a.workspace.SelectedIndex() != tabLetter {
+		t.Errorf("tab %d", a.workspace.SelectedIndex())
+	}
+}
