@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -28,58 +27,65 @@ func (p *trackerPane) onImport() {
 			p.app.showError("The file could not be opened", err)
 			return
 		}
-		if r != nil {
-			p.importFrom(r.URI().Name(), r)
+		if r == nil {
+			return
 		}
+		if r.URI().Scheme() == "file" {
+			r.Close() // read from its path, as often as the import needs
+			p.importFrom(csvio.PathFile(r.URI().Path()))
+			return
+		}
+		p.importSpilled(r.URI().Name(), r)
 	}, p.app.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".CSV", ".tsv", ".TSV"}))
 	showFileDialog(d)
 }
 
-// importFrom reads a CSV file off the UI goroutine, asks what to do when rows are bad,
-// then imports with a progress bar and reports what happened.
-func (p *trackerPane) importFrom(name string, r io.ReadCloser) {
-	prog := newProgressDialog(p.app, "Importing "+name, "Reading the file…")
-	background(p.app.work, func() ([]byte, error) {
+// importSpilled imports what a reader gives, from a copy that can be read twice.
+func (p *trackerPane) importSpilled(name string, r io.ReadCloser) {
+	background(p.app.work, func() (csvio.File, error) {
 		defer r.Close()
-		return io.ReadAll(io.LimitReader(r, csvio.DefaultMaxBytes+1)) // Parse says when it is too large
-	}, func(data []byte, err error) {
+		f, _, err := csvio.SpillFile(name, r, 0) // the copy goes with the system's temporary files
+		return f, err
+	}, func(f csvio.File, err error) {
 		if err != nil {
-			prog.hide()
 			p.app.showError("Nothing was imported from "+name, err)
 			return
 		}
-		p.parseImport(name, data, tracker.OrderUnknown, prog)
+		p.importFrom(f)
 	})
 }
 
-// parseImport reads the file's rows, with dates in the order given (unknown: as the file
-// tells); when the file cannot tell, it asks the user rather than guess.
-func (p *trackerPane) parseImport(name string, data []byte, order tracker.DateOrder, prog *progressDialog) {
-	background(p.app.work, func() (csvio.Parsed, error) {
-		return csvio.Parse(bytes.NewReader(data), csvio.ParseOptions{Dates: order})
-	}, func(parsed csvio.Parsed, err error) {
-		var orderErr *csvio.DateOrderError
-		if errors.As(err, &orderErr) {
-			prog.hide()
-			p.askDateOrder(name, orderErr, func(order tracker.DateOrder) {
-				p.parseImport(name, data, order, newProgressDialog(p.app, "Importing "+name, "Reading the file…"))
-			})
-			return
-		}
-		if err != nil {
-			prog.hide()
-			p.app.showError("Nothing was imported from "+name, err)
-			return
-		}
-		if len(parsed.Errors) == 0 {
-			prog.hide()
-			p.confirmImport(name, parsed)
-			return
-		}
+// importFrom reads a CSV file through off the UI goroutine, asks what to do when rows are
+// bad, then imports with a progress bar and reports what happened. The file is read
+// again to import it, a batch at a time: however large, it is never held in memory.
+func (p *trackerPane) importFrom(f csvio.File) {
+	name := filepath.Base(f.Name())
+	prog := newProgressDialog(p.app, "Importing "+name, "Reading the file…")
+	background(p.app.work, func() (*csvio.Plan, error) {
+		return csvio.Read(f, csvio.ParseOptions{})
+	}, func(plan *csvio.Plan, err error) {
 		prog.hide()
-		p.askAboutBadRows(name, parsed)
+		var orderErr *csvio.DateOrderError
+		switch {
+		case errors.As(err, &orderErr):
+			p.askDateOrder(name, orderErr, func(order tracker.DateOrder) { p.reviewImport(name, plan.WithDates(order)) })
+		case err != nil:
+			p.app.showError("Nothing was imported from "+name, err)
+		default:
+			p.reviewImport(name, plan)
+		}
 	})
+}
+
+// reviewImport shows what the file holds, or what is wrong with it, before anything is
+// written.
+func (p *trackerPane) reviewImport(name string, plan *csvio.Plan) {
+	if plan.Bad == 0 {
+		p.confirmImport(name, plan)
+		return
+	}
+	p.askAboutBadRows(name, plan)
 }
 
 // askDateOrder asks how the file writes its dates, showing one that reads both ways.
@@ -102,54 +108,56 @@ func (p *trackerPane) askDateOrder(name string, e *csvio.DateOrderError, then fu
 
 // confirmImport says what the file holds before anything is written, and imports it only
 // when the user agrees.
-func (p *trackerPane) confirmImport(name string, parsed csvio.Parsed) {
-	text := fmt.Sprintf("%s holds %s.", name, plural(len(parsed.Rows), "opportunity", "opportunities"))
-	if len(parsed.Rows) > 0 {
-		first := parsed.Rows[0].Opportunity
+func (p *trackerPane) confirmImport(name string, plan *csvio.Plan) {
+	text := fmt.Sprintf("%s holds %s.", name, plural(plan.Good, "opportunity", "opportunities"))
+	if len(plan.First) > 0 {
+		first := plan.First[0].Opportunity
 		text += fmt.Sprintf(" The first is %s — %s.", first.Company, first.Role)
 	}
-	if len(parsed.Ignored) > 0 {
-		text += "\nColumns that will not be read: " + strings.Join(parsed.Ignored, ", ") + "."
+	if len(plan.Ignored) > 0 {
+		text += "\nColumns that will not be read: " + strings.Join(plan.Ignored, ", ") + "."
 	}
 	text += "\nOpportunities you already track are skipped. Nothing has been imported yet."
 	msg := &widget.Label{Text: text, Wrapping: fyne.TextWrapWord}
 	d := dialog.NewCustomConfirm("Import "+name+"?", "Import", "Cancel", msg, func(ok bool) {
 		if ok {
-			p.storeImport(name, parsed, newProgressDialog(p.app, "Importing "+name, ""))
+			p.storeImport(name, plan, newProgressDialog(p.app, "Importing "+name, ""))
 		}
 	}, p.app.win)
 	d.Resize(fyne.NewSize(520, 0))
 	p.app.present(d)
 }
 
-func (p *trackerPane) askAboutBadRows(name string, parsed csvio.Parsed) {
+func (p *trackerPane) askAboutBadRows(name string, plan *csvio.Plan) {
 	var b strings.Builder
-	for _, e := range parsed.Errors {
+	for _, e := range plan.Errors {
 		fmt.Fprintf(&b, "%s\n", e)
+	}
+	if more := plan.Bad - len(plan.Errors); more > 0 {
+		fmt.Fprintf(&b, "… and %s more\n", plural(more, "row", "rows"))
 	}
 	errs := widget.NewLabel(b.String())
 	errs.Wrapping = fyne.TextWrapWord
 	errs.Selectable = true
 	intro := widget.NewLabel(fmt.Sprintf("%s cannot be imported. Nothing has been imported yet.\n%s can be.",
-		plural(len(parsed.Errors), "row", "rows"), plural(len(parsed.Rows), "other row", "other rows")))
+		plural(plan.Bad, "row", "rows"), plural(plan.Good, "other row", "other rows")))
 	intro.Wrapping = fyne.TextWrapWord
 	content := container.NewBorder(intro, nil, nil, nil, container.NewVScroll(errs))
 	d := dialog.NewCustomConfirm("Some rows have errors", "Import the valid rows", "Cancel", content, func(ok bool) {
 		if ok {
-			p.storeImport(name, parsed, newProgressDialog(p.app, "Importing "+name, ""))
+			p.storeImport(name, plan, newProgressDialog(p.app, "Importing "+name, ""))
 		}
 	}, p.app.win)
 	d.Resize(fyne.NewSize(620, 420))
 	p.app.present(d)
 }
 
-func (p *trackerPane) storeImport(name string, parsed csvio.Parsed, prog *progressDialog) {
-	total := len(parsed.Rows)
-	prog.set(fmt.Sprintf("Importing %s…", plural(total, "row", "rows")), 0)
+func (p *trackerPane) storeImport(name string, plan *csvio.Plan, prog *progressDialog) {
+	prog.set(fmt.Sprintf("Importing %s…", plural(plan.Good, "row", "rows")), 0)
 	background(p.app.work, func() (csvio.Report, error) {
-		return parsed.Store(p.app.store, func(done, total int) bool {
+		return plan.Store(p.app.store, func(done, total int) bool {
 			p.app.work.toUI(func() {
-				prog.set(fmt.Sprintf("Importing %s…", plural(total, "row", "rows")), float64(done)/float64(total))
+				prog.set(fmt.Sprintf("Importing %s…", plural(total, "row", "rows")), float64(done)/float64(max(total, 1)))
 			})
 			return !prog.cancelled.Load()
 		})
@@ -176,16 +184,22 @@ func (p *trackerPane) reloadIndex() {
 func showImportReport(a *App, name string, rep csvio.Report) {
 	var b strings.Builder
 	fmt.Fprintf(&b, "Imported %s from %s.", plural(len(rep.Imported), "opportunity", "opportunities"), name)
-	if len(rep.Skipped) > 0 {
-		fmt.Fprintf(&b, "\n\nSkipped %s already in your tracker:", plural(len(rep.Skipped), "row", "rows"))
+	if rep.SkippedCount > 0 {
+		fmt.Fprintf(&b, "\n\nSkipped %s already in your tracker:", plural(rep.SkippedCount, "row", "rows"))
 		for _, s := range rep.Skipped {
 			fmt.Fprintf(&b, "\nline %d: %s — %s (tracked as %s)", s.Line, s.Company, s.Role, s.Existing.Status.Label())
 		}
+		if more := rep.SkippedCount - len(rep.Skipped); more > 0 {
+			fmt.Fprintf(&b, "\n… and %d more", more)
+		}
 	}
-	if len(rep.Errors) > 0 {
-		fmt.Fprintf(&b, "\n\nLeft out %s with errors:", plural(len(rep.Errors), "row", "rows"))
+	if rep.ErrorCount > 0 {
+		fmt.Fprintf(&b, "\n\nLeft out %s with errors:", plural(rep.ErrorCount, "row", "rows"))
 		for _, e := range rep.Errors {
 			fmt.Fprintf(&b, "\n%s", e)
+		}
+		if more := rep.ErrorCount - len(rep.Errors); more > 0 {
+			fmt.Fprintf(&b, "\n… and %d more", more)
 		}
 	}
 	if len(rep.Ignored) > 0 {
@@ -216,7 +230,7 @@ func (p *trackerPane) onExport() {
 func (a *App) writeOutput(path, notWritten string, write func(w io.Writer) (int, error), done func(n int)) {
 	background(a.work, func() (int, error) {
 		var n int
-		err := fsutil.WriteOutput(path, 0o600, tracker.Protected(a.dbPath), func(w io.Writer) error {
+		err := fsutil.WriteOutput(path, 0o600, tracker.OutputGuard(a.dbPath), func(w io.Writer) error {
 			var err error
 			n, err = write(w)
 			return err

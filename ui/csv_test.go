@@ -1,14 +1,13 @@
 package ui
 
 import (
-	"io"
-	"strings"
 	"testing"
 
+	"github.com/declinedesk/declinedesk/internal/csvio"
 	"github.com/declinedesk/declinedesk/internal/tracker"
 )
 
-func csvFile(text string) io.ReadCloser { return io.NopCloser(strings.NewReader(text)) }
+func csvFile(name, text string) csvio.File { return csvio.BytesFile(name, []byte(text)) }
 
 const csvWithBadRows = "company,role,status\n" +
 	"Globex,Analyst,applied\n" +
@@ -18,7 +17,7 @@ const csvWithBadRows = "company,role,status\n" +
 func TestImportAsksBeforeLeavingBadRowsOut(t *testing.T) {
 	h := newHarness(t, acme)
 	p := h.app.tracker
-	p.importFrom("jobs.csv", csvFile(csvWithBadRows))
+	p.importFrom(csvFile("jobs.csv", csvWithBadRows))
 	h.settle()
 	if !h.shows("Some rows have errors") || !h.shows("1 row cannot be imported. Nothing has been imported yet.") ||
 		!h.shows("line 3") {
@@ -29,7 +28,7 @@ func TestImportAsksBeforeLeavingBadRowsOut(t *testing.T) {
 		t.Fatalf("cancelling imported %d records", n-1)
 	}
 
-	p.importFrom("jobs.csv", csvFile(csvWithBadRows))
+	p.importFrom(csvFile("jobs.csv", csvWithBadRows))
 	h.settle()
 	h.tap("Import the valid rows")
 	if n := h.count(); n != 3 {
@@ -46,12 +45,12 @@ func TestImportAsksBeforeLeavingBadRowsOut(t *testing.T) {
 func TestImportOfAFileThatIsNotATableChangesNothing(t *testing.T) {
 	for _, tc := range []struct{ name, text, says string }{
 		{"empty", "", "the file is empty"},
-		{"no company column", "name,age\nJo,40\n", "no Company column (also accepted: Employer, Organization) (found: name, age)"},
+		{"no company column", "name,age\nJo,40\n", "no Company column (also accepted: Employer, Organization, Company Name) (found: name, age)"},
 		{"a workbook", "PK\x03\x04\x14\x00\x06\x00", "this is not a text file"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			h := newHarness(t, acme)
-			h.app.tracker.importFrom("data.csv", csvFile(tc.text))
+			h.app.tracker.importFrom(csvFile("data.csv", tc.text))
 			h.settle()
 			if !h.shows("Nothing was imported from data.csv") || !h.shows(tc.says) {
 				t.Errorf("message: %q", h.texts())
@@ -70,7 +69,7 @@ func TestImportAsksHowDatesAreWrittenWhenTheFileCannotTell(t *testing.T) {
 	h := newHarness(t)
 	p := h.app.tracker
 	const file = "Company;Role;Applied\nAcme;Dev;03/04/2026\n"
-	p.importFrom("europe.csv", csvFile(file))
+	p.importFrom(csvFile("europe.csv", file))
 	h.settle()
 	if !h.shows("How are the dates written?") || !h.shows("03/04/2026 (line 2)") || h.count() != 0 {
 		t.Fatalf("no question, or something imported: %d records", h.count())
@@ -79,7 +78,7 @@ func TestImportAsksHowDatesAreWrittenWhenTheFileCannotTell(t *testing.T) {
 	if h.count() != 0 {
 		t.Fatal("cancelling imported")
 	}
-	p.importFrom("europe.csv", csvFile(file))
+	p.importFrom(csvFile("europe.csv", file))
 	h.settle()
 	h.tap("Day first: 3 April 2026")
 	if !h.shows("europe.csv holds 1 opportunity. The first is Acme — Dev.") || h.count() != 0 {

@@ -116,7 +116,7 @@ func (p *savePrompt) onSave(title, note string, save func(path string)) {
 	// Looking at the disk — the tracker's own files, what is there already — is the
 	// worker's job, not the UI goroutine's.
 	background(a.work, func() (bool, error) {
-		if err := fsutil.CheckTarget(path, tracker.Protected(a.dbPath)); err != nil {
+		if err := fsutil.CheckTarget(path, tracker.OutputGuard(a.dbPath)); err != nil {
 			return false, err
 		}
 		_, err := os.Stat(path)

@@ -103,7 +103,7 @@ func (p *letterPane) onExport() {
 	a := p.app
 	a.askSavePath("Save as an email draft", eml.FileName(o.Company, o.Role), ".eml", "", func(path string) {
 		background(a.work, func() (struct{}, error) {
-			return struct{}{}, eml.WriteFile(path, draft, tracker.Protected(a.dbPath))
+			return struct{}{}, eml.WriteFile(path, draft, tracker.OutputGuard(a.dbPath))
 		}, func(_ struct{}, err error) {
 			if err != nil {
 				a.showError("The draft was not written", err)

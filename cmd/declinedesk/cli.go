@@ -8,12 +8,15 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/declinedesk/declinedesk"
 	"github.com/declinedesk/declinedesk/internal/clip"
 	"github.com/declinedesk/declinedesk/internal/clock"
+	"github.com/declinedesk/declinedesk/internal/fsutil"
 	"github.com/declinedesk/declinedesk/internal/tracker"
 )
 
@@ -62,8 +65,62 @@ func (f dbFlag) Set(v string) error {
 	if strings.TrimSpace(v) == "" {
 		return errors.New("--db needs a file name")
 	}
+	if *f.path != "" && *f.path != v {
+		return fmt.Errorf("--db was given twice (%s and %s): give the database once", shown(*f.path), shown(v))
+	}
 	*f.path = v
 	return nil
+}
+
+// outputFlag is a flag that names an output file, or "-" for standard output; given, it
+// must name something.
+type outputFlag struct {
+	name string
+	set  bool
+}
+
+func (f *outputFlag) String() string { return f.name }
+
+func (f *outputFlag) Set(v string) error {
+	if strings.TrimSpace(v) == "" {
+		return errors.New("needs a file name, or - for standard output")
+	}
+	f.name, f.set = v, true
+	return nil
+}
+
+// shown is a name as a message may print it: control characters, which could work on the
+// terminal, are written as escapes.
+func shown(name string) string {
+	if strings.IndexFunc(name, unsafeInMessage) < 0 {
+		return name
+	}
+	q := strconv.Quote(name)
+	return q[1 : len(q)-1]
+}
+
+// unsafeInMessage is a character a message must not print as it is: any control character
+// but the line breaks and tabs messages are made of.
+func unsafeInMessage(r rune) bool {
+	return unicode.IsControl(r) && r != '\n' && r != '\t'
+}
+
+// safeMessage writes the control characters of a message, other than its line breaks and
+// tabs, as escapes: messages quote file names and file contents.
+func safeMessage(msg string) string {
+	if strings.IndexFunc(msg, unsafeInMessage) < 0 {
+		return msg
+	}
+	var b strings.Builder
+	for _, r := range msg {
+		if unsafeInMessage(r) {
+			q := strconv.QuoteRune(r)
+			b.WriteString(q[1 : len(q)-1])
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // checkedWriter remembers the first failed write, so that output lost to a full disk or a
@@ -106,7 +163,7 @@ var commands = map[string]command{
 	"list":    {"list [--status ID] [--json]", runList},
 	"compose": {composeUsage, runCompose},
 	"check":   {"check FILE|- [--json] [--name \"Full Name\"] [--kind K]", runCheck},
-	"backup":  {"backup OUT.db", runBackup},
+	"backup":  {"backup OUT.db|-", runBackup},
 	"version": {"version", runVersion},
 
 	"calendar": {"calendar OUT.ics|-", runCalendar},
@@ -194,12 +251,13 @@ func dispatch(e *env, args []string) int {
 	case errors.As(err, &ce):
 		return exitFindings
 	case errors.As(err, &ue):
-		fmt.Fprintf(stderr, "declinedesk: %s\nusage: declinedesk %s\n", ue.msg, cmd.usage)
+		fmt.Fprintf(stderr, "declinedesk: %s\nusage: declinedesk %s\n", safeMessage(ue.msg), cmd.usage)
 		return exitBadInput
-	default:
-		fmt.Fprintln(stderr, "declinedesk:", err)
-		return exitCodeFor(err)
+	case errors.Is(err, tracker.ErrDamaged):
+		err = e.moveDamagedAside(err)
 	}
+	fmt.Fprintln(stderr, "declinedesk:", safeMessage(err.Error()))
+	return exitCodeFor(err)
 }
 
 // checkFailed is returned by check when the letter has an error-severity finding; the
@@ -256,49 +314,79 @@ func parseFlags(fs *flag.FlagSet, args []string) ([]string, error) {
 
 // dbPath is where the database is: --db, else $DECLINEDESK_DB, else declinedesk.db in the
 // app's data folder.
-func (e *env) dbPath() string {
+func (e *env) dbPath() (string, error) {
 	if e.dbFlag != "" {
-		return e.dbFlag
+		return e.dbFlag, nil
 	}
 	if p := os.Getenv("DECLINEDESK_DB"); p != "" {
-		return p
+		return p, nil
 	}
-	return filepath.Join(storageRoot(declinedesk.AppInfo().ID), "declinedesk.db")
+	root, err := storageRoot(declinedesk.AppInfo().ID)
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(root, "declinedesk.db"), nil
 }
 
 // storageRoot is the folder Fyne gives the app for its data (App.Storage().RootURI()),
 // worked out without starting the GUI so that commands run anywhere, even without a display.
-func storageRoot(appID string) string {
-	home, _ := os.UserHomeDir()
+func storageRoot(appID string) (string, error) {
+	home, err := os.UserHomeDir()
+	if err != nil || !filepath.IsAbs(home) {
+		return "", errors.New("cannot tell where your home folder is (HOME is not set), so there is no default database: " +
+			"name one with --db PATH or DECLINEDESK_DB")
+	}
 	switch runtime.GOOS {
 	case "windows":
-		return filepath.Join(home, "AppData", "Roaming", "fyne", appID)
+		return filepath.Join(home, "AppData", "Roaming", "fyne", appID), nil
 	case "darwin":
-		return filepath.Join(home, "Library", "Preferences", "fyne", appID)
+		return filepath.Join(home, "Library", "Preferences", "fyne", appID), nil
 	default:
 		cfg, err := os.UserConfigDir()
-		if err != nil {
+		if err != nil || !filepath.IsAbs(cfg) {
 			cfg = filepath.Join(home, ".config")
 		}
-		return filepath.Join(cfg, "fyne", appID)
+		return filepath.Join(cfg, "fyne", appID), nil
 	}
 }
 
-// openStore opens the database for a command. A damaged file is moved aside, never
-// changed, and the command stops with exit code 4.
+// openStore opens the database for a command. Damage is not handled here: whatever finds
+// it, opening or reading, returns it, and dispatch moves the file aside once it is closed.
 func (e *env) openStore() (*tracker.BoltStore, error) {
-	path := e.dbPath()
-	s, err := tracker.Open(path, e.storeOptions())
-	if errors.Is(err, tracker.ErrDamaged) {
-		aside, moveErr := tracker.MoveAside(path, "damaged", e.now())
-		if moveErr != nil {
-			return nil, fmt.Errorf("%w (%v); it was left where it is, unchanged", err, moveErr)
-		}
-		return nil, fmt.Errorf("%w (%v).\nIt was moved, unchanged, to %s.\n"+
-			"Start Decline Desk to restore the newest backup (from %s), or carry on with an empty tracker.",
-			tracker.ErrDamaged, strings.TrimPrefix(err.Error(), tracker.ErrDamaged.Error()+": "), aside, tracker.BackupDir(path))
+	path, err := e.dbPath()
+	if err != nil {
+		return nil, err
 	}
-	return s, err
+	return tracker.Open(path, e.storeOptions())
+}
+
+// outputGuard refuses the outputs no command may write over (see tracker.OutputGuard),
+// with the database this command would use, when there is one, and its backups.
+func (e *env) outputGuard() fsutil.Guard {
+	path, _ := e.dbPath() // without a default database, the guard still knows every database by its content
+	return tracker.OutputGuard(path)
+}
+
+// moveDamagedAside moves the damaged database out of the way, unchanged — the real file,
+// when the path is a link — and returns the message that says so.
+func (e *env) moveDamagedAside(damage error) error {
+	given, err := e.dbPath()
+	if err != nil {
+		return damage
+	}
+	path := tracker.RealPath(given)
+	detail := strings.TrimPrefix(damage.Error(), tracker.ErrDamaged.Error()+": ")
+	aside, moveErr := tracker.MoveAside(path, "damaged", e.now())
+	if moveErr != nil {
+		return fmt.Errorf("%w (%s); it was left where it is, unchanged: %v", tracker.ErrDamaged, detail, moveErr)
+	}
+	via := ""
+	if path != given {
+		via = fmt.Sprintf(" (%s leads to it)", given)
+	}
+	return fmt.Errorf("%w (%s).\nThe file %s%s was moved, unchanged, to %s.\n"+
+		"Start Decline Desk to restore the newest backup (from %s), or carry on with an empty tracker.",
+		tracker.ErrDamaged, detail, path, via, aside, tracker.BackupDir(path))
 }
 
 func runVersion(e *env, args []string) error {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -78,7 +79,7 @@ func TestImportListExport(t *testing.T) {
 
 	r = cli(t, "", "--db", db, "export", "-")
 	lines := strings.Split(strings.TrimSpace(r.stdout), "\n")
-	if r.code != 0 || lines[0] != strings.Join(csvio.Columns, ",") || len(lines) != 3 {
+	if r.code != 0 || lines[0] != `"id",`+strings.Join(csvio.Columns()[1:], ",") || len(lines) != 3 {
 		t.Fatalf("export -: %+v", r)
 	}
 	out := filepath.Join(t.TempDir(), "out.csv")
@@ -93,7 +94,7 @@ func TestImportWithBadRows(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "t.db")
 	in := writeFile(t, "in.csv", "Company,Role,Status\nAcme,Dev,applied\nGlobex,QA,thinking\n")
 	r := cli(t, "", "--db", db, "import", in)
-	if r.code != 2 || !strings.Contains(r.stdout, "line 3: unknown status") || !strings.Contains(r.stderr, "--valid-only") {
+	if r.code != 2 || !strings.Contains(r.stdout, "line 3: Status: unknown status") || !strings.Contains(r.stderr, "--valid-only") {
 		t.Fatalf("atomic import: %+v", r)
 	}
 	r = cli(t, "", "--db", db, "list", "--json")
@@ -175,24 +176,75 @@ func TestDatabaseInUseExits3(t *testing.T) {
 }
 
 func TestDamagedDatabaseExits4(t *testing.T) { // and see TestDamagedDatabaseIsMovedAsideNotTouched
-	db := writeFile(t, "bad.db", strings.Repeat("not a database ", 1000))
+	db := damagedTracker(t, t.TempDir())
 	r := cli(t, "", "--db", db, "list")
 	if r.code != 4 || !strings.Contains(r.stderr, "damaged") {
 		t.Errorf("damaged: %+v", r)
 	}
 }
 
+// damagedTracker makes a real tracker in dir and spoils the header of every page after
+// the meta pages, as a failing disk might: the file still opens, and only the check finds
+// the damage.
+func damagedTracker(t *testing.T, dir string) string {
+	t.Helper()
+	db := filepath.Join(dir, "t.db")
+	var rows strings.Builder
+	rows.WriteString("Company,Role,Notes\n")
+	for i := 0; i < 400; i++ {
+		fmt.Fprintf(&rows, "Company %d,Developer,%s\n", i, strings.Repeat("note ", i%30))
+	}
+	if r := cli(t, rows.String(), "--db", db, "import", "-"); r.code != 0 {
+		t.Fatalf("%+v", r)
+	}
+	f, err := os.OpenFile(db, os.O_RDWR, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fi, _ := f.Stat()
+	for off := int64(2 * 4096); off < fi.Size(); off += 4096 {
+		f.WriteAt([]byte{0xde, 0xad, 0xbe, 0xef, 0, 0, 0, 0, 0xff, 0xff}, off)
+	}
+	f.Close()
+	return db
+}
+
 func TestDatabasePathOrder(t *testing.T) {
+	path := func(e *env) string {
+		t.Helper()
+		p, err := e.dbPath()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
 	t.Setenv("DECLINEDESK_DB", "/from/env.db")
-	if got := (&env{dbFlag: "/from/flag.db"}).dbPath(); got != "/from/flag.db" {
+	if got := path(&env{dbFlag: "/from/flag.db"}); got != "/from/flag.db" {
 		t.Errorf("flag: %s", got)
 	}
-	if got := (&env{}).dbPath(); got != "/from/env.db" {
+	if got := path(&env{}); got != "/from/env.db" {
 		t.Errorf("env: %s", got)
 	}
 	t.Setenv("DECLINEDESK_DB", "")
-	if got := (&env{}).dbPath(); !strings.HasSuffix(got, filepath.Join("fyne", "com.declinedesk.app", "declinedesk.db")) {
+	if got := path(&env{}); !strings.HasSuffix(got, filepath.Join("fyne", "com.declinedesk.app", "declinedesk.db")) {
 		t.Errorf("default: %s", got)
+	}
+}
+
+// Without a home folder there is no default database: a command says so, and makes none
+// in the folder it happens to run in.
+func TestWithoutAHomeThereIsNoDefaultDatabase(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	t.Setenv("DECLINEDESK_DB", "")
+	t.Setenv("HOME", "")
+	t.Setenv("XDG_CONFIG_HOME", "")
+	r := cli(t, "Company,Role\nAcme,Dev\n", "import", "-")
+	if r.code != 2 || !strings.Contains(r.stderr, "--db") {
+		t.Errorf("%+v", r)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("files were made here: %v", entries)
 	}
 }
 
@@ -230,9 +282,8 @@ func TestBackupCommand(t *testing.T) {
 
 func TestDamagedDatabaseIsMovedAsideNotTouched(t *testing.T) {
 	dir := t.TempDir()
-	db := filepath.Join(dir, "t.db")
-	garbage := strings.Repeat("not a database ", 1000)
-	os.WriteFile(db, []byte(garbage), 0o600)
+	db := damagedTracker(t, dir)
+	damaged, _ := os.ReadFile(db)
 	r := cli(t, "", "--db", db, "list")
 	if r.code != 4 || !strings.Contains(r.stderr, "damaged") || !strings.Contains(r.stderr, "moved, unchanged, to") {
 		t.Fatalf("%+v", r)
@@ -244,7 +295,7 @@ func TestDamagedDatabaseIsMovedAsideNotTouched(t *testing.T) {
 			moved = filepath.Join(dir, e.Name())
 		}
 	}
-	if got, _ := os.ReadFile(moved); string(got) != garbage {
+	if got, _ := os.ReadFile(moved); !bytes.Equal(got, damaged) {
 		t.Fatalf("the damaged file was not kept as it was (%s)", moved)
 	}
 	// The next command starts with an empty tracker.

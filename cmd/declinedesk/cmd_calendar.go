@@ -27,7 +27,7 @@ func runCalendar(e *env, args []string) error {
 		fmt.Fprintf(e.stderr, "wrote %s\n", eventCount(n))
 		return nil
 	}
-	err = fsutil.WriteOutput(name, 0o600, tracker.Protected(s.Path()), func(w io.Writer) error {
+	err = fsutil.WriteOutput(name, 0o600, tracker.OutputGuard(s.Path()), func(w io.Writer) error {
 		n, err = calendar.Export(w, s, opts)
 		return err
 	})

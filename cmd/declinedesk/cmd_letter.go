@@ -14,7 +14,6 @@ import (
 
 	"github.com/declinedesk/declinedesk/internal/eml"
 	"github.com/declinedesk/declinedesk/internal/letter"
-	"github.com/declinedesk/declinedesk/internal/tracker"
 )
 
 // maxLetterBytes bounds what compose and check read: a letter is a page, not a book.
@@ -86,12 +85,13 @@ func jsonKind(k string) string {
 }
 
 func runCompose(e *env, args []string) error {
-	var emlPath, from string
+	var from string
+	var emlOut outputFlag
 	var copyBody bool
 	var id idFlag
 	var kind kindFlag
 	pos, err := e.flags("compose", args, func(fs *flag.FlagSet) {
-		fs.StringVar(&emlPath, "eml", "", "also write the letter as an email draft to this file")
+		fs.Var(&emlOut, "eml", "also write the letter as an email draft to this file (- for standard output, instead of the letter)")
 		fs.BoolVar(&copyBody, "copy", false, "also copy the letter's body to the clipboard")
 		fs.Var(&id, "id", "write the letter for this tracker record")
 		fs.Var(&kind, "kind", "with --id, the letter to write: "+kindIDs())
@@ -131,10 +131,16 @@ func runCompose(e *env, args []string) error {
 	if err != nil {
 		return fmt.Errorf("the letter has problems:\n  %s", strings.ReplaceAll(err.Error(), "\n", "\n  "))
 	}
-	if emlPath != "" {
+	emlPath := emlOut.name
+	if emlOut.set {
 		d := eml.Draft{FromName: spec.SenderName, FromEmail: spec.SenderEmail, ToName: spec.RecipientName,
 			ToEmail: spec.RecipientEmail, Subject: l.Subject, Body: l.Body, Date: e.now()}
-		if err := eml.WriteFile(emlPath, d, tracker.Protected(e.dbPath())); err != nil {
+		if emlPath == "-" {
+			// The draft is the output: the letter's text would spoil it.
+			if err := eml.Write(e.stdout, d); err != nil {
+				return fmt.Errorf("no draft written: %w", err)
+			}
+		} else if err := eml.WriteFile(emlPath, d, e.outputGuard()); err != nil {
 			return fmt.Errorf("no draft written to %s: %w", emlPath, err)
 		}
 	}
@@ -143,13 +149,15 @@ func runCompose(e *env, args []string) error {
 			return fmt.Errorf("not copied: %w", err)
 		}
 	}
-	if _, err := io.WriteString(e.stdout, l.Text()); err != nil {
-		return err
+	if emlPath != "-" {
+		if _, err := io.WriteString(e.stdout, l.Text()); err != nil {
+			return err
+		}
 	}
 	for _, n := range notes {
 		fmt.Fprintln(e.stderr, n)
 	}
-	if emlPath != "" {
+	if emlOut.set && emlPath != "-" {
 		fmt.Fprintf(e.stderr, "draft written to %s\n", emlPath)
 	}
 	if copyBody {

@@ -46,12 +46,17 @@ func runImport(e *env, args []string) error {
 			return usagef("%v", err)
 		}
 	}
-	in, err := e.open(name)
-	if err != nil {
-		return err
+	var file csvio.File = csvio.PathFile(name)
+	if name == "-" {
+		// Read twice — to check every row, then to import — from a copy.
+		spilled, remove, err := csvio.SpillFile("standard input", e.stdin, 0)
+		if err != nil {
+			return err
+		}
+		defer remove()
+		file = spilled
 	}
-	defer in.Close()
-	rep, err := csvio.Import(s, in, opts)
+	rep, err := csvio.Import(s, file, opts)
 	var orderErr *csvio.DateOrderError
 	switch {
 	case errors.Is(err, csvio.ErrBadRows):
@@ -62,7 +67,10 @@ func runImport(e *env, args []string) error {
 	case err != nil:
 		return fmt.Errorf("%s: nothing was imported: %w", name, err)
 	}
-	fmt.Fprint(e.stdout, rep.Summary())
+	if _, err := io.WriteString(e.stdout, rep.Summary()); err != nil {
+		// The rows are in: say so, or the user would import them again.
+		return fmt.Errorf("imported %d opportunities from %s, but the report could not be written: %w", len(rep.Imported), name, err)
+	}
 	return nil
 }
 
@@ -80,7 +88,7 @@ func runExport(e *env, args []string) error {
 		return err
 	}
 	var n int
-	err = fsutil.WriteOutput(name, 0o600, tracker.Protected(s.Path()), func(w io.Writer) error {
+	err = fsutil.WriteOutput(name, 0o600, tracker.OutputGuard(s.Path()), func(w io.Writer) error {
 		n, err = csvio.Export(w, s, opts)
 		return err
 	})
@@ -147,11 +155,17 @@ func runList(e *env, args []string) error {
 }
 
 func runBackup(e *env, args []string) error {
-	out, s, err := e.fileCommand("backup", args, "OUT.db", nil)
+	out, s, err := e.fileCommand("backup", args, "OUT.db (or - for standard output)", nil)
 	if err != nil {
 		return err
 	}
 	defer s.Close()
+	if out == "-" {
+		if err := s.WriteBackupTo(e.stdout); err != nil {
+			return fmt.Errorf("no backup written: %w", err)
+		}
+		return nil
+	}
 	if err := s.WriteBackup(out); err != nil {
 		return fmt.Errorf("no backup written: %w", err)
 	}

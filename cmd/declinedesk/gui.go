@@ -29,7 +29,13 @@ func openWindow(e *env) int {
 	if e.clock == nil {
 		e.clock = clock.System()
 	}
-	path := e.dbPath()
+	given, err := e.dbPath()
+	if err != nil {
+		ui.ShowOpenFailure(w, "", err)
+		w.ShowAndRun()
+		return exitBadInput
+	}
+	path := tracker.RealPath(given) // a damaged file behind a link is moved, not the link
 	opts := e.storeOptions()
 	opts.CheckBeforeWriting = true // the window shows itself first; its first write is the day's backup
 	s, err := tracker.Open(path, opts)

@@ -12,7 +12,7 @@ import (
 func sampleCSV(b *testing.B, n int) []byte {
 	var buf bytes.Buffer
 	w := csv.NewWriter(&buf)
-	w.Write(Columns)
+	w.Write(Columns())
 	for i, o := range sample.Opportunities(n, 42) {
 		o.ID = uint64(i + 1)
 		w.Write(Fields(&o))
@@ -29,7 +29,7 @@ func BenchmarkImport100k(b *testing.B) {
 		b.StopTimer()
 		s := openStore(b)
 		b.StartTimer()
-		rep, err := Import(s, bytes.NewReader(data), Options{})
+		rep, err := Import(s, BytesFile("test.csv", data), Options{})
 		if err != nil || len(rep.Imported) != 100_000 {
 			b.Fatalf("%v: %d imported, %d skipped", err, len(rep.Imported), len(rep.Skipped))
 		}
@@ -38,7 +38,7 @@ func BenchmarkImport100k(b *testing.B) {
 
 func BenchmarkExport100k(b *testing.B) {
 	s := openStore(b)
-	if _, err := Import(s, bytes.NewReader(sampleCSV(b, 100_000)), Options{}); err != nil {
+	if _, err := Import(s, BytesFile("test.csv", sampleCSV(b, 100_000)), Options{}); err != nil {
 		b.Fatal(err)
 	}
 	b.ResetTimer()

@@ -137,7 +137,7 @@ func TestBadRowsAreReportedWithLines(t *testing.T) {
 func TestNotACSV(t *testing.T) {
 	for _, tc := range []struct{ name, in, says string }{
 		{"empty", "", "the file is empty"},
-		{"no company", "Role,Status\nDev,applied\n", "no Company column (also accepted: Employer, Organization) (found: Role, Status)"},
+		{"no company", "Role,Status\nDev,applied\n", "no Company column (also accepted: Employer, Organization, Company Name) (found: Role, Status)"},
 		{"no role", "Company\nAcme\n", "no Role column (also accepted: Job Title, Position, Title) (found: Company)"},
 		{"an image", "\x89PNG\r\n\x1a\n\x00\x00", "no Company column"},
 		{"a workbook", "PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00", "not a text file"},
@@ -151,10 +151,25 @@ func TestNotACSV(t *testing.T) {
 	}
 }
 
-func TestNULInARowIsNotABinaryFile(t *testing.T) {
-	p, err := Parse(strings.NewReader("Company,Role,Notes\nAcme,Dev,a\x00b\n"), ParseOptions{})
-	if err != nil || len(p.Rows) != 1 {
+// A NUL inside a cell would be stored where no one can see it, and would make two equal
+// names differ: the row is refused, with its line, and the rest of the file reads on.
+func TestNULInARowIsRefusedWithItsLine(t *testing.T) {
+	p, err := Parse(strings.NewReader("Company,Role,Notes\nAcme,Dev,a\x00b\nGlobex,QA,\n"), ParseOptions{})
+	if err != nil || len(p.Rows) != 1 || len(p.Errors) != 1 || p.Errors[0].Line != 2 || !strings.Contains(p.Errors[0].Reason, "NUL") {
 		t.Fatalf("%v %+v", err, p)
+	}
+}
+
+// A byte-order mark or a zero-width space inside a cell shows as nothing: it is dropped,
+// so that the name matches the one already tracked.
+func TestInvisibleCharactersDoNotDefeatTheDuplicateCheck(t *testing.T) {
+	s := openStore(t)
+	if _, err := s.Add(tracker.Opportunity{Company: "Acme", Role: "Dev"}, false); err != nil {
+		t.Fatal(err)
+	}
+	rep, err := importString(s, "Company,Role\nAc\ufeffme,De\u200bv\n", Options{})
+	if err != nil || len(rep.Imported) != 0 || rep.SkippedCount != 1 {
+		t.Errorf("%v %+v", err, rep)
 	}
 }
 
@@ -171,7 +186,7 @@ func TestNonUTF8RowIsAnError(t *testing.T) {
 func TestImportIsAtomicUnlessValidOnly(t *testing.T) {
 	in := "Company,Role,Status\nAcme,Dev,applied\nGlobex,QA,nonsense\nInitech,PM,offer\n"
 	s := openStore(t)
-	rep, err := Import(s, strings.NewReader(in), Options{})
+	rep, err := importString(s, in, Options{})
 	if !errors.Is(err, ErrBadRows) {
 		t.Fatalf("err %v", err)
 	}
@@ -181,7 +196,7 @@ func TestImportIsAtomicUnlessValidOnly(t *testing.T) {
 	if n, _ := s.Count(); n != 0 {
 		t.Fatalf("a file with a bad row imported %d records", n)
 	}
-	rep, err = Import(s, strings.NewReader(in), Options{ValidOnly: true})
+	rep, err = importString(s, in, Options{ValidOnly: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -200,7 +215,7 @@ func TestImportSkipsDuplicatesAndNamesThem(t *testing.T) {
 		t.Fatal(err)
 	}
 	in := "Company,Role,URL\nACME,go dev,\nGlobex,QA,https://j.test/1\nOther,Other,http://www.j.test/1/\n"
-	rep, err := Import(s, strings.NewReader(in), Options{})
+	rep, err := importString(s, in, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -231,7 +246,7 @@ func TestExportColumnsAndValues(t *testing.T) {
 		t.Fatal(n, err)
 	}
 	lines := strings.SplitN(buf.String(), "\n", 2)
-	if lines[0] != strings.Join(Columns, ",") {
+	if lines[0] != `"id",`+strings.Join(Columns()[1:], ",") {
 		t.Errorf("header %q", lines[0])
 	}
 	if !strings.Contains(lines[1], `1,Acme,Dev,,invited,`) || !strings.Contains(lines[1], `,2027-01-01,a;b c,"x, ""y""`) {
@@ -364,7 +379,7 @@ func TestExportIsSafeInASpreadsheetAndRoundTrips(t *testing.T) {
 		t.Errorf("raw export changed cells:\n%s", raw.String())
 	}
 	b := openStore(t)
-	if _, err := Import(b, bytes.NewReader(safe.Bytes()), Options{}); err != nil {
+	if _, err := Import(b, BytesFile("test.csv", safe.Bytes()), Options{}); err != nil {
 		t.Fatal(err)
 	}
 	got := all(t, b)
@@ -388,5 +403,73 @@ func TestAFileTooLargeToBeATrackerIsRefused(t *testing.T) {
 	}
 	if p, err := Parse(strings.NewReader(big), ParseOptions{MaxBytes: 3 << 20}); err != nil || len(p.Rows) != 1<<18 {
 		t.Errorf("within the limit: %v, %d rows", err, len(p.Rows))
+	}
+}
+
+// A raw export writes cells as stored; importing it keeps them so, and exporting that
+// again gives the same file. The spreadsheet-safe export is told apart by its quoted
+// first column name.
+func TestRawExportRoundTripsExactly(t *testing.T) {
+	a := openStore(t)
+	for i, v := range []string{"'=x", "''+y", "=z", "'plain", "-5"} {
+		if _, err := a.Add(tracker.Opportunity{Company: v, Role: fmt.Sprint("Dev ", i), Notes: v}, true); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var first, second bytes.Buffer
+	if _, err := Export(&first, a, ExportOptions{Raw: true}); err != nil {
+		t.Fatal(err)
+	}
+	b := openStore(t)
+	if _, err := Import(b, BytesFile("raw.csv", first.Bytes()), Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Export(&second, b, ExportOptions{Raw: true}); err != nil {
+		t.Fatal(err)
+	}
+	if first.String() != second.String() {
+		t.Errorf("raw round trip changed the file:\n%s\n%s", first.String(), second.String())
+	}
+	if got := all(t, b); got[0].Company != "'=x" {
+		t.Errorf("stored %q", got[0].Company)
+	}
+}
+
+// Created and updated moments outside the years the window shows are refused with the
+// line, as dates are.
+func TestMomentsTheWindowCannotShowAreRefused(t *testing.T) {
+	p, err := Parse(strings.NewReader("Company,Role,Created at,Updated at\nA,B,0000-01-01T00:00:00Z,\nC,D,,9999-12-31T23:59:59Z\nE,F,2026-01-01T10:00:00Z,\n"), ParseOptions{})
+	if err != nil || len(p.Rows) != 1 || len(p.Errors) != 2 {
+		t.Fatalf("%v %+v", err, p)
+	}
+	for i, e := range p.Errors {
+		if e.Line != i+2 || !strings.Contains(e.Reason, "between 1900 and 2999") {
+			t.Errorf("%+v", e)
+		}
+	}
+}
+
+// A cell far longer than any company name is refused with its line and column, not
+// passed on to the database to fail there without either.
+func TestOverlongCellsAreRefusedWithLineAndColumn(t *testing.T) {
+	long := strings.Repeat("x", 40_000)
+	s := openStore(t)
+	rep, err := importString(s, "Company,Role\nAcme,Dev\n"+long+",Dev\n", Options{})
+	if !errors.Is(err, ErrBadRows) || rep.ErrorCount != 1 || rep.Errors[0].Line != 3 || !strings.Contains(rep.Errors[0].Reason, "Company: ") || !strings.Contains(rep.Errors[0].Reason, "at most 1000") {
+		t.Errorf("%v %+v", err, rep.Errors)
+	}
+}
+
+// A file with more bad rows than a report lists counts the rest, and the summary says so.
+func TestManyBadRowsAreCountedNotAllListed(t *testing.T) {
+	var in strings.Builder
+	in.WriteString("Company,Role,Status\n")
+	for i := 0; i < MaxListed+250; i++ {
+		fmt.Fprintf(&in, "C%d,R,nonsense\n", i)
+	}
+	rep, err := importString(openStore(t), in.String(), Options{})
+	if !errors.Is(err, ErrBadRows) || len(rep.Errors) != MaxListed || rep.ErrorCount != MaxListed+250 ||
+		!strings.Contains(rep.Summary(), "… and 250 more rows with errors") {
+		t.Errorf("%v: %d listed, %d counted", err, len(rep.Errors), rep.ErrorCount)
 	}
 }

@@ -2,13 +2,11 @@ package csvio
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/declinedesk/declinedesk/internal/tracker"
 )
-
-// dateColumns are the columns whose values may be written with slashes.
-var dateColumns = []string{"applied_on", "invited_on", "interview_on", "responded_on", "follow_up_on", "created_at", "updated_at"}
 
 // DateOrderError says that the file's dates could be read day first or month first, and
 // the file does not tell which: the user must.
@@ -36,48 +34,64 @@ func (e *MixedDatesError) Error() string {
 		e.DayFirst, e.DayFirstLine, e.MonthFirst, e.MonthFirstLine)
 }
 
-// dateOrderOf tells from every date in the file how its slash dates are written. A day
-// over 12 in first place, or a dotted date, says day first; a day over 12 in second place
-// says month first. One order holds for the whole file, never one per row.
-func dateOrderOf(recs []record, cols map[string]int) (tracker.DateOrder, error) {
-	var day, month, unsure *struct {
-		text string
-		line int
-	}
-	for _, r := range recs {
-		for _, name := range dateColumns {
-			i, ok := cols[name]
-			if !ok || i >= len(r.fields) {
-				continue
-			}
-			v := r.fields[i]
-			if _, err := time.Parse(time.RFC3339, v); err == nil {
-				continue
-			}
-			order, ambiguous := tracker.OrderEvidence(v)
-			seen := &struct {
-				text string
-				line int
-			}{v, r.line}
-			switch {
-			case order == tracker.DayFirst && day == nil:
-				day = seen
-			case order == tracker.MonthFirst && month == nil:
-				month = seen
-			case ambiguous && unsure == nil:
-				unsure = seen
-			}
+// orderEvidence gathers, row by row, what the dates of a file say about how its slash
+// dates are written. A day over 12 in first place, or a dotted date, says day first; a day
+// over 12 in second place says month first. One order holds for the whole file, never
+// one per row.
+type orderEvidence struct {
+	day, month, unsure *seenDate
+}
+
+type seenDate struct {
+	text string
+	line int
+}
+
+// dateColumns are the fields whose values may be written with slashes.
+func dateColumns() []string {
+	var out []string
+	for _, f := range tracker.Fields() {
+		if f.Kind == tracker.KindDay || f.Kind == tracker.KindStamp {
+			out = append(out, f.Name)
 		}
 	}
+	return out
+}
+
+// add looks at the date cells of one record.
+func (ev *orderEvidence) add(rec []string, line int, cols columns, dates []string) {
+	for _, name := range dates {
+		i, ok := cols.at[name]
+		if !ok || i >= len(rec) {
+			continue
+		}
+		v := strings.TrimSpace(rec[i])
+		if _, err := time.Parse(time.RFC3339, v); v == "" || err == nil {
+			continue
+		}
+		order, ambiguous := tracker.OrderEvidence(v)
+		switch {
+		case order == tracker.DayFirst && ev.day == nil:
+			ev.day = &seenDate{v, line}
+		case order == tracker.MonthFirst && ev.month == nil:
+			ev.month = &seenDate{v, line}
+		case ambiguous && ev.unsure == nil:
+			ev.unsure = &seenDate{v, line}
+		}
+	}
+}
+
+// order is what the evidence says: the order, or why none can be chosen.
+func (ev *orderEvidence) order() (tracker.DateOrder, error) {
 	switch {
-	case day != nil && month != nil:
-		return tracker.OrderUnknown, &MixedDatesError{DayFirst: day.text, DayFirstLine: day.line, MonthFirst: month.text, MonthFirstLine: month.line}
-	case day != nil:
+	case ev.day != nil && ev.month != nil:
+		return tracker.OrderUnknown, &MixedDatesError{DayFirst: ev.day.text, DayFirstLine: ev.day.line, MonthFirst: ev.month.text, MonthFirstLine: ev.month.line}
+	case ev.day != nil:
 		return tracker.DayFirst, nil
-	case month != nil:
+	case ev.month != nil:
 		return tracker.MonthFirst, nil
-	case unsure != nil:
-		return tracker.OrderUnknown, &DateOrderError{Text: unsure.text, Line: unsure.line}
+	case ev.unsure != nil:
+		return tracker.OrderUnknown, &DateOrderError{Text: ev.unsure.text, Line: ev.unsure.line}
 	}
 	return tracker.MonthFirst, nil // no slash date that reads two ways: either order gives the same days
 }

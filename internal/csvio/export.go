@@ -5,20 +5,20 @@ package csvio
 import (
 	"encoding/csv"
 	"io"
-	"strconv"
 	"strings"
 	"time"
 
 	"github.com/declinedesk/declinedesk/internal/tracker"
 )
 
-// Columns are the export's columns, in order.
-var Columns = []string{"id", "company", "role", "location", "status", "contact_name", "contact_email",
-	"source", "url", "applied_on", "invited_on", "interview_on", "responded_on", "follow_up_on",
-	"tags", "notes", "created_at", "updated_at", "history"}
-
-// timeLayout writes created_at and updated_at; import reads it back exactly.
-const timeLayout = time.RFC3339
+// Columns are the export's columns, in order: the fields of the field table.
+func Columns() []string {
+	var out []string
+	for _, f := range tracker.Fields() {
+		out = append(out, f.Name)
+	}
+	return out
+}
 
 // ExportOptions choose how cells are written.
 type ExportOptions struct {
@@ -28,9 +28,19 @@ type ExportOptions struct {
 }
 
 // Export writes every opportunity of s, with a header row, and returns how many it wrote.
-func Export(w io.Writer, s tracker.Store, opts ExportOptions) (int, error) {
+// The spreadsheet-safe export quotes its first column's name, which every CSV reader
+// reads as the same name: that is how an import tells it from a raw export, whose cells
+// must come back exactly as they are.
+func Export(w io.Writer, s Source, opts ExportOptions) (int, error) {
 	cw := csv.NewWriter(w)
-	if err := cw.Write(Columns); err != nil {
+	cols := Columns()
+	if !opts.Raw {
+		if _, err := io.WriteString(w, `"`+cols[0]+`",`); err != nil {
+			return 0, err
+		}
+		cols = cols[1:]
+	}
+	if err := cw.Write(cols); err != nil {
 		return 0, err
 	}
 	n := 0
@@ -51,14 +61,22 @@ func Export(w io.Writer, s tracker.Store, opts ExportOptions) (int, error) {
 	return n, cw.Error()
 }
 
+// Source is what an export reads: every opportunity, with its history.
+type Source interface {
+	ForEach(withHistory bool, fn func(o *tracker.Opportunity) error) error
+}
+
 // Fields is o as the export writes it, one value per column of Columns.
 func Fields(o *tracker.Opportunity) []string {
-	return []string{
-		strconv.FormatUint(o.ID, 10), o.Company, o.Role, o.Location, string(o.Status),
-		o.ContactName, o.ContactEmail, o.Source, o.URL,
-		string(o.AppliedOn), string(o.InvitedOn), string(o.InterviewOn), string(o.RespondedOn), string(o.FollowUpOn),
-		strings.Join(o.Tags, ";"), o.Notes, formatTime(o.CreatedAt), formatTime(o.UpdatedAt), FormatHistory(o.History),
+	var out []string
+	for _, f := range tracker.Fields() {
+		if f.Kind == tracker.KindHistory {
+			out = append(out, FormatHistory(o.History))
+			continue
+		}
+		out = append(out, f.TextOf(o))
 	}
+	return out
 }
 
 func formatTime(t time.Time) string {

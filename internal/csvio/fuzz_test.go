@@ -48,7 +48,7 @@ func FuzzExportImportRoundTrip(f *testing.F) {
 			t.Fatal(err)
 		}
 		b := openStore(t)
-		rep, err := Import(b, bytes.NewReader(first.Bytes()), Options{})
+		rep, err := Import(b, BytesFile("test.csv", first.Bytes()), Options{})
 		if err != nil {
 			t.Fatalf("import of our own export: %v\n%s\n%s", err, rep.Summary(), first.String())
 		}

@@ -63,10 +63,3 @@ func unescape(s string) string {
 	}
 	return b.String()
 }
-
-func shorten(s string) string {
-	if r := []rune(s); len(r) > 60 {
-		return string(r[:60]) + "…"
-	}
-	return s
-}

@@ -1,30 +1,18 @@
 package csvio
 
-import "github.com/declinedesk/declinedesk/internal/tracker"
+import (
+	"bytes"
+	"encoding/json"
+	"strconv"
+
+	"github.com/declinedesk/declinedesk/internal/tracker"
+)
 
 // JSONRecord is an opportunity as `list --json` prints it: the export's columns as keys,
 // in the same order, with id a number, tags a list and history a list of events.
 // Empty values are "".
 type JSONRecord struct {
-	ID           uint64      `json:"id"`
-	Company      string      `json:"company"`
-	Role         string      `json:"role"`
-	Location     string      `json:"location"`
-	Status       string      `json:"status"`
-	ContactName  string      `json:"contact_name"`
-	ContactEmail string      `json:"contact_email"`
-	Source       string      `json:"source"`
-	URL          string      `json:"url"`
-	AppliedOn    string      `json:"applied_on"`
-	InvitedOn    string      `json:"invited_on"`
-	InterviewOn  string      `json:"interview_on"`
-	RespondedOn  string      `json:"responded_on"`
-	FollowUpOn   string      `json:"follow_up_on"`
-	Tags         []string    `json:"tags"`
-	Notes        string      `json:"notes"`
-	CreatedAt    string      `json:"created_at"`
-	UpdatedAt    string      `json:"updated_at"`
-	History      []JSONEvent `json:"history"`
+	o *tracker.Opportunity
 }
 
 // JSONEvent is one history event: when (RFC 3339) and what.
@@ -34,17 +22,39 @@ type JSONEvent struct {
 }
 
 // JSON is o as `list --json` prints it.
-func JSON(o *tracker.Opportunity) JSONRecord {
-	r := JSONRecord{
-		ID: o.ID, Company: o.Company, Role: o.Role, Location: o.Location, Status: string(o.Status),
-		ContactName: o.ContactName, ContactEmail: o.ContactEmail, Source: o.Source, URL: o.URL,
-		AppliedOn: string(o.AppliedOn), InvitedOn: string(o.InvitedOn), InterviewOn: string(o.InterviewOn),
-		RespondedOn: string(o.RespondedOn), FollowUpOn: string(o.FollowUpOn), Notes: o.Notes,
-		CreatedAt: formatTime(o.CreatedAt), UpdatedAt: formatTime(o.UpdatedAt),
-		Tags: append([]string{}, o.Tags...), History: []JSONEvent{},
+func JSON(o *tracker.Opportunity) JSONRecord { return JSONRecord{o} }
+
+// MarshalJSON writes the fields of the field table, in its order.
+func (r JSONRecord) MarshalJSON() ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteByte('{')
+	for i, f := range tracker.Fields() {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(strconv.Quote(f.Name))
+		b.WriteByte(':')
+		var v any
+		switch f.Kind {
+		case tracker.KindID:
+			v = r.o.ID
+		case tracker.KindTags:
+			v = append([]string{}, r.o.Tags...)
+		case tracker.KindHistory:
+			events := []JSONEvent{}
+			for _, e := range r.o.History {
+				events = append(events, JSONEvent{At: formatTime(e.At), Event: e.Text})
+			}
+			v = events
+		default:
+			v = f.TextOf(r.o)
+		}
+		data, err := json.Marshal(v)
+		if err != nil {
+			return nil, err
+		}
+		b.Write(data)
 	}
-	for _, e := range o.History {
-		r.History = append(r.History, JSONEvent{At: formatTime(e.At), Event: e.Text})
-	}
-	return r
+	b.WriteByte('}')
+	return b.Bytes(), nil
 }

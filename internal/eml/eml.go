@@ -102,15 +102,15 @@ func Write(w io.Writer, d Draft) error {
 	return err
 }
 
-// WriteFile writes the draft to path (see fsutil.WriteOutput): never over a protected file,
-// atomically, with mode 0600 for a new file. On any error nothing is written, and an
-// existing file keeps its content.
-func WriteFile(path string, d Draft, protect []string) error {
+// WriteFile writes the draft to path (see fsutil.WriteOutput): never over a file guard
+// refuses, atomically, with mode 0600 for a new file. On any error nothing is written, and
+// an existing file keeps its content.
+func WriteFile(path string, d Draft, guard fsutil.Guard) error {
 	var buf bytes.Buffer
 	if err := Write(&buf, d); err != nil {
 		return err
 	}
-	return fsutil.WriteOutput(path, 0o600, protect, func(w io.Writer) error {
+	return fsutil.WriteOutput(path, 0o600, guard, func(w io.Writer) error {
 		_, err := w.Write(buf.Bytes())
 		return err
 	})

@@ -12,9 +12,16 @@ import (
 // WriteAtomic writes a file through write, into a temporary file in the same folder that
 // replaces path only once everything was written and synced. On any error path is left
 // as it was and the temporary file is removed.
-func WriteAtomic(path string, mode os.FileMode, write func(w io.Writer) error) (err error) {
+func WriteAtomic(path string, mode os.FileMode, write func(w io.Writer) error) error {
+	return writeAtomic(path, mode, write, nil)
+}
+
+// writeAtomic is WriteAtomic with a last look: beforeRename, when not nil, sees the
+// complete temporary file and may still refuse it.
+func writeAtomic(path string, mode os.FileMode, write func(w io.Writer) error, beforeRename func(tmp string) error) (err error) {
 	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	removeStaleTemps(path)
+	tmp, err := os.CreateTemp(dir, tempPattern(path))
 	if err != nil {
 		return fmt.Errorf("cannot write in %s: %w", dir, err)
 	}
@@ -39,6 +46,11 @@ func WriteAtomic(path string, mode os.FileMode, write func(w io.Writer) error) (
 	}
 	if err = tmp.Close(); err != nil {
 		return err
+	}
+	if beforeRename != nil {
+		if err = beforeRename(tmp.Name()); err != nil {
+			return err
+		}
 	}
 	if err = os.Rename(tmp.Name(), path); err != nil {
 		return err

@@ -24,7 +24,7 @@ func TestOutputsNeverReplaceProtectedFiles(t *testing.T) {
 	os.Symlink(db, link)
 	for _, p := range []string{db, hard, link, filepath.Join(dir, ".", "sub", "..", "declinedesk.db")} {
 		os.MkdirAll(filepath.Join(dir, "sub"), 0o700)
-		err := WriteOutput(p, 0o600, []string{db}, writeString("a,b\n"))
+		err := WriteOutput(p, 0o600, Files{db}, writeString("a,b\n"))
 		if !errors.Is(err, ErrProtected) {
 			t.Errorf("%s: %v", p, err)
 		}

@@ -2,7 +2,7 @@ package tracker
 
 import (
 	"encoding/json"
-	"fmt"
+
 	"strings"
 
 	"github.com/declinedesk/declinedesk/internal/checklist"
@@ -18,31 +18,21 @@ func readAttachments(tx *bolt.Tx, o *Opportunity) error {
 	}
 	o.Checklist = nil
 	if v := tx.Bucket(bucketChecklists).Get(itob(o.ID)); v != nil {
-		var sc storedChecklist
-		if err := json.Unmarshal(v, &sc); err != nil {
-			return fmt.Errorf("%w: unreadable checklist of #%d: %v", ErrDamaged, o.ID, err)
+		a, err := decodeChecklist(v, o.ID)
+		if err != nil {
+			return err
 		}
-		o.Checklist = sc.Answers
+		o.Checklist = a
 	}
 	o.Draft = nil
 	if v := tx.Bucket(bucketLetters).Get(itob(o.ID)); v != nil {
-		var sd storedDraft
-		if err := json.Unmarshal(v, &sd); err != nil {
-			return fmt.Errorf("%w: unreadable letter draft of #%d: %v", ErrDamaged, o.ID, err)
+		spec, err := decodeDraft(v, o.ID)
+		if err != nil {
+			return err
 		}
-		o.Draft = &sd.Spec
+		o.Draft = &spec
 	}
 	return nil
-}
-
-type storedDraft struct {
-	V    int         `json:"v"`
-	Spec letter.Spec `json:"spec"`
-}
-
-type storedChecklist struct {
-	V       int               `json:"v"`
-	Answers checklist.Answers `json:"answers"`
 }
 
 // SaveChecklist replaces the checklist answers of an opportunity and marks it updated, in
@@ -82,11 +72,6 @@ func (s *BoltStore) saveAttachment(bucket []byte, id uint64, value any) (Opportu
 	})
 }
 
-type storedProfile struct {
-	V int `json:"v"`
-	Profile
-}
-
 // Profile is the user's profile; the zero Profile before one was saved.
 func (s *BoltStore) Profile() (Profile, error) {
 	var p Profile
@@ -95,12 +80,9 @@ func (s *BoltStore) Profile() (Profile, error) {
 		if v == nil {
 			return nil
 		}
-		var sp storedProfile
-		if err := json.Unmarshal(v, &sp); err != nil {
-			return fmt.Errorf("%w: unreadable profile: %v", ErrDamaged, err)
-		}
-		p = sp.Profile
-		return nil
+		var err error
+		p, err = decodeProfile(v)
+		return err
 	})
 	return p, err
 }

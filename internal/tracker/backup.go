@@ -34,9 +34,49 @@ func (s *BoltStore) Backup(w io.Writer) (int64, error) {
 	return n, err
 }
 
-// Protected lists the files that hold the data of the database at dbPath: the database,
-// its backups and the copies moved aside beside it. No output may replace one of them.
-func Protected(dbPath string) []string {
+// OutputGuard is the one notion of a file that no output may replace, for every command
+// and every save from the window:
+//   - any bbolt database, known by its content whatever its name: a Decline Desk tracker,
+//     one of its backups, another program's data;
+//   - a file another process holds locked, as a running Decline Desk holds its tracker;
+//   - the database at dbPath, its backups and the copies moved aside beside it — found
+//     both beside the path as given and beside the real file a link leads to.
+//
+// dbPath may be "" when no database is in use.
+func OutputGuard(dbPath string) fsutil.Guard { return outputGuard{dbPath} }
+
+type outputGuard struct{ dbPath string }
+
+func (g outputGuard) Refuse(path string, fi fs.FileInfo) error {
+	if g.dbPath != "" {
+		if err := fsutil.Files(protectedFiles(g.dbPath)).Refuse(path, fi); err != nil {
+			return err
+		}
+	}
+	if !fi.Mode().IsRegular() {
+		return nil
+	}
+	if IsDatabaseFile(path) {
+		return fmt.Errorf("%w: %s is a database file — a Decline Desk tracker, one of its backups, or another program's data — and is never written over; choose another file name", fsutil.ErrProtected, path)
+	}
+	if fsutil.HeldByAnother(path) {
+		return fmt.Errorf("%w: %s is held open by another program, as a running Decline Desk holds its tracker, and is never written over; choose another file name", fsutil.ErrProtected, path)
+	}
+	return nil
+}
+
+// protectedFiles lists the files that hold the data of the database at dbPath: the
+// database, its backups and the copies moved aside beside it, beside the path as given and
+// beside the real file.
+func protectedFiles(dbPath string) []string {
+	out := filesOf(dbPath)
+	if real := RealPath(dbPath); real != dbPath {
+		out = append(out, filesOf(real)...)
+	}
+	return out
+}
+
+func filesOf(dbPath string) []string {
 	out := []string{dbPath}
 	if matches, err := filepath.Glob(filepath.Join(filepath.Dir(dbPath), globEscape(filepath.Base(dbPath))+".*")); err == nil {
 		out = append(out, matches...)
@@ -54,39 +94,45 @@ func globEscape(s string) string {
 }
 
 // WriteBackup writes a consistent snapshot to path, atomically and readable only by the
-// user. The database is checked first: a damaged one is not copied over good backups. The
-// database itself and its other backups are refused as a target.
+// user. The snapshot is checked whole (see Check) before it takes its place: a damaged
+// database is never copied over good backups. No file OutputGuard refuses is replaced.
 func (s *BoltStore) WriteBackup(path string) error {
-	if err := s.Check(); err != nil {
+	if err := s.Damaged(); err != nil {
 		return err
 	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return fmt.Errorf("cannot make the folder for the backup: %s", describe(err))
+	}
+	return fsutil.WriteOutputVerified(path, 0o600, OutputGuard(s.path), func(w io.Writer) error {
+		_, err := s.Backup(w)
+		return err
+	}, s.verifySnapshot)
+}
+
+// WriteBackupTo writes a checked snapshot to w, such as standard output.
+func (s *BoltStore) WriteBackupTo(w io.Writer) error {
+	if err := s.Damaged(); err != nil {
 		return err
 	}
-	return fsutil.WriteOutput(path, 0o600, Protected(s.path), func(w io.Writer) error {
-		_, err := s.Backup(w)
+	return s.withSnapshot(func(tmp string) error {
+		f, err := os.Open(tmp)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		_, err = io.Copy(w, f)
 		return err
 	})
 }
 
-// Check runs bbolt's own consistency check over the whole file.
-func (s *BoltStore) Check() error {
-	var problems []string
-	err := s.view(func(tx *bolt.Tx) error {
-		for err := range tx.Check() {
-			if len(problems) < 5 {
-				problems = append(problems, err.Error())
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		return err
+// verifySnapshot checks a complete snapshot of this store in a child process; a sound
+// one vouches for the file it was taken from.
+func (s *BoltStore) verifySnapshot(tmp string) error {
+	err := s.remember(checkFileIsolated(tmp, time.Second))
+	if err == nil {
+		s.verified.Store(true)
 	}
-	if len(problems) > 0 {
-		return fmt.Errorf("%w: %s", ErrDamaged, strings.Join(problems, "; "))
-	}
-	return nil
+	return err
 }
 
 // DailyBackup makes today's backup if there is none yet, then keeps only the newest seven,

@@ -27,3 +27,25 @@ func BenchmarkCheck100k(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkCheckAtTheDoor100k is the check a command makes before it opens a 100,000-record
+// tracker: a child process checks every page and reads back every record.
+func BenchmarkCheckAtTheDoor100k(b *testing.B) {
+	path := filepath.Join(b.TempDir(), "t.db")
+	s, err := tracker.Open(path, tracker.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	if _, err := s.Import(sample.Opportunities(100_000, 1), nil); err != nil {
+		b.Fatal(err)
+	}
+	s.Close()
+	b.ResetTimer()
+	for b.Loop() {
+		s, err := tracker.Open(path, tracker.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		s.Close()
+	}
+}

@@ -4,8 +4,13 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
+	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
+	"github.com/declinedesk/declinedesk/internal/checklist"
+	"github.com/declinedesk/declinedesk/internal/letter"
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -15,28 +20,77 @@ func itob(id uint64) []byte {
 	return b
 }
 
+func btoi(k []byte) uint64 { return binary.BigEndian.Uint64(k) }
+
 func (s *BoltStore) stamp() time.Time { return s.now().UTC().Truncate(time.Second) }
 
-// storedOpportunity is the stored form: the schema version travels with every value.
-type storedOpportunity struct {
-	V int `json:"v"`
-	Opportunity
+// The stored forms: the schema version travels with every value. Each has one decoder,
+// which both the reads and the whole-file check use.
+type (
+	storedOpportunity struct {
+		V int `json:"v"`
+		Opportunity
+	}
+	storedEvent struct {
+		V int `json:"v"`
+		Event
+	}
+	storedDraft struct {
+		V    int         `json:"v"`
+		Spec letter.Spec `json:"spec"`
+	}
+	storedChecklist struct {
+		V       int               `json:"v"`
+		Answers checklist.Answers `json:"answers"`
+	}
+	storedProfile struct {
+		V int `json:"v"`
+		Profile
+	}
+)
+
+// decodeStored reads one stored value — what names it in messages — into v; a value that
+// does not read is damage, one from a newer Decline Desk is refused.
+func decodeStored(data []byte, what string, v any, version func() int) error {
+	if err := json.Unmarshal(data, v); err != nil {
+		return damage("%s cannot be read (%v)", what, err)
+	}
+	if version() > SchemaVersion {
+		return ErrNewer
+	}
+	return nil
 }
 
-type storedEvent struct {
-	V int `json:"v"`
-	Event
-}
+func recordName(id uint64) string { return fmt.Sprintf("record #%d", id) }
 
-func decodeOpportunity(v []byte) (*Opportunity, error) {
+func decodeOpportunity(v []byte, id uint64) (*Opportunity, error) {
 	var so storedOpportunity
-	if err := json.Unmarshal(v, &so); err != nil {
-		return nil, fmt.Errorf("%w: unreadable record: %v", ErrDamaged, err)
-	}
-	if so.V > SchemaVersion {
-		return nil, ErrNewer
-	}
-	return &so.Opportunity, nil
+	err := decodeStored(v, recordName(id), &so, func() int { return so.V })
+	return &so.Opportunity, err
+}
+
+func decodeEvent(v []byte, id uint64) (Event, error) {
+	var se storedEvent
+	err := decodeStored(v, "the history of "+recordName(id), &se, func() int { return se.V })
+	return se.Event, err
+}
+
+func decodeDraft(v []byte, id uint64) (letter.Spec, error) {
+	var sd storedDraft
+	err := decodeStored(v, "the letter draft of "+recordName(id), &sd, func() int { return sd.V })
+	return sd.Spec, err
+}
+
+func decodeChecklist(v []byte, id uint64) (checklist.Answers, error) {
+	var sc storedChecklist
+	err := decodeStored(v, "the checklist of "+recordName(id), &sc, func() int { return sc.V })
+	return sc.Answers, err
+}
+
+func decodeProfile(v []byte) (Profile, error) {
+	var sp storedProfile
+	err := decodeStored(v, "your profile", &sp, func() int { return sp.V })
+	return sp.Profile, err
 }
 
 func putOpportunity(tx *bolt.Tx, o *Opportunity) error {
@@ -52,5 +106,15 @@ func getOpportunity(tx *bolt.Tx, id uint64) (*Opportunity, error) {
 	if v == nil {
 		return nil, fmt.Errorf("%w: #%d", ErrNotFound, id)
 	}
-	return decodeOpportunity(v)
+	return decodeOpportunity(v, id)
+}
+
+// printable drops the control characters and invalid bytes a message must not show.
+func printable(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) || r == utf8.RuneError {
+			return -1
+		}
+		return r
+	}, s)
 }

@@ -41,11 +41,11 @@ func readHistory(tx *bolt.Tx, id uint64) ([]Event, error) {
 	prefix := itob(id)
 	c := tx.Bucket(bucketHistory).Cursor()
 	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
-		var se storedEvent
-		if err := json.Unmarshal(v, &se); err != nil {
-			return nil, fmt.Errorf("%w: unreadable history of #%d: %v", ErrDamaged, id, err)
+		e, err := decodeEvent(v, id)
+		if err != nil {
+			return nil, err
 		}
-		out = append(out, se.Event)
+		out = append(out, e)
 	}
 	return out, nil
 }

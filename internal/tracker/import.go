@@ -2,6 +2,7 @@ package tracker
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
@@ -12,19 +13,23 @@ import (
 // ImportReport says what an import did.
 type ImportReport struct {
 	Imported []uint64  // ids given to the new records, in input order
-	Skipped  []Skipped // duplicates left out
+	Skipped  []Skipped // duplicates left out: the first MaxListed of them
+	// SkippedCount counts every duplicate left out, listed or not.
+	SkippedCount int
 }
+
+// MaxListed is how many skipped records a report lists; the rest are counted. A file of a
+// million duplicates must not need a million records in memory to say so.
+const MaxListed = 1000
 
 // Skipped is an input record left out because it duplicates a tracked one or an earlier
 // record of the same input.
 type Skipped struct {
-	Index    int         // position in the input
-	Existing Opportunity // the record it duplicates
+	Index         int         // position in the input
+	Company, Role string      // of the input record
+	Existing      Opportunity // the record it duplicates
 }
 
-// Import adds many opportunities in one transaction: either all of them are stored or, on
-// error, none. Duplicates are skipped and reported. Each record keeps its own timestamps and
-// history when it has them; records without history get an "imported" event.
 // Progress is told how far a long job got; returning false cancels the job, which then
 // changes nothing and fails with ErrCancelled.
 type Progress func(done, total int) (keepGoing bool)
@@ -32,31 +37,115 @@ type Progress func(done, total int) (keepGoing bool)
 // ErrCancelled means the user stopped a job before it finished; nothing was changed.
 var ErrCancelled = errors.New("cancelled; nothing was changed")
 
+// Import adds the records of recs as one: either all of them are stored or, on error,
+// none. See ImportStream.
 func (s *BoltStore) Import(recs []Opportunity, progress Progress) (ImportReport, error) {
-	var rep ImportReport
+	done := false
+	return s.ImportStream(func() ([]Opportunity, error) {
+		if done {
+			return nil, nil
+		}
+		done = true
+		return recs, nil
+	}, len(recs), progress)
+}
+
+// importBatch is how many records go into one transaction of an import: enough to make
+// commits rare, few enough that a transaction's pages stay small in memory.
+const importBatch = 5000
+
+// keyImporting marks an import under way: it holds the first id the import gave. Records
+// from that id on belong to the import until the mark is gone; a mark found on opening —
+// left by a crash — rolls them back.
+var keyImporting = []byte("importing")
+
+// ImportStream adds many opportunities, as one change: either all of them are stored or,
+// on error or cancel, none. next hands over the records a batch at a time and returns an
+// empty batch at the end; total, when known, is how many to expect, for progress.
+// Duplicates — of tracked records or of earlier ones in the input — are skipped and
+// reported. Each record keeps its own timestamps and history when it has them; records
+// without history get an "imported" event.
+//
+// However many records come, memory stays bounded: they are stored in transactions of
+// importBatch records, under a mark that makes the whole import undone if it does not
+// finish — by the import itself on an error, or by the next Open after a crash.
+func (s *BoltStore) ImportStream(next func() ([]Opportunity, error), total int, progress Progress) (rep ImportReport, err error) {
+	marked := false // the import's mark is in the file
+	defer func() {
+		if err != nil && marked {
+			if rbErr := s.rollBackImport(); rbErr != nil {
+				err = fmt.Errorf("%w; undoing the records already stored failed too (%v): they will be removed when the tracker is next opened", err, rbErr)
+			}
+			rep = ImportReport{}
+		}
+	}()
+	index := 0
+	for {
+		batch, err := next()
+		if err != nil {
+			return ImportReport{}, err
+		}
+		if len(batch) == 0 {
+			break
+		}
+		for len(batch) > 0 {
+			n := min(len(batch), importBatch)
+			if err := s.importBatch(batch[:n], index, &marked, &rep); err != nil {
+				return ImportReport{}, err
+			}
+			index += n
+			batch = batch[n:]
+			if progress != nil && !progress(index, max(total, index)) {
+				return ImportReport{}, ErrCancelled
+			}
+		}
+	}
+	if marked {
+		// The commit point: with the mark gone, the records are the tracker's.
+		err := s.update(func(tx *bolt.Tx) error { return tx.Bucket(bucketMeta).Delete(keyImporting) })
+		if err != nil {
+			return ImportReport{}, err
+		}
+	}
+	return rep, nil
+}
+
+// importBatch stores one batch of an import in one transaction. Index keys are written
+// at the end, in order: bbolt splits pages only at commit, so many random keys put into
+// one transaction would move memory quadratically.
+func (s *BoltStore) importBatch(recs []Opportunity, index int, marked *bool, rep *ImportReport) error {
 	for i := range recs {
 		recs[i].Normalize()
 		if err := recs[i].Validate(); err != nil {
-			return ImportReport{}, fmt.Errorf("record %d: %w", i+1, err)
+			return fmt.Errorf("record %d: %w", index+i+1, err)
 		}
 	}
+	var batch ImportReport
 	err := s.update(func(tx *bolt.Tx) error {
-		tx.Bucket(bucketOpportunities).FillPercent = 0.95 // ids only grow
+		batch = ImportReport{}
+		ob := tx.Bucket(bucketOpportunities)
+		ob.FillPercent = 0.95 // ids only grow
 		tx.Bucket(bucketHistory).FillPercent = 0.95
-		rep = ImportReport{}
-		// Index keys are written at the end, in order: bbolt splits pages only at commit, so
-		// putting many random keys into one transaction would move memory quadratically.
+		if !*marked {
+			mark, _ := json.Marshal(ob.Sequence() + 1)
+			if err := tx.Bucket(bucketMeta).Put(keyImporting, mark); err != nil {
+				return err
+			}
+		}
 		added := map[string]uint64{}
 		var newKeys [][]byte
 		for i := range recs {
 			o := recs[i] // the caller's slice stays as it was
 			o.ID = 0
 			if id, ok := firstDuplicate(tx, &o, added); ok {
-				d, err := getOpportunity(tx, id)
-				if err != nil {
-					return err
+				batch.SkippedCount++
+				if len(rep.Skipped)+len(batch.Skipped) < MaxListed {
+					d, err := getOpportunity(tx, id)
+					if err != nil {
+						return err
+					}
+					batch.Skipped = append(batch.Skipped, Skipped{Index: index + i, Company: o.Company, Role: o.Role, Existing: *d})
 				}
-				rep.Skipped = append(rep.Skipped, Skipped{Index: i, Existing: *d})
 				continue
 			}
 			history := o.History
@@ -70,10 +159,7 @@ func (s *BoltStore) Import(recs []Opportunity, progress Progress) (ImportReport,
 				added[k] = o.ID
 				newKeys = append(newKeys, indexKey(k, o.ID))
 			}
-			rep.Imported = append(rep.Imported, o.ID)
-			if progress != nil && (i+1)%1000 == 0 && !progress(i+1, len(recs)) {
-				return ErrCancelled
-			}
+			batch.Imported = append(batch.Imported, o.ID)
 		}
 		slices.SortFunc(newKeys, bytes.Compare)
 		b := tx.Bucket(bucketDuplicates)
@@ -85,10 +171,62 @@ func (s *BoltStore) Import(recs []Opportunity, progress Progress) (ImportReport,
 		return nil
 	})
 	if err != nil {
-		return ImportReport{}, err
+		return err
 	}
-	if progress != nil {
-		progress(len(recs), len(recs))
+	*marked = true
+	rep.Imported = append(rep.Imported, batch.Imported...)
+	rep.Skipped = append(rep.Skipped, batch.Skipped...)
+	rep.SkippedCount += batch.SkippedCount
+	return nil
+}
+
+// rollBackImport removes the records of an import that did not finish — from the id its
+// mark names on — with their history and index entries, a batch per transaction, then the
+// mark.
+func (s *BoltStore) rollBackImport() error {
+	for {
+		done := false
+		err := s.update(func(tx *bolt.Tx) error {
+			mark := tx.Bucket(bucketMeta).Get(keyImporting)
+			if mark == nil {
+				done = true
+				return nil
+			}
+			var from uint64
+			if err := json.Unmarshal(mark, &from); err != nil {
+				return damage("the mark of an unfinished import cannot be read (%v)", err)
+			}
+			c := tx.Bucket(bucketOpportunities).Cursor()
+			n := 0
+			for k, v := c.Seek(itob(from)); k != nil && n < importBatch; k, v = c.Seek(itob(from)) {
+				o, err := decodeOpportunity(v, btoi(k))
+				if err != nil {
+					return err
+				}
+				if err := removeFromIndex(tx, o); err != nil {
+					return err
+				}
+				if err := deleteHistory(tx, o.ID); err != nil {
+					return err
+				}
+				for _, b := range [][]byte{bucketChecklists, bucketLetters} {
+					if err := tx.Bucket(b).Delete(k); err != nil {
+						return err
+					}
+				}
+				if err := c.Delete(); err != nil {
+					return err
+				}
+				n++
+			}
+			if n < importBatch {
+				done = true
+				return tx.Bucket(bucketMeta).Delete(keyImporting)
+			}
+			return nil
+		})
+		if err != nil || done {
+			return err
+		}
 	}
-	return rep, nil
 }

@@ -26,8 +26,8 @@ func rebuildDuplicateIndex(tx *bolt.Tx) error {
 		return err
 	}
 	var keys [][]byte
-	err = tx.Bucket(bucketOpportunities).ForEach(func(_, v []byte) error {
-		o, err := decodeOpportunity(v)
+	err = tx.Bucket(bucketOpportunities).ForEach(func(k, v []byte) error {
+		o, err := decodeOpportunity(v, btoi(k))
 		if err != nil {
 			return err
 		}

@@ -1,6 +1,7 @@
 package tracker
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -9,6 +10,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -40,23 +42,28 @@ type BoltStore struct {
 	path string
 	now  func() time.Time
 
-	// With CheckBeforeWriting, the whole file is checked once before this process first
-	// writes to it.
-	checkOnce sync.Once
-	checkErr  error
-	checked   bool
+	// verified is set once the whole file has passed the check in this process; until
+	// then, with CheckBeforeWriting, the first write checks it.
+	verified atomic.Bool
+	checkMu  sync.Mutex
+	// damaged holds the damage found in the file, if any: once set, nothing more is
+	// written to it.
+	damaged atomic.Pointer[error]
 }
 
 var _ Store = (*BoltStore)(nil)
 
-// Open opens or creates the database at path (mode 0600, folders 0700).
+// Open opens or creates the database at path (mode 0600, folders 0700). A symbolic link is
+// followed: the store works on the real file, and its backups and moved-aside copies go
+// beside it (Path says where that is).
 //
 // What can go wrong is told apart: a database held by another process fails with ErrInUse
 // after the timeout; a file whose pages or records bbolt or we cannot read fails with
-// ErrDamaged; a bbolt file of another program with ErrForeign and one of a newer Decline
-// Desk with ErrNewer. Anything else — no permission, a read-only or full disk, too little
-// memory, a folder or a device where the file should be — is reported with its cause.
-// In every one of these cases the file is left exactly as it was.
+// ErrDamaged; a file that is no Decline Desk database — another program's bbolt file, a
+// CSV file, a text — with ErrForeign, and one of a newer Decline Desk with ErrNewer.
+// Anything else — no permission, a read-only or full disk, too little memory, a folder or
+// a device where the file should be — is reported with its cause. In every one of these
+// cases the file is left exactly as it was.
 func Open(path string, opts Options) (*BoltStore, error) {
 	if opts.Timeout <= 0 {
 		opts.Timeout = time.Second
@@ -67,6 +74,7 @@ func Open(path string, opts Options) (*BoltStore, error) {
 	if path == "" {
 		return nil, errors.New("no database file was named")
 	}
+	path = RealPath(path)
 	now := opts.Clock.Now
 	existing, err := inspect(path)
 	if err != nil {
@@ -75,8 +83,8 @@ func Open(path string, opts Options) (*BoltStore, error) {
 	if existing {
 		// Read-only first: bbolt may write while opening a file read-write, and a file that
 		// is damaged, foreign or newer must not be touched at all. The whole-file check
-		// costs about 22 ms for 100,000 records: commands pay it at the door, the window
-		// just before its first write.
+		// runs in a child process; commands pay it at the door, the window just before
+		// its first write.
 		if err := verify(path, opts.Timeout, now, !opts.CheckBeforeWriting); err != nil {
 			return nil, err
 		}
@@ -86,11 +94,12 @@ func Open(path string, opts Options) (*BoltStore, error) {
 	db, err := openBolt(path, opts.Timeout, false, now)
 	if err != nil {
 		if !existing {
-			removeIfEmpty(path)
+			removeNew(path)
 		}
 		return nil, err
 	}
-	s := &BoltStore{db: db, path: path, now: now, checked: !existing || !opts.CheckBeforeWriting}
+	s := &BoltStore{db: db, path: path, now: now}
+	s.verified.Store(!existing || !opts.CheckBeforeWriting)
 	if err := s.init(); err != nil {
 		db.Close()
 		if !existing {
@@ -98,10 +107,55 @@ func Open(path string, opts Options) (*BoltStore, error) {
 		}
 		return nil, err
 	}
+	if err := s.finishInterrupted(); err != nil {
+		db.Close()
+		return nil, err
+	}
+	removeStaleSnapshots(path)
 	if fi, err := os.Stat(path); err == nil && fi.Mode().Perm() != 0o600 {
 		_ = os.Chmod(path, 0o600) // a file copied in from elsewhere may be readable by others
 	}
 	return s, nil
+}
+
+// finishInterrupted undoes an import that a crash or a kill stopped half way.
+func (s *BoltStore) finishInterrupted() error {
+	pending := false
+	err := s.view(func(tx *bolt.Tx) error {
+		pending = tx.Bucket(bucketMeta).Get(keyImporting) != nil
+		return nil
+	})
+	if err != nil || !pending {
+		return err
+	}
+	if err := s.rollBackImport(); err != nil {
+		return fmt.Errorf("an import that did not finish could not be undone: %w", err)
+	}
+	return nil
+}
+
+// RealPath is the file a path names once symbolic links are followed — even a link to a
+// file that does not exist yet, which is where a new database would be made.
+func RealPath(path string) string {
+	if real, err := filepath.EvalSymlinks(path); err == nil {
+		return real
+	}
+	p := path
+	for hops := 0; hops < 40; hops++ {
+		fi, err := os.Lstat(p)
+		if err != nil || fi.Mode()&fs.ModeSymlink == 0 {
+			return p
+		}
+		target, err := os.Readlink(p)
+		if err != nil {
+			return p
+		}
+		if !filepath.IsAbs(target) {
+			target = filepath.Join(filepath.Dir(p), target)
+		}
+		p = target
+	}
+	return path
 }
 
 // inspect reports whether path holds a database to open (false: one is to be created),
@@ -133,26 +187,45 @@ func fileKind(m fs.FileMode) string {
 	return "special file"
 }
 
-func removeIfEmpty(path string) {
-	if fi, err := os.Stat(path); err == nil && fi.Mode().IsRegular() && fi.Size() == 0 {
+// removeNew removes a file that opening had just begun to create, when bbolt could not
+// finish it — a full disk leaves a few KiB that would later read as damage. Only what is
+// plainly unfinished goes: an empty file, or one with no sound meta page.
+func removeNew(path string) {
+	fi, err := os.Stat(path)
+	if err != nil || !fi.Mode().IsRegular() {
+		return
+	}
+	if fi.Size() == 0 {
+		os.Remove(path)
+		return
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return
+	}
+	h := readHeader(f)
+	f.Close()
+	if h.pageSize == 0 || fi.Size() < int64(h.pages)*int64(h.pageSize) {
 		os.Remove(path)
 	}
 }
 
-// verify opens an existing file read-only and checks that it is a sound Decline Desk
-// database this version can use.
+// verify checks that an existing file is a Decline Desk database this version can use,
+// reading it only: with check, the whole file in a child process (see checkFileIsolated),
+// else its layout alone, in this process.
 func verify(path string, timeout time.Duration, now func() time.Time, check bool) error {
+	if err := checkHeader(path); err != nil {
+		return err
+	}
+	if check {
+		return checkFileIsolated(path, timeout)
+	}
 	db, err := openBolt(path, timeout, true, now)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
 	s := &BoltStore{db: db, path: path, now: now}
-	if check {
-		if err := s.Check(); err != nil {
-			return err
-		}
-	}
 	return s.view(func(tx *bolt.Tx) error {
 		_, err := layoutOf(tx)
 		return err
@@ -164,10 +237,22 @@ func verify(path string, timeout time.Duration, now func() time.Time, check bool
 func layoutOf(tx *bolt.Tx) (int, error) {
 	meta := tx.Bucket(bucketMeta)
 	if meta == nil || meta.Get(keySchema) == nil {
-		empty := true
-		_ = tx.ForEach(func([]byte, *bolt.Bucket) error { empty = false; return nil })
-		if empty {
+		var names []string
+		ours := false
+		_ = tx.ForEach(func(name []byte, _ *bolt.Bucket) error {
+			names = append(names, fmt.Sprintf("%q", name))
+			for _, b := range allBuckets {
+				ours = ours || bytes.Equal(name, b)
+			}
+			return nil
+		})
+		switch {
+		case len(names) == 0:
 			return 0, nil
+		case ours:
+			// Some of our buckets and not the mark that goes with them: a spoiled
+			// bucket name or value in our own file, not another program's.
+			return 0, damage("the schema mark is missing (buckets: %s)", strings.Join(names, ", "))
 		}
 		return 0, ErrForeign
 	}
@@ -183,7 +268,7 @@ func layoutOf(tx *bolt.Tx) (int, error) {
 }
 
 func openBolt(path string, timeout time.Duration, readOnly bool, now func() time.Time) (db *bolt.DB, err error) {
-	if err := checkLength(path); err != nil {
+	if err := checkHeader(path); err != nil {
 		return nil, err
 	}
 	bo := &bolt.Options{Timeout: timeout, ReadOnly: readOnly}
@@ -252,8 +337,14 @@ func (s *BoltStore) init() error {
 			return err
 		}
 		for _, name := range allBuckets {
-			if tx.Bucket(name) == nil {
-				ready = false
+			if tx.Bucket(name) != nil {
+				continue
+			}
+			ready = false
+			if have == SchemaVersion || (have > 0 && bytes.Equal(name, bucketOpportunities)) {
+				// Creating it afresh would hide the records of a bucket whose name was
+				// spoiled.
+				return damage("the %q bucket is missing", name)
 			}
 		}
 		return nil
@@ -286,26 +377,59 @@ func (s *BoltStore) init() error {
 	})
 }
 
-// view runs a read transaction; see guard for what becomes of a panic.
+// view runs a read transaction; see guard for what becomes of a panic. Damage it meets is
+// remembered: nothing more is written to the file.
 func (s *BoltStore) view(fn func(*bolt.Tx) error) error {
-	return guard(s.path, s.now, func() error { return s.db.View(fn) })
+	return s.remember(guard(s.path, s.now, func() error { return s.db.View(fn) }))
 }
 
-// update runs a write transaction; see guard for what becomes of a panic.
+// update runs a write transaction; see guard for what becomes of a panic. A file found
+// damaged, or not yet checked when it must be, takes no write.
 func (s *BoltStore) update(fn func(*bolt.Tx) error) error {
-	if !s.checked {
-		s.checkOnce.Do(func() { s.checkErr = s.Check() })
-		if s.checkErr != nil {
-			return s.checkErr
-		}
+	if err := s.Damaged(); err != nil {
+		return err
 	}
-	err := guard(s.path, s.now, func() error { return s.db.Update(fn) })
+	if err := s.checkBeforeWriting(); err != nil {
+		return err
+	}
+	err := s.remember(guard(s.path, s.now, func() error { return s.db.Update(fn) }))
 	var errno syscall.Errno
 	if errors.As(err, &errno) {
 		// A full or failing disk: the transaction was rolled back.
 		return fmt.Errorf("could not write to the database %s, so nothing of this change was saved: %s", s.path, describe(err))
 	}
 	return err
+}
+
+// checkBeforeWriting checks the whole file once, before the first write of a store that
+// was opened without the check.
+func (s *BoltStore) checkBeforeWriting() error {
+	if s.verified.Load() {
+		return nil
+	}
+	s.checkMu.Lock()
+	defer s.checkMu.Unlock()
+	if s.verified.Load() {
+		return nil
+	}
+	return s.Check()
+}
+
+// remember keeps damage that err reports, and returns err.
+func (s *BoltStore) remember(err error) error {
+	if errors.Is(err, ErrDamaged) {
+		s.damaged.CompareAndSwap(nil, &err)
+	}
+	return err
+}
+
+// Damaged is the damage found in the file since it was opened, or nil. A damaged store
+// refuses every write; the file is to be moved aside once closed.
+func (s *BoltStore) Damaged() error {
+	if p := s.damaged.Load(); p != nil {
+		return *p
+	}
+	return nil
 }
 
 // Path is the database file.

@@ -4,7 +4,6 @@ package tracker
 
 import (
 	"errors"
-	"fmt"
 	"strings"
 	"time"
 	"unicode"
@@ -144,7 +143,7 @@ func (o *Opportunity) Normalize() {
 	for _, f := range []*string{&o.Company, &o.Role, &o.Location, &o.ContactName, &o.ContactEmail, &o.Source, &o.URL} {
 		*f = oneLine(*f)
 	}
-	o.Notes = strings.TrimSpace(lineBreaks.Replace(strings.ToValidUTF8(o.Notes, "\uFFFD")))
+	o.Notes = strings.TrimSpace(invisible.Replace(lineBreaks.Replace(strings.ToValidUTF8(o.Notes, "\uFFFD"))))
 	o.Tags = CleanTags(o.Tags)
 	if o.Status == "" {
 		o.Status = Saved
@@ -153,6 +152,10 @@ func (o *Opportunity) Normalize() {
 
 // lineBreaks turns Windows and old Mac line breaks into "\n".
 var lineBreaks = strings.NewReplacer("\r\n", "\n", "\r", "\n")
+
+// invisible drops the characters that show as nothing — a byte-order mark inside a cell, a
+// zero-width space — and would make two equal names differ.
+var invisible = strings.NewReplacer("\uFEFF", "", "\u200B", "")
 
 // CleanTags trims tags, drops empty and repeated ones (ignoring case) and keeps their order.
 // A tag never holds the ',' or ';' that separate tags where people type or import them.
@@ -181,7 +184,7 @@ func isTagSeparator(r rune) bool { return r == ',' || r == ';' }
 // oneLine trims s, makes it valid UTF-8 and turns each run of spaces, tabs, line breaks
 // and control characters into one space.
 func oneLine(s string) string {
-	return strings.Join(strings.FieldsFunc(strings.ToValidUTF8(s, "\uFFFD"), func(r rune) bool {
+	return strings.Join(strings.FieldsFunc(invisible.Replace(strings.ToValidUTF8(s, "\uFFFD")), func(r rune) bool {
 		return unicode.IsSpace(r) || unicode.IsControl(r)
 	}), " ")
 }
@@ -191,31 +194,12 @@ func (o *Opportunity) Validate() error {
 	return errors.Join(o.FieldErrors()...)
 }
 
-// FieldErrors lists every field that is missing or malformed.
+// FieldErrors lists every field that is missing or malformed, each as a *FieldError.
 func (o *Opportunity) FieldErrors() []error {
 	var errs []error
-	add := func(field, msg string) { errs = append(errs, &FieldError{Field: field, Message: msg}) }
-	if strings.TrimSpace(o.Company) == "" {
-		add("company", "enter the company name")
-	}
-	if strings.TrimSpace(o.Role) == "" {
-		add("role", "enter the role")
-	}
-	if !o.Status.Valid() {
-		add("status", fmt.Sprintf("unknown status %q", o.Status))
-	}
-	if err := CheckEmail(o.ContactEmail); err != nil {
-		add("contact_email", err.Error())
-	}
-	if strings.ContainsAny(o.URL, " \t\r\n") {
-		add("url", "a link cannot contain spaces")
-	}
-	for _, d := range []struct {
-		field string
-		date  Date
-	}{{"applied_on", o.AppliedOn}, {"invited_on", o.InvitedOn}, {"interview_on", o.InterviewOn}, {"responded_on", o.RespondedOn}, {"follow_up_on", o.FollowUpOn}} {
-		if !d.date.Valid() {
-			add(d.field, fmt.Sprintf("%q is not a date: write it as YYYY-MM-DD", string(d.date)))
+	for _, f := range fields {
+		if err := f.check(o); err != nil {
+			errs = append(errs, &FieldError{Field: f.Name, Message: err.Error()})
 		}
 	}
 	return errs

@@ -2,7 +2,7 @@ package tracker
 
 import (
 	"bytes"
-	"encoding/json"
+
 	"fmt"
 	"time"
 
@@ -210,7 +210,7 @@ func (s *BoltStore) ForEach(withHistory bool, fn func(o *Opportunity) error) err
 		hc := tx.Bucket(bucketHistory).Cursor()
 		hk, hv := hc.First()
 		return tx.Bucket(bucketOpportunities).ForEach(func(k, v []byte) error {
-			o, err := decodeOpportunity(v)
+			o, err := decodeOpportunity(v, btoi(k))
 			if err != nil {
 				return err
 			}
@@ -220,11 +220,11 @@ func (s *BoltStore) ForEach(withHistory bool, fn func(o *Opportunity) error) err
 					hk, hv = hc.Next()
 				}
 				for hk != nil && bytes.Equal(hk[:8], k) {
-					var se storedEvent
-					if err := json.Unmarshal(hv, &se); err != nil {
-						return fmt.Errorf("%w: unreadable history of #%d: %v", ErrDamaged, o.ID, err)
+					e, err := decodeEvent(hv, o.ID)
+					if err != nil {
+						return err
 					}
-					o.History = append(o.History, se.Event)
+					o.History = append(o.History, e)
 					hk, hv = hc.Next()
 				}
 			}

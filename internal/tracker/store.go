@@ -22,7 +22,7 @@ type Store interface {
 	SaveProfile(p Profile) error
 	Duplicates(o Opportunity) ([]Opportunity, error)
 	ForEach(withHistory bool, fn func(o *Opportunity) error) error
-	Import(recs []Opportunity, progress Progress) (ImportReport, error)
+	ImportStream(next func() ([]Opportunity, error), total int, progress Progress) (ImportReport, error)
 	Count() (int, error)
 	Path() string
 	Close() error

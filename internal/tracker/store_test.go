@@ -278,23 +278,40 @@ func TestSecondOpenTimesOutWithInUse(t *testing.T) {
 	}
 }
 
-func TestOpenRefusesGarbageWithoutTouchingIt(t *testing.T) {
+// A file that is no database at all — text, a spreadsheet export, another program's
+// data — is refused as not ours and left exactly as it was: it is not damage, so it is
+// never moved aside.
+func TestOpenRefusesWhatIsNoDatabaseWithoutTouchingIt(t *testing.T) {
 	dir := t.TempDir()
-	for name, content := range map[string][]byte{
-		"text.db":  []byte("this is not a database, it is a shopping list\n"),
-		"zeros.db": make([]byte, 64*1024),
-		"short.db": {1, 2, 3},
+	for name, c := range map[string]struct {
+		content []byte
+		looks   string
+	}{
+		"text.db":   {[]byte("this is not a database, it is a shopping list\n"), "a text file"},
+		"jobs.csv":  {[]byte("Company,Role\nAcme,Dev\n"), "a CSV file"},
+		"zeros.db":  {make([]byte, 64*1024), "a file of zeros"},
+		"short.db":  {[]byte{1, 2, 3}, ""},
+		"sqlite.db": {append([]byte("SQLite format 3\x00"), make([]byte, 4080)...), "an SQLite database"},
 	} {
 		path := filepath.Join(dir, name)
-		os.WriteFile(path, content, 0o600)
+		os.WriteFile(path, c.content, 0o644)
 		_, err := Open(path, Options{})
-		if !errors.Is(err, ErrDamaged) {
-			t.Errorf("%s: %v, want ErrDamaged", name, err)
+		var nd *NotDatabaseError
+		if !errors.Is(err, ErrForeign) || errors.Is(err, ErrDamaged) || !errors.As(err, &nd) {
+			t.Errorf("%s: %v, want not a database", name, err)
+		} else if nd.Looks != c.looks {
+			t.Errorf("%s: looks like %q, want %q", name, nd.Looks, c.looks)
 		}
 		after, _ := os.ReadFile(path)
-		if string(after) != string(content) {
+		if string(after) != string(c.content) {
 			t.Errorf("%s was changed", name)
 		}
+		if fi, _ := os.Stat(path); fi.Mode().Perm() != 0o644 {
+			t.Errorf("%s: mode changed to %v", name, fi.Mode().Perm())
+		}
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 5 {
+		t.Errorf("files appeared or went: %v", entries)
 	}
 }
 

@@ -18,7 +18,7 @@ func main() {
 	seed := flag.Uint64("seed", 1, "random seed; the same seed gives the same records")
 	flag.Parse()
 	w := csv.NewWriter(os.Stdout)
-	w.Write(csvio.Columns)
+	w.Write(csvio.Columns())
 	for i, o := range sample.Opportunities(*n, *seed) {
 		o.ID = uint64(i + 1)
 		w.Write(csvio.Fields(&o))
