@@ -84,6 +84,7 @@ type App struct {
 	workspace        *container.AppTabs
 	afterLoadPending bool              // the backup and memory clean-up wait until the list is shown
 	recovering       bool              // a restore is on offer: the first-run welcome waits for the answer
+	settingAside     bool              // a damaged tracker is being moved aside
 	keys             map[string]func() // every keyboard shortcut, by its name
 	shortcuts        [][2]string       // every menu shortcut and its action, for Help
 	gated            []gatedItem       // menu items that need a selection or a letter
@@ -238,7 +239,7 @@ func (a *App) onProfileLoaded(p tracker.Profile, err error) {
 func (a *App) onIndexLoaded(ix *tracker.Index, err error) {
 	switch {
 	case errors.Is(err, tracker.ErrDamaged):
-		a.offerRestore("Your tracker has errors", "Decline Desk could not read all of it ("+err.Error()+").")
+		a.setAsideDamaged(err)
 		ix = tracker.NewIndex(nil)
 	case err != nil:
 		a.showError("The tracker could not be read", err)
@@ -449,6 +450,10 @@ func (a *App) deleted(id uint64) {
 
 // showError tells the user what failed, in words, with what to do when we know it.
 func (a *App) showError(what string, err error) {
+	if errors.Is(err, tracker.ErrDamaged) {
+		a.setAsideDamaged(err)
+		return
+	}
 	msg := err.Error()
 	switch {
 	case errors.Is(err, tracker.ErrNotFound):

@@ -36,9 +36,7 @@ func (a *App) afterLoad() {
 	}, func(_ string, err error) {
 		switch {
 		case errors.Is(err, tracker.ErrDamaged):
-			a.offerRestore("Your tracker has errors",
-				"Decline Desk found damage in the database while backing it up ("+err.Error()+"). "+
-					"Your backups were left as they were. Restoring the newest one is the safest way on.")
+			a.setAsideDamaged(err)
 		case err != nil:
 			a.notify("Today's backup could not be written: " + err.Error())
 		}
@@ -52,6 +50,44 @@ func (a *App) OfferRecovery(movedTo string) {
 	a.offerRestore("Your tracker file was damaged",
 		fmt.Sprintf("It could not be read, so it was moved out of the way, unchanged:\n%s\n\n"+
 			"You can restore the newest backup, or start with an empty tracker.", movedTo))
+}
+
+// setAsideDamaged answers damage found after the tracker was opened — a record that
+// cannot be read, a page the check refuses — as opening does: nothing more is written to
+// the file (the store refuses), it is closed and moved aside unchanged, the window goes on
+// with a fresh tracker, and the newest backup is offered.
+func (a *App) setAsideDamaged(found error) {
+	if a.settingAside {
+		return
+	}
+	a.settingAside = true
+	a.decide.leave()
+	a.letter.leave()
+	type result struct {
+		aside string
+		store tracker.Store
+	}
+	old := a.store
+	background(a.work, func() (result, error) {
+		old.Close()
+		aside, err := tracker.MoveAside(a.dbPath, "damaged", a.now())
+		if err != nil {
+			return result{}, err
+		}
+		s, err := tracker.Open(a.dbPath, tracker.Options{Clock: a.clock})
+		return result{aside: aside, store: s}, err
+	}, func(r result, err error) {
+		a.settingAside = false
+		if err != nil {
+			msg := fmt.Sprintf("Decline Desk found damage in your tracker (%v) and could not set it aside (%v). "+
+				"Nothing more was written to it. Quit, copy the file somewhere safe, and start again.", found, err)
+			a.present(dialog.NewError(errors.New(msg), a.win))
+			return
+		}
+		a.store = r.store
+		a.reload()
+		a.OfferRecovery(r.aside)
+	})
 }
 
 // listBackups reads the backup folder off the UI goroutine and hands the list to show.
@@ -169,7 +205,7 @@ func (a *App) restore(backupPath string) {
 	background(a.work, func() (result, error) {
 		a.store.Close()
 		aside, err := tracker.Restore(a.dbPath, backupPath, a.now())
-		s, openErr := tracker.Open(a.dbPath, tracker.Options{})
+		s, openErr := tracker.Open(a.dbPath, tracker.Options{Clock: a.clock})
 		if openErr != nil {
 			return result{aside: aside}, errors.Join(err, openErr)
 		}

@@ -1,12 +1,14 @@
 package ui
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/declinedesk/declinedesk/internal/tracker"
+	bolt "go.etcd.io/bbolt"
 )
 
 func TestDailyBackupAndRestoreFromTheWindow(t *testing.T) {
@@ -111,5 +113,38 @@ func TestBackupsThatCannotBeListed(t *testing.T) {
 	}
 	if len(h.app.tracker.rows) != 1 {
 		t.Errorf("the tracker changed: %+v", h.app.tracker.rows)
+	}
+}
+
+// Damage found after the window opened — here a record that cannot be read, met while the
+// list loads — is answered as damage found at opening: the file is moved aside unchanged,
+// the window goes on with a fresh tracker, and the newest backup is offered.
+func TestDamageFoundWhileLoadingSetsTheFileAside(t *testing.T) {
+	h := newHarness(t, acme, tracker.Opportunity{Company: "Globex", Role: "Analyst"})
+	path := h.store.Path()
+	if backups, _ := tracker.Backups(path); len(backups) != 1 {
+		t.Fatalf("the day's backup was not taken on opening: %v", backups)
+	}
+	h.store.DB().Update(func(tx *bolt.Tx) error {
+		return tx.Bucket([]byte("opportunities")).Put([]byte{0, 0, 0, 0, 0, 0, 0, 2}, []byte("{broken"))
+	})
+	damaged, _ := os.ReadFile(path)
+	h.app.Load()
+	h.settle()
+	if !h.shows("Your tracker file was damaged") || !h.shows("Restore Wed Nov 25 2026") {
+		t.Fatalf("no offer: %q", h.texts())
+	}
+	moved, _ := filepath.Glob(path + ".damaged-*")
+	if len(moved) != 1 {
+		t.Fatalf("moved aside: %v", moved)
+	}
+	if got, _ := os.ReadFile(moved[0]); !bytes.Equal(got, damaged) {
+		t.Error("the damaged file was changed")
+	}
+	h.tap("Restore Wed Nov 25 2026")
+	h.settle()
+	t.Cleanup(func() { h.app.store.Close() })
+	if n, _ := h.app.store.Count(); n != 2 {
+		t.Errorf("%d records after restoring the backup", n)
 	}
 }

@@ -81,3 +81,32 @@ func TestTheSavePromptRefusesTheTrackersOwnFiles(t *testing.T) {
 		t.Error("the database changed")
 	}
 }
+
+// Another tracker — not this window's — is refused as well: it is known by its content.
+func TestTheSavePromptRefusesAnotherTracker(t *testing.T) {
+	h := newHarness(t, acme)
+	h.selectCompany("Acme Inc")
+	dir := t.TempDir()
+	other := filepath.Join(dir, "other tracker.db")
+	s, err := tracker.Open(other, tracker.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Add(tracker.Opportunity{Company: "Globex", Role: "Analyst"}, false); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	before, _ := os.ReadFile(other)
+	for _, start := range []func(){h.app.tracker.onExport, h.app.letter.onExport, h.app.onBackup, h.app.onExportCalendar} {
+		p := h.saveAs(start, dir, filepath.Base(other))
+		if !h.shows("is a database file") {
+			t.Errorf("%s: no refusal: %q", p, h.texts())
+		}
+		h.tap("OK")
+		h.app.saving.d.Hide()
+		h.settle()
+	}
+	if after, _ := os.ReadFile(other); string(after) != string(before) {
+		t.Error("the other tracker changed")
+	}
+}

@@ -2,8 +2,10 @@ package fsutil
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"syscall"
@@ -91,5 +93,34 @@ func TestAFailedOutputLeavesTheOldFile(t *testing.T) {
 	}
 	if got, _ := os.ReadFile(path); string(got) != "previous export" {
 		t.Errorf("the file holds %q", got)
+	}
+}
+
+// A write killed half way leaves its temporary file; the next write of the same file
+// removes it, once the process that made it is gone — and never one still at work.
+func TestTemporaryFilesOfKilledWritesAreRemoved(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "export.csv")
+	done := exec.Command("true")
+	if err := done.Run(); err != nil {
+		t.Skip("cannot start a process here")
+	}
+	gone := done.Process.Pid
+	stale := filepath.Join(dir, fmt.Sprintf(".export.csv.dd-%d-12345.tmp", gone))
+	live := filepath.Join(dir, fmt.Sprintf(".export.csv.dd-%d-67890.tmp", os.Getppid()))
+	other := filepath.Join(dir, fmt.Sprintf(".other.csv.dd-%d-1.tmp", gone))
+	for _, p := range []string{stale, live, other} {
+		os.WriteFile(p, []byte("half a file"), 0o600)
+	}
+	if err := WriteOutput(out, 0o600, nil, writeString("a,b\n")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(stale); err == nil {
+		t.Error("the killed write's temporary file is still there")
+	}
+	for _, p := range []string{live, other} {
+		if _, err := os.Stat(p); err != nil {
+			t.Errorf("%s was removed", filepath.Base(p))
+		}
 	}
 }

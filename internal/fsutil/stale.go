@@ -35,4 +35,3 @@ func removeStaleTemps(path string) {
 func globEscape(s string) string {
 	return strings.NewReplacer(`\`, `\\`, "*", `\*`, "?", `\?`, "[", `\[`).Replace(s)
 }
-

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/declinedesk/declinedesk/internal/memlimit"
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -81,6 +82,9 @@ func (s *BoltStore) ImportStream(next func() ([]Opportunity, error), total int, 
 	}()
 	index := 0
 	for {
+		if err := enoughMemory(); err != nil {
+			return ImportReport{}, err
+		}
 		batch, err := next()
 		if err != nil {
 			return ImportReport{}, err
@@ -108,6 +112,24 @@ func (s *BoltStore) ImportStream(next func() ([]Opportunity, error), total int, 
 		}
 	}
 	return rep, nil
+}
+
+// ErrOutOfMemory means a job stopped because the process was about to run out of
+// memory; nothing of it was kept.
+var ErrOutOfMemory = errors.New("there is not enough memory to go on")
+
+// importHeadroom is the memory an import keeps free under the process's limit: a batch
+// and the database's growth need far less, so that running short is a message, never a
+// crash.
+const importHeadroom = 384 << 20
+
+// enoughMemory refuses to go on when the process is close to its memory limit.
+func enoughMemory() error {
+	if free, limited := memlimit.Headroom(); limited && free < importHeadroom {
+		return fmt.Errorf("%w (%d MiB left under this process's limit; an import needs about %d MiB): nothing was imported — "+
+			"raise the limit (ulimit -v) or import a smaller file", ErrOutOfMemory, max(free, 0)>>20, importHeadroom>>20)
+	}
+	return nil
 }
 
 // importBatch stores one batch of an import in one transaction. Index keys are written

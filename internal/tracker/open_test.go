@@ -200,6 +200,31 @@ func TestFullDiskIsNotDamage(t *testing.T) {
 	}
 }
 
+// A disk with a few KiB left lets bbolt write part of a new file before it fails: what it
+// wrote is removed, or the next start would call it damaged.
+func TestAlmostFullDiskLeavesNoHalfMadeDatabase(t *testing.T) {
+	for _, free := range []int{4 << 10, 8 << 10, 12 << 10} {
+		dir := mountTmpfs(t, "size=256k")
+		f, _ := os.Create(filepath.Join(dir, "filler"))
+		for {
+			if _, err := f.Write(make([]byte, 4096)); err != nil {
+				break
+			}
+		}
+		fi, _ := f.Stat()
+		f.Truncate(fi.Size() - int64(free))
+		f.Close()
+		path := filepath.Join(dir, "t.db")
+		_, err := Open(path, Options{})
+		if err == nil || errors.Is(err, ErrDamaged) || !strings.Contains(err.Error(), "disk is full") {
+			t.Fatalf("%d KiB free: %v", free>>10, err)
+		}
+		if fi, err := os.Stat(path); err == nil {
+			t.Errorf("%d KiB free: a %d-byte file was left behind", free>>10, fi.Size())
+		}
+	}
+}
+
 func TestImportOnAFullDiskSaysSoAndKeepsNothing(t *testing.T) {
 	dir := mountTmpfs(t, "size=1m")
 	path := filepath.Join(dir, "t.db")

@@ -1,0 +1,5 @@
+//go:build !linux
+
+package memlimit
+
+func headroom() (int64, bool) { return 0, false }
