@@ -11,6 +11,7 @@ import (
 	"github.com/declinedesk/declinedesk/internal/clock"
 	"github.com/declinedesk/declinedesk/internal/followup"
 	"github.com/declinedesk/declinedesk/internal/letter"
+	"github.com/declinedesk/declinedesk/internal/proofread"
 	"github.com/declinedesk/declinedesk/internal/tracker"
 )
 
@@ -58,7 +59,7 @@ type letterPane struct {
 	// the finding selected in the list: its whole message and, when it has one, its fix
 	findingDetail *widget.Label
 	fixBtn        *widget.Button
-	chosen        *letter.Finding
+	chosen        *proofread.Finding
 	// the as-sent view: exactly what will be sent, with every finding's span marked
 	previewSubject, previewTo *widget.Label
 	previewBody               *widget.RichText
@@ -78,7 +79,7 @@ type letterPane struct {
 	shown     *tracker.Opportunity
 	spec      letter.Spec // what the settings and editor say; Body is set once the text is edited
 	rendered  letter.Letter
-	found     []letter.Finding
+	found     []proofread.Finding
 	seq       int // the newest preview asked for; older ones are dropped
 	unsaved   bool
 	saveTimer clock.Timer
@@ -163,7 +164,7 @@ func (p *letterPane) build() fyne.CanvasObject {
 	p.verdict = &widget.Label{Wrapping: fyne.TextWrapWord}
 	p.findings = widget.NewList(func() int { return len(p.found) }, newFindingRow, func(i widget.ListItemID, o fyne.CanvasObject) {
 		if i < len(p.found) {
-			o.(*findingRow).set(p.found[i], 2) // the proofread text starts with "Subject: …" and a blank line
+			o.(*findingRow).set(p.found[i])
 		}
 	})
 	p.findings.OnSelected = p.onFindingSelected

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/declinedesk/declinedesk/internal/letter"
+	"github.com/declinedesk/declinedesk/internal/proofread"
 )
 
 // refresh renders and proofreads the letter off the UI goroutine and shows the newest
@@ -22,7 +23,7 @@ func (p *letterPane) refresh() {
 	type result struct {
 		letter   letter.Letter
 		problems []error
-		findings []letter.Finding
+		findings []proofread.Finding
 	}
 	goAndReturn(p.app.work, func() result {
 		if noLetter {
@@ -35,7 +36,7 @@ func (p *letterPane) refresh() {
 		if err != nil {
 			return result{problems: []error{err}}
 		}
-		return result{letter: l, findings: letter.Proofread(l.Text(), proofreadOptions(spec, known))}
+		return result{letter: l, findings: proofread.Letter(l, proofreadOptions(spec, known))}
 	}, func(r result) {
 		if seq != p.seq {
 			return
@@ -60,8 +61,8 @@ func (p *letterPane) refresh() {
 
 // proofreadOptions tell the proofreader the names the letter may use, so that they are
 // never taken for misspellings.
-func proofreadOptions(s letter.Spec, known []string) letter.ProofreadOptions {
-	return letter.ProofreadOptions{Kind: s.Kind.OrDefault(), Name: s.SenderName, Recipient: s.RecipientName, Company: s.Company,
+func proofreadOptions(s letter.Spec, known []string) proofread.Options {
+	return proofread.Options{Kind: s.Kind.OrDefault(), Name: s.SenderName, Recipient: s.RecipientName, Company: s.Company,
 		Role: s.Role, Referral: s.ReferralName, Known: known}
 }
 
@@ -83,9 +84,9 @@ func (p *letterPane) showFindings() {
 	var errs, warns, tips int
 	for _, f := range p.found {
 		switch f.Severity {
-		case letter.SevError:
+		case proofread.SevError:
 			errs++
-		case letter.SevWarning:
+		case proofread.SevWarning:
 			warns++
 		default:
 			tips++
@@ -115,7 +116,7 @@ func (p *letterPane) showFindings() {
 }
 
 // showChosen shows the selected finding's whole message, and its fix when it has one.
-func (p *letterPane) showChosen(f *letter.Finding) {
+func (p *letterPane) showChosen(f *proofread.Finding) {
 	p.chosen = f
 	if f == nil {
 		p.findingDetail.SetText("")
@@ -143,23 +144,25 @@ func (p *letterPane) onFix() {
 	if f == nil || f.Fix == "" {
 		return
 	}
-	head := bodyHead(p.rendered)
-	if f.Start < len(head) {
-		const label = "Subject: "
-		subject := p.rendered.Subject
-		start, end := f.Start-len(label), f.End-len(label)
-		if start < 0 || end > len(subject) {
-			return
+	switch f.Part {
+	case proofread.Subject:
+		if fixed, ok := applyFix(p.rendered.Subject, f); ok {
+			p.subject.SetText(fixed)
 		}
-		p.subject.SetText(subject[:start] + f.Fix + subject[end:])
-		return
+	case proofread.Body:
+		if fixed, ok := applyFix(p.editor.Text, f); ok {
+			p.editor.SetText(fixed)
+		}
 	}
-	text := p.editor.Text
-	start, end := f.Start-len(head), f.End-len(head)
-	if end > len(text) || text[start:end] != f.Text {
-		return // the text changed since it was proofread
+}
+
+// applyFix is text with f's fix in place of its span, unless the text changed since it
+// was proofread.
+func applyFix(text string, f *proofread.Finding) (string, bool) {
+	if f.Start < 0 || f.End > len(text) || f.Start > f.End || text[f.Start:f.End] != f.Text {
+		return "", false
 	}
-	p.editor.SetText(text[:start] + f.Fix + text[end:])
+	return text[:f.Start] + f.Fix + text[f.End:], true
 }
 
 func countsText(errs, warns, tips int) string {
@@ -177,20 +180,19 @@ func countsText(errs, warns, tips int) string {
 }
 
 // onFindingSelected selects the finding's text in the editor, or in the subject field when
-// it is in the subject line.
+// it is in the subject.
 func (p *letterPane) onFindingSelected(i widget.ListItemID) {
 	if i >= len(p.found) {
 		return
 	}
 	f := p.found[i]
 	p.showChosen(&f)
-	head := len(bodyHead(p.rendered))
-	if f.Start < head {
+	if f.Part == proofread.Subject {
 		p.app.win.Canvas().Focus(p.subject)
 		return
 	}
 	p.app.win.Canvas().Focus(p.editor)
-	selectRange(p.editor, f.Start-head, f.End-head)
+	selectRange(p.editor, f.Start, f.End)
 }
 
 // findingRow is one finding: its severity, where it is and what to do.
@@ -206,13 +208,12 @@ func newFindingRow() fyne.CanvasObject {
 	return r
 }
 
-// set shows f; headLines is how many lines come before the body in the proofread text, so
-// that line numbers count in the editor.
-func (r *findingRow) set(f letter.Finding, headLines int) {
+// set shows f, where it is (the subject, or a line of the editor) and what to do.
+func (r *findingRow) set(f proofread.Finding) {
 	switch f.Severity {
-	case letter.SevError:
+	case proofread.SevError:
 		r.icon.SetResource(theme.NewErrorThemedResource(theme.ErrorIcon()))
-	case letter.SevWarning:
+	case proofread.SevWarning:
 		r.icon.SetResource(theme.NewWarningThemedResource(theme.WarningIcon()))
 	default:
 		r.icon.SetResource(theme.InfoIcon())
@@ -222,8 +223,8 @@ func (r *findingRow) set(f letter.Finding, headLines int) {
 		quote = " “" + t + "”"
 	}
 	where := "Subject:"
-	if f.Line > headLines {
-		where = fmt.Sprintf("Line %d:", f.Line-headLines)
+	if f.Part != proofread.Subject {
+		where = fmt.Sprintf("Line %d:", f.Line)
 	}
 	r.text.SetText(fmt.Sprintf("%s%s %s", where, quote, f.Message))
 }

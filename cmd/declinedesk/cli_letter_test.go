@@ -11,7 +11,7 @@ import (
 
 	"github.com/declinedesk/declinedesk/internal/clip"
 	"github.com/declinedesk/declinedesk/internal/clock/clocktest"
-	"github.com/declinedesk/declinedesk/internal/letter"
+	"github.com/declinedesk/declinedesk/internal/proofread"
 )
 
 const goodSpec = `{
@@ -142,7 +142,6 @@ func TestCheck(t *testing.T) {
 	if r := cli(t, strings.Repeat("x", maxLetterBytes+1), "check", "-"); r.code != 2 || !strings.Contains(r.stderr, "not a letter") {
 		t.Errorf("huge input: code %d", r.code)
 	}
-	_ = letter.Rules
 }
 
 func TestCheckKind(t *testing.T) {
@@ -183,7 +182,7 @@ func TestCheckKind(t *testing.T) {
 func TestCheckPrintsFixes(t *testing.T) {
 	text := "Dear Jo,\n\nThank you!! I have decided to decline the the interview.\n\nBest regards,\n[Your Name]\n"
 	r := cli(t, text, "check", "-", "--json", "--name", "Ana Silva")
-	var fs []letter.Finding
+	var fs []proofread.Finding
 	if err := json.Unmarshal([]byte(r.stdout), &fs); err != nil {
 		t.Fatal(err)
 	}
@@ -242,7 +241,7 @@ func TestCheckNeverPrintsControlCharacters(t *testing.T) {
 		t.Errorf("the escape character is not shown as \\x1b:\n%s", r.stdout)
 	}
 	r = cli(t, text, "check", "-", "--json")
-	var fs []letter.Finding
+	var fs []proofread.Finding
 	if err := json.Unmarshal([]byte(r.stdout), &fs); err != nil || len(fs) == 0 {
 		t.Fatalf("json: %v\n%s", err, r.stdout)
 	}

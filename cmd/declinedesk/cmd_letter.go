@@ -14,6 +14,7 @@ import (
 
 	"github.com/declinedesk/declinedesk/internal/eml"
 	"github.com/declinedesk/declinedesk/internal/letter"
+	"github.com/declinedesk/declinedesk/internal/proofread"
 	"github.com/declinedesk/declinedesk/internal/tracker"
 )
 
@@ -184,11 +185,11 @@ func runCheck(e *env, args []string) error {
 		}
 		return fmt.Errorf("%s is not a text file: %w", name, err)
 	}
-	findings := letter.Proofread(string(data), letter.ProofreadOptions{Kind: letter.Kind(kind), Name: strings.TrimSpace(fullName)})
+	findings := proofread.Text(string(data), proofread.Options{Kind: letter.Kind(kind), Name: strings.TrimSpace(fullName)})
 	var out bytes.Buffer
 	if asJSON {
 		if findings == nil {
-			findings = []letter.Finding{}
+			findings = []proofread.Finding{}
 		}
 		enc := json.NewEncoder(&out)
 		enc.SetIndent("", "  ")
@@ -211,7 +212,7 @@ func runCheck(e *env, args []string) error {
 	if _, err := e.stdout.Write(out.Bytes()); err != nil {
 		return fmt.Errorf("cannot write the findings: %w", err)
 	}
-	if letter.HasErrors(findings) {
+	if proofread.HasErrors(findings) {
 		return checkFailed{}
 	}
 	return nil

@@ -1,8 +1,10 @@
-package letter
+package proofread
 
 import (
 	"strings"
 	"testing"
+
+	"github.com/declinedesk/declinedesk/internal/letter"
 )
 
 func TestNoGratitude(t *testing.T) {
@@ -25,7 +27,7 @@ func TestNoGratitude(t *testing.T) {
 		{without("Your help is much appreciated."), ""},
 		{without("I can't thank you enough for the offer."), ""},
 		{without("With gratitude for your patience, I write with news."), ""},
-	}, ProofreadOptions{})
+	}, Options{})
 }
 
 func TestNoDecision(t *testing.T) {
@@ -47,7 +49,7 @@ func TestNoDecision(t *testing.T) {
 		{body("I must respectfully pass on this opportunity."), ""},
 		{body("I am no longer interested in being considered."), ""},
 		{body("I'm turning down the invitation."), ""},
-	}, ProofreadOptions{})
+	}, Options{})
 }
 
 // Decisions in every common wording count; the same words negated, doubted, asked,
@@ -103,12 +105,12 @@ func TestDecisionWordings(t *testing.T) {
 		`A friend told me to "withdraw and move on".`,
 	}
 	for _, c := range decides {
-		if got := findings(body(c), RuleNoDecision, ProofreadOptions{Kind: DeclineInterview}); len(got) > 0 {
+		if got := findings(body(c), RuleNoDecision, Options{Kind: letter.DeclineInterview}); len(got) > 0 {
 			t.Errorf("no decision found in %q", c)
 		}
 	}
 	for _, c := range undecided {
-		if got := findings(body(c), RuleNoDecision, ProofreadOptions{Kind: DeclineInterview}); len(got) == 0 {
+		if got := findings(body(c), RuleNoDecision, Options{Kind: letter.DeclineInterview}); len(got) == 0 {
 			t.Errorf("%q was taken for a decision", c)
 		}
 	}
@@ -118,46 +120,46 @@ func TestDecisionWordings(t *testing.T) {
 // interview and declining every interview withdraws, but an offer letter must decline the
 // offer or the position; a keep-in-touch note needs no decision at all.
 func TestDecisionByKind(t *testing.T) {
-	letter := func(thanks, decision string) string {
+	write := func(thanks, decision string) string {
 		return "Dear Jo,\n\n" + thanks + " " + decision + "\n\nBest regards,\nAna Silva\n"
 	}
 	interview, offer := "Thank you for inviting me to interview.", "Thank you for the offer."
 	for _, tc := range []struct {
-		kind             Kind
+		kind             letter.Kind
 		thanks, decision string
 		decides          bool
 	}{
-		{DeclineInterview, interview, "I have decided to decline the interview.", true},
-		{DeclineInterview, interview, "I am withdrawing my application.", true},
-		{DeclineInterview, interview, "I must decline this opportunity.", true},
-		{DeclineInterview, interview, "I must decline your kind offer to interview.", true},
-		{DeclineInterview, interview, "I have decided to decline your offer.", false},
-		{Withdraw, interview, "I withdraw from the recruitment process.", true},
-		{Withdraw, interview, "I no longer wish to be considered for the role.", true},
-		{Withdraw, interview, "I will not attend the second interview.", true},
-		{Withdraw, interview, "I will not accept the offer.", false},
-		{DeclineOffer, offer, "I must respectfully decline the offer.", true},
-		{DeclineOffer, offer, "I will not be accepting the position.", true},
-		{DeclineOffer, offer, "I have decided to stay in my current role.", true},
-		{DeclineOffer, offer, "I have accepted another offer.", true},
-		{DeclineOffer, offer, "After much thought, I must decline.", true}, // the letter is about the offer
-		{DeclineOffer, interview, "After much thought, I must decline.", false},
-		{DeclineOffer, offer, "I have decided to decline the interview.", false},
-		{DeclineOffer, offer, "I am withdrawing my application.", false},
-		{DeclineOffer, offer, "I am going to pass on this one, since I signed a contract.", true},
-		{DeclineInterview, interview, "I am going to pass on this one, since I signed a contract.", true},
-		{KeepInTouch, interview, "I have been enjoying my new team.", true},
+		{letter.DeclineInterview, interview, "I have decided to decline the interview.", true},
+		{letter.DeclineInterview, interview, "I am withdrawing my application.", true},
+		{letter.DeclineInterview, interview, "I must decline this opportunity.", true},
+		{letter.DeclineInterview, interview, "I must decline your kind offer to interview.", true},
+		{letter.DeclineInterview, interview, "I have decided to decline your offer.", false},
+		{letter.Withdraw, interview, "I withdraw from the recruitment process.", true},
+		{letter.Withdraw, interview, "I no longer wish to be considered for the role.", true},
+		{letter.Withdraw, interview, "I will not attend the second interview.", true},
+		{letter.Withdraw, interview, "I will not accept the offer.", false},
+		{letter.DeclineOffer, offer, "I must respectfully decline the offer.", true},
+		{letter.DeclineOffer, offer, "I will not be accepting the position.", true},
+		{letter.DeclineOffer, offer, "I have decided to stay in my current role.", true},
+		{letter.DeclineOffer, offer, "I have accepted another offer.", true},
+		{letter.DeclineOffer, offer, "After much thought, I must decline.", true}, // the letter is about the offer
+		{letter.DeclineOffer, interview, "After much thought, I must decline.", false},
+		{letter.DeclineOffer, offer, "I have decided to decline the interview.", false},
+		{letter.DeclineOffer, offer, "I am withdrawing my application.", false},
+		{letter.DeclineOffer, offer, "I am going to pass on this one, since I signed a contract.", true},
+		{letter.DeclineInterview, interview, "I am going to pass on this one, since I signed a contract.", true},
+		{letter.KeepInTouch, interview, "I have been enjoying my new team.", true},
 		{"", offer, "I am withdrawing my application.", true},
 		{"", interview, "I must decline the offer.", true},
 		{"", interview, "I look forward to our chat.", false},
 		{"some-new-kind", offer, "I am withdrawing my application.", true}, // an unknown kind is no kind
 	} {
-		got := findings(letter(tc.thanks, tc.decision), RuleNoDecision, ProofreadOptions{Kind: tc.kind})
+		got := findings(write(tc.thanks, tc.decision), RuleNoDecision, Options{Kind: tc.kind})
 		if (len(got) == 0) != tc.decides {
 			t.Errorf("kind %q, %q: decision found %v, want %v", tc.kind, tc.decision, len(got) == 0, tc.decides)
 		}
-		if len(got) > 0 && tc.kind != "" && !strings.Contains(got[0].Message, map[Kind]string{
-			DeclineInterview: "interview", Withdraw: "withdraw", DeclineOffer: "offer"}[tc.kind]) {
+		if len(got) > 0 && tc.kind != "" && !strings.Contains(got[0].Message, map[letter.Kind]string{
+			letter.DeclineInterview: "interview", letter.Withdraw: "withdraw", letter.DeclineOffer: "offer"}[tc.kind]) {
 			t.Errorf("kind %q: message %q does not say what to decide", tc.kind, got[0].Message)
 		}
 	}

@@ -1,4 +1,4 @@
-package letter
+package proofread
 
 import (
 	"strings"
@@ -21,7 +21,7 @@ func TestPlaceholder(t *testing.T) {
 		{letterWith("See point [1] of your email."), ""},
 		{letterWith("My TBDs are done."), ""},
 		{strings.Replace(letterWith(""), "Ana Silva", "Tba Okafor", 1), ""},
-	}, ProofreadOptions{})
+	}, Options{})
 }
 
 // Placeholders in every style templates use are found; ordinary brackets, parentheses and
@@ -69,13 +69,13 @@ func TestPlaceholderStyles(t *testing.T) {
 		{signed("Ana Silva\nPhone: +1 555 0100\nEmail: ana@example.com\n"), ""},
 		{signed("Ana Silva\nSenior Data Engineer\n"), ""},
 		{letterWith("The XXL and the X-ray are fine."), ""},
-	}, ProofreadOptions{Name: "Ana Silva"})
+	}, Options{Name: "Ana Silva"})
 }
 
 // A placeholder the app can fill carries the fill as its fix: the writer's name for a name
 // placeholder, the recipient, the company or the role for theirs.
 func TestPlaceholderFixes(t *testing.T) {
-	opts := ProofreadOptions{Name: "Ana Silva", Recipient: "Jo Park", Company: "Acme Robotics", Role: "Data Engineer"}
+	opts := Options{Name: "Ana Silva", Recipient: "Jo Park", Company: "Acme Robotics", Role: "Data Engineer"}
 	base := "Dear Jo Park,\n\nThank you for the interview. I have decided to decline it. %s\n\nBest regards,\n%s\n"
 	for _, tc := range []struct{ middle, sign, span, fix string }{
 		{"", "[Your Name]", "[Your Name]", "Ana Silva"},
@@ -111,7 +111,7 @@ func TestPlaceholderFixes(t *testing.T) {
 		}
 	}
 	// Without the values, the placeholder is still found, with no fix.
-	if got := findings("Dear [Name],\n\nThanks. I decline.\n\nBest,\n[Your Name]\n", RulePlaceholder, ProofreadOptions{}); len(got) != 2 || got[0].Fix != "" || got[1].Fix != "" {
+	if got := findings("Dear [Name],\n\nThanks. I decline.\n\nBest,\n[Your Name]\n", RulePlaceholder, Options{}); len(got) != 2 || got[0].Fix != "" || got[1].Fix != "" {
 		t.Errorf("without values: %+v", got)
 	}
 }
@@ -119,10 +119,10 @@ func TestPlaceholderFixes(t *testing.T) {
 // A name the app knows is never a placeholder, even when it looks like one.
 func TestPlaceholderKnownNames(t *testing.T) {
 	text := letterWith("I admire TBD Labs and the Company Name Collective.")
-	if got := findings(text, RulePlaceholder, ProofreadOptions{Known: []string{"TBD Labs", "Company Name Collective"}}); len(got) != 0 {
+	if got := findings(text, RulePlaceholder, Options{Known: []string{"TBD Labs", "Company Name Collective"}}); len(got) != 0 {
 		t.Errorf("known names taken for placeholders: %+v", got)
 	}
-	if got := findings(text, RulePlaceholder, ProofreadOptions{}); len(got) != 2 {
+	if got := findings(text, RulePlaceholder, Options{}); len(got) != 2 {
 		t.Errorf("unknown, they are placeholders: %+v", got)
 	}
 }
@@ -130,10 +130,10 @@ func TestPlaceholderKnownNames(t *testing.T) {
 // The earlier message quoted under a reply is theirs: its gaps are not the writer's.
 func TestPlaceholderNotInQuotedReply(t *testing.T) {
 	text := letterWith("") + "\nOn Mon, 2 Mar 2026 at 09:14, Jo Park <jo@acme.test> wrote:\n> Dear [Candidate Name],\n> Your interview is on TBD.\n"
-	if got := findings(text, RulePlaceholder, ProofreadOptions{}); len(got) != 0 {
+	if got := findings(text, RulePlaceholder, Options{}); len(got) != 0 {
 		t.Errorf("placeholders found in the quoted message: %+v", got)
 	}
-	if got := Proofread(text, ProofreadOptions{Name: "Ana Silva"}); len(got) != 0 {
+	if got := Text(text, Options{Name: "Ana Silva"}); len(got) != 0 {
 		t.Errorf("the quoted message hides the letter's end: %+v", got)
 	}
 }

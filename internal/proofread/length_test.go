@@ -1,4 +1,4 @@
-package letter
+package proofread
 
 import (
 	"strings"
@@ -21,7 +21,7 @@ func TestTooLong(t *testing.T) {
 		{"Subject: " + words(100) + "\n\n" + letterWith(words(150))[len("Subject: Go Engineer interview\n\n"):], ""},
 		{letterWith(strings.Repeat("— ", 300)), ""},
 		{letterWith(words(50)), ""},
-	}, ProofreadOptions{})
+	}, Options{})
 }
 
 // A word written twice in a row is reported, with the single word as the fix; a doubling
@@ -41,12 +41,12 @@ func TestRepeatedWord(t *testing.T) {
 		{letterWith("Thank you\n\nyou were kind."), ""},
 		{letterWith("Call me on 555 555 0100."), ""},
 		{letterWith("It is a so-so fit."), ""},
-	}, ProofreadOptions{})
-	got := findings(letterWith("It was the the best choice."), RuleRepeatedWord, ProofreadOptions{})
+	}, Options{})
+	got := findings(letterWith("It was the the best choice."), RuleRepeatedWord, Options{})
 	if len(got) != 1 || got[0].Fix != "the" {
 		t.Errorf("fix: %+v", got)
 	}
-	got = findings(letterWith("The The team was kind."), RuleRepeatedWord, ProofreadOptions{})
+	got = findings(letterWith("The The team was kind."), RuleRepeatedWord, Options{})
 	if len(got) != 1 || got[0].Fix != "The" {
 		t.Errorf("the fix keeps the first word's capitals: %+v", got)
 	}

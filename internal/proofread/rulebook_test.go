@@ -1,9 +1,11 @@
-package letter
+package proofread
 
 import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/declinedesk/declinedesk/internal/letter"
 )
 
 // The phrase language of rules/*.txt, on a rule file of its own.
@@ -45,7 +47,7 @@ x = the message
 		"I am sure, if so.":           "",
 		"I am not in any way, shape, form, or manner sorry.": "",
 	} {
-		d := newDoc(text, ProofreadOptions{})
+		d := newDoc(text, Options{})
 		got := ""
 		d.find(ix, func(m match) {
 			if got == "" {
@@ -98,8 +100,8 @@ func TestEveryMessageIsWritten(t *testing.T) {
 			}
 		}
 	}
-	for _, k := range Kinds {
-		if _, ok := book.messages["no-decision."+string(k.ID)]; !ok && k.ID != KeepInTouch {
+	for _, k := range letter.Kinds {
+		if _, ok := book.messages["no-decision."+string(k.ID)]; !ok && k.ID != letter.KeepInTouch {
 			t.Errorf("no message no-decision.%s", k.ID)
 		}
 	}

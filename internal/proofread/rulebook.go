@@ -1,4 +1,4 @@
-package letter
+package proofread
 
 import (
 	"embed"
@@ -350,7 +350,7 @@ func firstAtoms(s seq) []atom {
 func (b *rulebook) section(name string) []*group {
 	gs, ok := b.groups[name]
 	if !ok {
-		panic("letter: no [" + name + "] in rules/*.txt")
+		panic("proofread: no [" + name + "] in rules/*.txt")
 	}
 	return gs
 }
@@ -383,7 +383,7 @@ func (b *rulebook) wordList(name string) []string {
 func (b *rulebook) message(key string) string {
 	m, ok := b.messages[key]
 	if !ok {
-		panic("letter: no message " + key + " in rules/messages.txt")
+		panic("proofread: no message " + key + " in rules/messages.txt")
 	}
 	return m
 }

@@ -1,4 +1,4 @@
-package letter
+package proofread
 
 import (
 	"strings"
@@ -20,7 +20,7 @@ func TestMisspelling(t *testing.T) {
 		{letterWith("The interview was kind."), ""},
 		{letterWith("Kubernetes and PostgreSQL are in my toolbox."), ""},
 		{letterWith("Jo Nguyen and Siobhán Ó Briain say hello."), ""},
-	}, ProofreadOptions{})
+	}, Options{})
 }
 
 // The dictionary check: US and UK spellings, possessives, contractions, hyphenated words
@@ -50,20 +50,20 @@ func TestMisspellingEdges(t *testing.T) {
 		{letterWith("Thier team was great."), "Thier"},
 		{letterWith("I met Thier and Recieved at the fair."), ""}, // capitalised mid-sentence: names
 		{"Subject: Withdrawl of my application\n\nDear Jo,\n\nThank you. I withdraw.\n\nBest regards,\nAna Silva\n", "Withdrawl"},
-	}, ProofreadOptions{Name: "Ana Silva"})
+	}, Options{Name: "Ana Silva"})
 }
 
 // The names the app knows are never misspellings, wherever they stand and however written.
 func TestMisspellingKnownNames(t *testing.T) {
 	text := "Dear Zorblax team,\n\nThank you, kubeflowx and zorblax. I decline.\n\nBest regards,\nAna Qwertyson\n"
-	if got := findings(text, RuleMisspelling, ProofreadOptions{}); len(got) != 2 {
+	if got := findings(text, RuleMisspelling, Options{}); len(got) != 2 {
 		t.Errorf("unknown lower-case names are misspellings: %+v", got)
 	}
-	opts := ProofreadOptions{Name: "Ana Qwertyson", Company: "Zorblax", Role: "Kubeflowx Engineer"}
+	opts := Options{Name: "Ana Qwertyson", Company: "Zorblax", Role: "Kubeflowx Engineer"}
 	if got := findings(text, RuleMisspelling, opts); len(got) != 0 {
 		t.Errorf("known names flagged: %+v", got)
 	}
-	if got := findings(text+"P.S. zorblax's team was kind.\n", RuleMisspelling, ProofreadOptions{Known: []string{"Zorblax Ltd", "kubeflowx"}}); len(got) != 0 {
+	if got := findings(text+"P.S. zorblax's team was kind.\n", RuleMisspelling, Options{Known: []string{"Zorblax Ltd", "kubeflowx"}}); len(got) != 0 {
 		t.Errorf("known names flagged: %+v", got)
 	}
 }
@@ -76,12 +76,12 @@ func TestMisspellingFix(t *testing.T) {
 		if word == "Sincerly" {
 			text = strings.Replace(letterWith(""), "Best regards,", "Sincerly,", 1)
 		}
-		got := findings(text, RuleMisspelling, ProofreadOptions{})
+		got := findings(text, RuleMisspelling, Options{})
 		if len(got) != 1 || got[0].Text != word || got[0].Fix != fix {
 			t.Errorf("%s: %+v, want fix %q", word, got, fix)
 		}
 	}
-	got := findings(letterWith("I wrote zqxjvkwy here."), RuleMisspelling, ProofreadOptions{})
+	got := findings(letterWith("I wrote zqxjvkwy here."), RuleMisspelling, Options{})
 	if len(got) != 1 || got[0].Fix != "" || !strings.Contains(got[0].Message, "zqxjvkwy") {
 		t.Errorf("no suggestion, no fix: %+v", got)
 	}

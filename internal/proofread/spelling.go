@@ -1,4 +1,4 @@
-package letter
+package proofread
 
 import (
 	"fmt"
@@ -6,7 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/declinedesk/declinedesk/internal/letter/dict"
+	"github.com/declinedesk/declinedesk/internal/proofread/dict"
 )
 
 // Spelling: words that are not in the dictionary, except the names the app knows, words

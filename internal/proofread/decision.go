@@ -1,6 +1,10 @@
-package letter
+package proofread
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/declinedesk/declinedesk/internal/letter"
+)
 
 // Thanks and the decision: the two things every declining letter must say.
 
@@ -35,10 +39,10 @@ func (d *doc) gratitude() {
 // decision looks for a sentence that clearly states the decision the letter's kind needs.
 func (d *doc) decision() {
 	kind := d.opts.Kind
-	if !known(Kinds, kind) {
+	if !kind.Known() {
 		kind = "" // not one of ours: any decision will do
 	}
-	if kind == KeepInTouch {
+	if kind == letter.KeepInTouch {
 		return // a note that keeps in touch decides nothing
 	}
 	rescheduling := false
@@ -60,13 +64,13 @@ func (d *doc) decision() {
 		}
 		switch d.objectOf(m) {
 		case objectOffer:
-			found = kind == DeclineOffer || kind == ""
+			found = kind == letter.DeclineOffer || kind == ""
 		case objectRole:
 			found = true
 		case objectNone:
-			found = kind != DeclineOffer || mentionsOffer
+			found = kind != letter.DeclineOffer || mentionsOffer
 		default: // the interview or the application
-			found = kind != DeclineOffer
+			found = kind != letter.DeclineOffer
 		}
 	})
 	if found {

@@ -1,4 +1,4 @@
-package letter
+package proofread
 
 import (
 	"fmt"
@@ -8,12 +8,14 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/declinedesk/declinedesk/internal/letter"
 )
 
 // corpusLetter is one labelled letter of testdata/corpus (see its README.md).
 type corpusLetter struct {
 	file      string
-	opts      ProofreadOptions
+	opts      Options
 	must, may []string
 	text      string
 }
@@ -49,7 +51,7 @@ func readCorpus(t *testing.T, dir string) []corpusLetter {
 			}
 			switch strings.TrimSpace(key) {
 			case "kind":
-				k, err := ParseKind(value)
+				k, err := letter.ParseKind(value)
 				if err != nil {
 					t.Fatalf("%s: %v", f, err)
 				}
@@ -92,7 +94,7 @@ func TestCorpus(t *testing.T) {
 	var misses, alarms []string
 	for _, l := range letters {
 		fired := map[string]Finding{}
-		for _, f := range Proofread(l.text, l.opts) {
+		for _, f := range Text(l.text, l.opts) {
 			if _, seen := fired[f.Rule]; !seen && f.Severity != SevTip {
 				fired[f.Rule] = f
 			}

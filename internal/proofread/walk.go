@@ -1,4 +1,4 @@
-package letter
+package proofread
 
 import (
 	"regexp"
@@ -11,7 +11,7 @@ import (
 // doc is a letter being proofread: its lines, its words and sentences, and the findings so far.
 type doc struct {
 	text        string
-	opts        ProofreadOptions
+	opts        Options
 	lineStarts  []int // byte offset of each line
 	bodyStart   int   // where the letter starts after any header lines
 	bodyEnd     int   // where it ends: before a quoted earlier message, if any
@@ -39,7 +39,7 @@ type token struct {
 	header    bool // in a header line such as "Subject:"
 }
 
-func newDoc(text string, opts ProofreadOptions) *doc {
+func newDoc(text string, opts Options) *doc {
 	d := &doc{text: text, opts: opts, lineStarts: []int{0}}
 	for i := 0; i < len(text); i++ {
 		if text[i] == '\n' {

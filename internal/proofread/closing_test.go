@@ -1,4 +1,4 @@
-package letter
+package proofread
 
 import (
 	"testing"
@@ -23,7 +23,7 @@ func TestNoClosing(t *testing.T) {
 		{end("Thank you again,\nAna Silva"), ""},
 		{end("Best regards, Ana Silva"), ""},
 		{end("Yours sincerely,\n\nAna Silva\n\n"), ""},
-	}, ProofreadOptions{})
+	}, Options{})
 }
 
 func TestNoName(t *testing.T) {
@@ -43,7 +43,7 @@ func TestNoName(t *testing.T) {
 		{end("Best regards,\nJ. R. Okafor\nStaff Engineer"), ""},
 		{end("Best regards, Ana Silva"), ""},
 		{end("Sincerely,\n\nAna Silva\n+1 555 0100\nana@example.com"), ""},
-	}, ProofreadOptions{})
+	}, Options{})
 	// With the profile name known, only that name counts.
 	checkRule(t, RuleNoName, []ruleCase{
 		{end("Best regards,\nJo Park"), "Best regards,"},
@@ -59,7 +59,7 @@ func TestNoName(t *testing.T) {
 		{end("Sincerely,\nThe Silva family"), "Sincerely,"},
 		{end("Best regards,\nAnna Silver"), "Best regards,"},
 		{end("Best,\nAna Silva"), ""},
-	}, ProofreadOptions{Name: "Ana Silva"})
+	}, Options{Name: "Ana Silva"})
 }
 
 // Sign-offs are recognised by family, not from a fixed list: any case, singular or plural,
@@ -77,7 +77,7 @@ func TestSignoffFamilies(t *testing.T) {
 	} {
 		text := body + s + "\nAna Silva\n"
 		for _, rule := range []string{RuleNoClosing, RuleNoName} {
-			if got := findings(text, rule, ProofreadOptions{Name: "Ana Silva"}); len(got) > 0 {
+			if got := findings(text, rule, Options{Name: "Ana Silva"}); len(got) > 0 {
 				t.Errorf("%q: %s on %q", s, rule, got[0].Text)
 			}
 		}
@@ -85,7 +85,7 @@ func TestSignoffFamilies(t *testing.T) {
 	for _, s := range []string{"See you around", "Best of luck with your search.", "Regards to the team, Ana Silva",
 		"Speak later,", "Have a good weekend", "Thank you for your time and your patience with me."} {
 		text := body + s + "\nAna Silva\n"
-		if got := findings(text, RuleNoClosing, ProofreadOptions{Name: "Ana Silva"}); len(got) == 0 {
+		if got := findings(text, RuleNoClosing, Options{Name: "Ana Silva"}); len(got) == 0 {
 			t.Errorf("%q taken for a sign-off", s)
 		}
 	}
@@ -121,7 +121,7 @@ func TestNameWithOrWithoutSignoff(t *testing.T) {
 		{"", "Best regards,\nJan van der Berg", false, false},
 	} {
 		text := body + tc.tail + "\n"
-		opts := ProofreadOptions{Name: tc.name}
+		opts := Options{Name: tc.name}
 		if got := len(findings(text, RuleNoClosing, opts)) > 0; got != tc.noClosing {
 			t.Errorf("%q (name %q): no-closing %v, want %v", tc.tail, tc.name, got, tc.noClosing)
 		}
@@ -134,14 +134,14 @@ func TestNameWithOrWithoutSignoff(t *testing.T) {
 // A sign-off with nothing under it is fixed by adding the profile's name.
 func TestNoNameFix(t *testing.T) {
 	text := "Dear Jo,\n\nThank you. I decline the interview.\n\nKind regards,\n"
-	got := findings(text, RuleNoName, ProofreadOptions{Name: "Ana Silva"})
+	got := findings(text, RuleNoName, Options{Name: "Ana Silva"})
 	if len(got) != 1 || got[0].Text != "Kind regards," || got[0].Fix != "Kind regards,\nAna Silva" {
 		t.Errorf("%+v", got)
 	}
-	if got := findings(text, RuleNoName, ProofreadOptions{}); len(got) != 1 || got[0].Fix != "" {
+	if got := findings(text, RuleNoName, Options{}); len(got) != 1 || got[0].Fix != "" {
 		t.Errorf("without a profile name: %+v", got)
 	}
-	if got := findings(text+"Ana\n", RuleNoName, ProofreadOptions{Name: "Ana Silva"}); len(got) != 1 || got[0].Fix != "" {
+	if got := findings(text+"Ana\n", RuleNoName, Options{Name: "Ana Silva"}); len(got) != 1 || got[0].Fix != "" {
 		t.Errorf("a first name is there: the fix cannot know where the name goes: %+v", got)
 	}
 }

@@ -1,4 +1,4 @@
-package letter
+package proofread
 
 // Finding the phrases of the rule files in a letter's words.
 

@@ -1,4 +1,4 @@
-package letter
+package proofread
 
 import (
 	"testing"
@@ -21,7 +21,7 @@ func TestFalseHope(t *testing.T) {
 		{letterWith("I'm not sure I would have been the best fit."), ""},
 		{letterWith("Perhaps you know someone who would be a better fit."), ""},
 		{letterWith("I hope our paths cross again."), ""},
-	}, ProofreadOptions{})
+	}, Options{})
 }
 
 func TestNegativeRemark(t *testing.T) {
@@ -40,7 +40,7 @@ func TestNegativeRemark(t *testing.T) {
 		{letterWith(`A friend described the job as "boring", but that is not my reason.`), ""},
 		{letterWith("Your team has been kind and responsive throughout."), ""},
 		{letterWith("It is not an unreasonable request on your side."), ""},
-	}, ProofreadOptions{})
+	}, Options{})
 }
 
 func TestOverApology(t *testing.T) {
@@ -57,7 +57,7 @@ func TestOverApology(t *testing.T) {
 		{letterWith(`You wrote "sorry for the delay" — no need. I apologize for mine.`), ""},
 		{letterWith("Please accept my apologies for the short notice."), ""},
 		{letterWith("Thank you for your patience."), ""},
-	}, ProofreadOptions{})
+	}, Options{})
 }
 
 func TestExclamation(t *testing.T) {
@@ -74,7 +74,7 @@ func TestExclamation(t *testing.T) {
 		{letterWith("Is that right?"), ""},
 		{"Subject: Hi!\n\n" + letterWith("Great!")[len("Subject: Go Engineer interview\n\n"):], ""},
 		{letterWith("It was a pleasure."), ""},
-	}, ProofreadOptions{})
+	}, Options{})
 }
 
 func TestCliche(t *testing.T) {
@@ -91,7 +91,7 @@ func TestCliche(t *testing.T) {
 		{letterWith("The base salary was fine."), ""},
 		{letterWith("I enjoyed our talk."), ""},
 		{letterWith(`The posting asked for a "rockstar ninja" who can "circle back".`), ""},
-	}, ProofreadOptions{})
+	}, Options{})
 }
 
 func TestHedging(t *testing.T) {
@@ -109,7 +109,7 @@ func TestHedging(t *testing.T) {
 		{letterWith("I am sure of my decision."), ""},
 		{letterWith("I feel grateful for the chance."), ""},
 		{letterWith(`The job ad said "kind of remote".`), ""},
-	}, ProofreadOptions{})
+	}, Options{})
 }
 
 // Criticism in its quieter forms, and what only sounds like it.
@@ -142,7 +142,7 @@ func TestNegativeRemarkQuietForms(t *testing.T) {
 		{letterWith("I was not disappointed by anything in the process."), ""},
 		{letterWith("The commute would simply be too long for me."), ""},
 		{letterWith("I hope we will work together in the future."), ""},
-	}, ProofreadOptions{})
+	}, Options{})
 }
 
 // Noncommittal lines, and the firm ones that resemble them.
@@ -167,7 +167,7 @@ func TestFalseHopeVariants(t *testing.T) {
 		{letterWith("I did not need more time to think."), ""},
 		{letterWith("I am declining the offer at this point in my career."), ""},
 		{letterWith("Perhaps you could send my thanks to Sam again."), ""},
-	}, ProofreadOptions{})
+	}, Options{})
 }
 
 // "I regret to inform you" is a formula, not an apology, and sympathy is not one either.
@@ -185,7 +185,7 @@ func TestApologyFormulas(t *testing.T) {
 		{letterWith("No need to apologise for the delay; I am sorry for mine."), ""},
 		{letterWith("I regret to let you know this."), ""},
 		{letterWith("I was sorry to read about the restructure, and I regret to say I must decline."), ""},
-	}, ProofreadOptions{})
+	}, Options{})
 }
 
 func TestExclamationFix(t *testing.T) {
@@ -193,7 +193,7 @@ func TestExclamationFix(t *testing.T) {
 		letterWith("Thanks!! Really!!!"): {"!!", "!"},
 		letterWith("Thanks! Really!"):    {"!", "."},
 	} {
-		got := findings(text, RuleExclamation, ProofreadOptions{})
+		got := findings(text, RuleExclamation, Options{})
 		if len(got) != 1 || got[0].Text != want[0] || got[0].Fix != want[1] {
 			t.Errorf("%+v, want %q fixed as %q", got, want[0], want[1])
 		}
