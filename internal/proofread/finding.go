@@ -75,18 +75,21 @@ const (
 // Finding is one thing the proofreader would change, and where: Part says which part of
 // the letter it is in, Start and End are byte offsets into that part (on rune boundaries),
 // and Line and Col count from 1 inside it, Col in characters. Fix, when not empty, is the
-// text that should replace Text.
+// text that should replace Text: the proofreader is sure of it. Suggestions, when the
+// proofreader is not sure, are what the writer may have meant, likeliest first, for the
+// writer to pick from; a finding has a fix or suggestions, never both.
 type Finding struct {
-	Rule     string   `json:"rule"`
-	Severity Severity `json:"severity"`
-	Message  string   `json:"message"`
-	Text     string   `json:"text"`
-	Part     Part     `json:"-"`
-	Start    int      `json:"start"`
-	End      int      `json:"end"`
-	Line     int      `json:"line"`
-	Col      int      `json:"col"`
-	Fix      string   `json:"fix"`
+	Rule        string   `json:"rule"`
+	Severity    Severity `json:"severity"`
+	Message     string   `json:"message"`
+	Text        string   `json:"text"`
+	Part        Part     `json:"-"`
+	Start       int      `json:"start"`
+	End         int      `json:"end"`
+	Line        int      `json:"line"`
+	Col         int      `json:"col"`
+	Fix         string   `json:"fix"`
+	Suggestions []string `json:"suggestions"`
 }
 
 // Options tell the proofreader what it cannot see in the text: what the letter is for, and

@@ -12,7 +12,7 @@ import (
 // Spelling: words that are not in the dictionary, except the names the app knows, words
 // that look like names, addresses, links and numbers.
 
-// Suggestions cost most for words far from any other: past the first few unknown words
+// Corrections cost most for words far from any other: past the first few unknown words
 // (a letter in another language, pasted code) only the near ones are searched, then none.
 const (
 	thoroughSuggestions = 20
@@ -23,7 +23,7 @@ const (
 func (d *doc) spelling(dic *dict.Dictionary) {
 	names := d.knownWords()
 	skip := d.unspellable()
-	suggested := map[string]string{} // one search per word, however often it is written
+	suggested := map[string]correction{} // one search per word, however often it is written
 	for _, t := range d.toks {
 		if t.start >= d.bodyEnd {
 			break
@@ -52,26 +52,66 @@ func (d *doc) spelling(dic *dict.Dictionary) {
 		if !certain && !isASCIIWord(w) {
 			continue // a word from another language, or a name written with its accents
 		}
-		fix, seen := suggested[w]
+		if d.censored(t) {
+			continue // "sh*t": a word written with a star in it is not spelt, it is hidden
+		}
+		c, seen := suggested[w]
 		if !seen {
-			var s []string
-			switch {
-			case len(suggested) < thoroughSuggestions:
-				s = dic.Suggest(w, 1)
-			case len(suggested) < nearSuggestions:
-				s = dic.SuggestNear(w, 1)
+			switch n := len(suggested); {
+			case n < thoroughSuggestions:
+				c.fix, c.choices = dic.Correct(w, true)
+			case n < nearSuggestions:
+				c.fix, c.choices = dic.Correct(w, false)
 			}
-			if len(s) > 0 {
-				fix = s[0]
-			}
-			suggested[w] = fix
+			c = c.spelt(dic)
+			suggested[w] = c
 		}
-		if fix == "" {
+		switch {
+		case c.fix != "":
+			d.addChoices(RuleMisspelling, t.start, t.end, fmt.Sprintf(book.message(RuleMisspelling), w, c.fix), c.fix, nil)
+		case len(c.choices) > 0:
+			d.addChoices(RuleMisspelling, t.start, t.end, fmt.Sprintf(book.message("misspelling.choices"), w), "", c.choices)
+		default:
 			d.add(RuleMisspelling, t.start, t.end, fmt.Sprintf(book.message("misspelling.no-suggestion"), w), "")
-			continue
 		}
-		d.add(RuleMisspelling, t.start, t.end, fmt.Sprintf(book.message(RuleMisspelling), w, fix), fix)
 	}
+}
+
+// correction is what a misspelt word should be: a fix when the dictionary is sure, else
+// choices for the writer.
+type correction struct {
+	fix     string
+	choices []string
+}
+
+// spelt keeps only the fix and choices whose every word the dictionary knows: the
+// proofreader never offers a word it would flag itself.
+func (c correction) spelt(dic *dict.Dictionary) correction {
+	ok := func(s string) bool {
+		for _, w := range strings.Fields(s) {
+			if !dic.Known(w) {
+				return false
+			}
+		}
+		return s != ""
+	}
+	if c.fix != "" && !ok(c.fix) {
+		c.fix = ""
+	}
+	kept := c.choices[:0:0]
+	for _, s := range c.choices {
+		if ok(s) {
+			kept = append(kept, s)
+		}
+	}
+	c.choices = kept
+	return c
+}
+
+// censored reports whether a word stands beside a star inside a word, as in "sh*t".
+func (d *doc) censored(t token) bool {
+	return t.start > 0 && d.text[t.start-1] == '*' && t.start > 1 && isASCIILetter(d.text[t.start-2]) ||
+		t.end < len(d.text) && d.text[t.end] == '*' && t.end+1 < len(d.text) && isASCIILetter(d.text[t.end+1])
 }
 
 // knownWords are the words of the names the app knows, in lower case.

@@ -286,6 +286,11 @@ func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 // add records a finding over text[start:end], with fix the replacement for that text
 // ("" when there is none).
 func (d *doc) add(rule string, start, end int, message, fix string) {
+	d.addChoices(rule, start, end, message, fix, nil)
+}
+
+// addChoices records a finding that offers the writer choices instead of one fix.
+func (d *doc) addChoices(rule string, start, end int, message, fix string, choices []string) {
 	start, end = max(0, min(start, len(d.text))), max(0, min(end, len(d.text)))
 	for !RuneBoundary(d.text, start) {
 		start--
@@ -295,7 +300,7 @@ func (d *doc) add(rule string, start, end int, message, fix string) {
 	}
 	end = max(start, end)
 	d.out = append(d.out, Finding{Rule: rule, Severity: severityOf(rule), Message: message,
-		Text: d.text[start:end], Start: start, End: end, Line: d.lineOf(start) + 1, Fix: fix})
+		Text: d.text[start:end], Start: start, End: end, Line: d.lineOf(start) + 1, Fix: fix, Suggestions: choices})
 }
 
 // findings puts the findings in text order, keeps one per rule for any stretch of text

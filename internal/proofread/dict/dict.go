@@ -1,15 +1,16 @@
 // Package dict is the English word list the proofreader checks spelling against: SCOWL's
-// American and British lists as Debian ships them (see README.md and COPYING-SCOWL), a few
-// words of our own, and common typos with their corrections.
+// American and British lists up to size 70 as Debian ships them, each word with how
+// common it is (see README.md and COPYING-SCOWL), a few words of our own, and common
+// typos with their corrections. It also says what a word it lacks was meant to be, and
+// whether it is sure.
 package dict
 
 import (
-	"bufio"
 	"bytes"
 	"compress/gzip"
 	_ "embed"
 	"io"
-	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -19,29 +20,37 @@ import (
 )
 
 var (
-	//go:embed american-english.gz
-	americanGz []byte
-	//go:embed british-english.gz
-	britishGz []byte
-	// The smaller lists hold the commoner words: suggestions offer those first.
-	//go:embed american-english-small.gz
-	americanSmallGz []byte
-	//go:embed british-english-small.gz
-	britishSmallGz []byte
+	//go:embed words.gz
+	wordsGz []byte
 	//go:embed extra-words.txt
 	extraWords string
 	//go:embed typos.txt
 	typoList string
+	//go:embed joined.txt
+	joinedList string
+)
+
+// Sizes are SCOWL's: 10 holds the commonest words, 70 the rarest it has.
+const (
+	commonSize = 35 // words this common make compounds (storytelling) and may be run together
+	nearSize   = 60 // words this common are searched two edits away
+	extraSize  = 50 // our own words count as this common
+	rareSize   = 70
 )
 
 // Dictionary answers whether a word is English and what was probably meant when it is not.
 // It never changes once loaded, so any number of goroutines may use it at once.
 type Dictionary struct {
-	words map[string]bool   // as the lists write them: "colour", "Paris", "I'm"; true if common
+	words map[string]uint8  // as the lists write them ("colour", "Paris", "I'm") → SCOWL size
 	typos map[string]string // a lower-case typo → its correction
-	// near holds the lower-case words by first letter and length in bytes: suggestions
-	// two edits away are searched among words that start like the typo.
-	near map[byte][][]string
+	// near holds the lower-case words up to nearSize by first letter and length in bytes:
+	// words two edits away are searched among words that start like the typo.
+	near map[byte][][]nearWord
+	// small are the words that are typed run into another ("interms", "thisrole"); pairs,
+	// the two short words that are typed as one ("asa" is "as a").
+	small, pairs map[string]bool
+	// extra are our own words, whose plurals and other regular forms are not listed.
+	extra map[string]bool
 }
 
 // load reads the lists the first time the dictionary is needed. The lists take tens of
@@ -53,16 +62,53 @@ var load = sync.OnceValue(build)
 func Load() *Dictionary { return load() }
 
 func build() *Dictionary {
-	d := &Dictionary{words: make(map[string]bool, 80000), near: map[byte][][]string{}}
-	d.addList(gunzip(americanGz), false)
-	d.addList(gunzip(britishGz), true)
-	d.addList(extraWords, true)
-	d.markCommon(gunzip(americanSmallGz))
-	d.markCommon(gunzip(britishSmallGz))
+	d := &Dictionary{words: make(map[string]uint8, 140000), near: make(map[byte][][]nearWord, 32),
+		small: map[string]bool{}, pairs: map[string]bool{}, extra: map[string]bool{}}
+	// The words share the one string the list was read into: no copy per word.
+	size := uint8(rareSize)
+	for text := gunzip(wordsGz); text != ""; {
+		var line string
+		line, text, _ = strings.Cut(text, "\n")
+		switch {
+		case line == "" || line[0] == '#':
+		case strings.HasPrefix(line, "= "):
+			if n, err := strconv.Atoi(line[2:]); err == nil && n > 0 && n < 256 {
+				size = uint8(n)
+			}
+		default:
+			d.add(line, size)
+		}
+	}
+	for line := range strings.Lines(extraWords) {
+		if w := strings.TrimSpace(line); w != "" && w[0] != '#' {
+			w = strings.Clone(w)
+			d.add(w, extraSize)
+			d.extra[w] = true
+		}
+	}
+	inPairs := false // the pairs come after the small words, under their own heading
+	for line := range strings.Lines(joinedList) {
+		line = strings.TrimSpace(line)
+		switch {
+		case line == "":
+		case line[0] == '#':
+			inPairs = inPairs || strings.Contains(line, "Two short words")
+		case inPairs:
+			d.pairs[strings.Join(strings.Fields(line), " ")] = true
+		default:
+			for _, w := range strings.Fields(line) {
+				d.small[w] = true
+			}
+		}
+	}
 	d.typos = make(map[string]string, len(misspell.DictMain)/2)
 	// misspell's general list first, ours second so that ours wins where both have a word.
+	// Its typos of four letters or fewer are left out: a word that short is a slip away from
+	// several others ("ther": there, their, the), and our own list has the sure ones.
 	for i := 0; i+1 < len(misspell.DictMain); i += 2 {
-		d.addTypo(misspell.DictMain[i], misspell.DictMain[i+1])
+		if len(misspell.DictMain[i]) > 4 {
+			d.addTypo(misspell.DictMain[i], misspell.DictMain[i+1])
+		}
 	}
 	for line := range strings.Lines(typoList) {
 		typo, fix, ok := strings.Cut(strings.TrimSpace(line), " ")
@@ -79,51 +125,58 @@ func gunzip(data []byte) string {
 		panic("dict: embedded word list is damaged: " + err.Error())
 	}
 	var b strings.Builder
-	b.Grow(1 << 20)
+	b.Grow(2 << 20)
 	if _, err := io.Copy(&b, r); err != nil {
 		panic("dict: embedded word list is damaged: " + err.Error())
 	}
 	return b.String()
 }
 
-// addList adds one word a line. Possessives ("Paris's") are left out: the proofreader takes
-// "'s" off before it looks a word up. Words of a second list are copied, so that the text
-// of a list that adds little is not kept whole.
-func (d *Dictionary) addList(list string, clone bool) {
-	sc := bufio.NewScanner(strings.NewReader(list))
-	for sc.Scan() {
-		w := strings.TrimSpace(sc.Text())
-		if w == "" || w[0] == '#' || strings.HasSuffix(w, "'s") {
-			continue
+// add lists a word at a size, keeping the smaller size when it is listed already.
+func (d *Dictionary) add(w string, size uint8) {
+	if old, ok := d.words[w]; ok {
+		if size < old {
+			d.words[w] = size
 		}
-		if _, ok := d.words[w]; ok {
-			continue
+		return
+	}
+	d.words[w] = size
+	if size <= nearSize && isLowerWord(w) {
+		byLen := d.near[w[0]]
+		for len(byLen) <= len(w) {
+			byLen = append(byLen, nil)
 		}
-		if clone {
-			w = strings.Clone(w)
-		}
-		d.words[w] = false
-		if w == strings.ToLower(w) && !strings.ContainsAny(w, "'-") {
-			// In the order of the lists, so that suggestions come out the same every run.
-			byLen := d.near[w[0]]
-			for len(byLen) <= len(w) {
-				byLen = append(byLen, nil)
-			}
-			byLen[len(w)] = append(byLen[len(w)], w)
-			d.near[w[0]] = byLen
-		}
+		byLen[len(w)] = append(byLen[len(w)], nearWord{w, letters(w)})
+		d.near[w[0]] = byLen
 	}
 }
 
-// markCommon marks the words of a smaller list, one a line, as common.
-func (d *Dictionary) markCommon(list string) {
-	for line := range strings.Lines(list) {
-		if w := strings.TrimSpace(line); w != "" {
-			if _, ok := d.words[w]; ok {
-				d.words[w] = true
-			}
+// nearWord is a word of the near index with the set of its letters, one bit a letter: two
+// edits change at most four bits, so most words are passed over by one comparison.
+type nearWord struct {
+	text    string
+	letters uint32
+}
+
+// letters is the set of the letters a–z of w, one bit a letter.
+func letters(w string) uint32 {
+	var set uint32
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= 'a' && c <= 'z' {
+			set |= 1 << (c - 'a')
 		}
 	}
+	return set
+}
+
+// isLowerWord reports whether w is made of a–z only.
+func isLowerWord(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < 'a' || w[i] > 'z' {
+			return false
+		}
+	}
+	return w != ""
 }
 
 // addTypo keeps a correction only when the typo is not itself a word and every word of the
@@ -154,6 +207,9 @@ func (d *Dictionary) listed(w string) bool {
 	return false
 }
 
+// size is how common a lower-case word is, as its SCOWL size; 0 when it is not listed.
+func (d *Dictionary) size(w string) uint8 { return d.words[w] }
+
 // Known reports whether word — one word, no spaces or hyphens — is English: listed, or a
 // possessive, contraction or regular inflection of a listed word, and not a known typo.
 // Both ’ and ' are apostrophes.
@@ -165,10 +221,10 @@ func (d *Dictionary) Known(word string) bool {
 	if d.listed(w) {
 		return true
 	}
-	if _, typo := d.typos[strings.ToLower(w)]; typo {
+	l := strings.ToLower(w)
+	if _, typo := d.typos[l]; typo {
 		return false
 	}
-	l := strings.ToLower(w)
 	// Possessives and contractions: "recruiter's", "companies'", "Acme'll".
 	for _, end := range []string{"'s", "'", "'re", "'ve", "'ll", "'d", "'m"} {
 		if base, ok := strings.CutSuffix(l, end); ok && base != "" {
@@ -178,10 +234,12 @@ func (d *Dictionary) Known(word string) bool {
 	return d.inflected(l)
 }
 
-// Compound splits a word the lists lack into two common words run together, as English
+// Compound splits a word the lists lack into two common words of four letters or more run
+// together, as English
 // makes new words (storytelling, codebase, skillset): whether such a word is right
 // depends on its parts, which the caller judges ("yourname" is a template's leftover).
-// A known typo ("everytime") or a letter typed twice ("gratefull") is no compound.
+// A known typo ("everytime"), a letter typed twice ("gratefull") or a small word run into
+// another ("thisrole") is no compound.
 func (d *Dictionary) Compound(word string) (first, second string, ok bool) {
 	w := strings.ToLower(word)
 	if len(w) < 7 || len(w) > maxWord || !isASCII(w) {
@@ -195,31 +253,34 @@ func (d *Dictionary) Compound(word string) (first, second string, ok bool) {
 			return "", "", false
 		}
 	}
-	for i := 3; i <= len(w)-3; i++ {
-		if d.words[w[:i]] && (d.words[w[i:]] || d.inflectedCommon(w[i:])) {
+	for i := 4; i <= len(w)-4; i++ {
+		if d.common(w[:i]) && !d.small[w[:i]] && !d.small[w[i:]] && (d.common(w[i:]) || d.inflectedCommon(w[i:])) {
 			return w[:i], w[i:], true
 		}
 	}
 	return "", "", false
 }
 
+func (d *Dictionary) common(w string) bool { s := d.words[w]; return s != 0 && s <= commonSize }
+
 // inflectedCommon is inflected for the common words only: storytellers, roadmapping.
 func (d *Dictionary) inflectedCommon(w string) bool {
 	for _, end := range []string{"s", "es", "ed", "ing", "er", "ers"} {
-		if base, ok := strings.CutSuffix(w, end); ok && len(base) >= 3 && d.words[base] {
+		if base, ok := strings.CutSuffix(w, end); ok && len(base) >= 3 && d.common(base) {
 			return true
 		}
 	}
 	return false
 }
 
-// inflected reports whether a lower-case word is a regular form of a listed word that the
-// lists leave out, mostly of the words we add ourselves: roadmaps, onboarded, upskilling.
+// inflected reports whether a lower-case word is a regular form of one of our own words,
+// which the lists lack: roadmaps, onboarded, upskilling. SCOWL lists the forms of its own
+// words, so that "thats" is no plural of "that".
 func (d *Dictionary) inflected(w string) bool {
 	if len(w) < 4 {
 		return false
 	}
-	has := func(base string) bool { return len(base) >= 2 && d.listed(base) }
+	has := func(base string) bool { return len(base) >= 2 && d.extra[base] }
 	doubled := func(s string) bool { n := len(s); return n >= 2 && s[n-1] == s[n-2] && has(s[:n-1]) }
 	switch {
 	case strings.HasSuffix(w, "ies"):
@@ -254,192 +315,21 @@ func (d *Dictionary) Correction(word string) (string, bool) {
 	return matchCase(w, fix), true
 }
 
-// Suggest lists up to n words the writer probably meant, best first: the certain
-// correction of a common typo, then listed words one edit away (a letter swapped with its
-// neighbour, left out, wrong or doubled), then words two edits away that start alike.
-func (d *Dictionary) Suggest(word string, n int) []string { return d.suggest(word, n, true) }
-
-// SuggestNear is Suggest without the search two edits away, which takes most of its time.
-func (d *Dictionary) SuggestNear(word string, n int) []string { return d.suggest(word, n, false) }
-
-func (d *Dictionary) suggest(word string, n int, far bool) []string {
-	if len(word) > maxWord {
-		return nil
-	}
-	w := strings.ReplaceAll(word, "’", "'")
+// Suggest lists up to n words the writer probably meant, most likely first: see Guesses.
+func (d *Dictionary) Suggest(word string, n int) []string {
 	var out []string
-	seen := map[string]bool{}
-	add := func(s string) bool {
-		s = matchCase(w, s)
-		if !seen[s] && s != w {
-			seen[s] = true
-			out = append(out, s)
+	for _, g := range d.Guesses(word, true) {
+		if len(out) == n {
+			break
 		}
-		return len(out) >= n
-	}
-	if n <= 0 {
-		return nil
-	}
-	if fix, ok := d.Correction(w); ok && add(fix) {
-		return out
-	}
-	l := strings.ToLower(w)
-	if !isASCII(l) {
-		return out
-	}
-	// A proper noun written in lower case: "monday".
-	if t := title(l); t != l {
-		if _, ok := d.words[t]; ok && add(t) {
-			return out
-		}
-	}
-	for _, c := range d.edits1(l) {
-		if add(c) {
-			return out
-		}
-	}
-	if len(out) > 0 || len(l) < 6 || !far {
-		return out // two edits from a short word could be almost any word
-	}
-	for _, c := range d.edits2(l) {
-		if add(c) {
-			return out
-		}
+		out = append(out, g.Text)
 	}
 	return out
 }
-
-const alphabet = "abcdefghijklmnopqrstuvwxyz'"
 
 // maxWord is the longest word, in bytes, the dictionary looks at: English has none longer,
 // and the searches grow with the length.
 const maxWord = 64
-
-// edits1 lists the lower-case listed words one edit from w, in the order typists make the
-// mistakes: an apostrophe left out (dont), two letters swapped, a letter typed twice, a
-// letter left out, a letter for one that sounds alike, another wrong letter, a letter too
-// many.
-// Within each kind, words that keep the first letter come first.
-func (d *Dictionary) edits1(w string) []string {
-	var apostrophe, swaps, missing, wrong, extra []string
-	lower := func(s string) bool { _, ok := d.words[s]; return ok }
-	for i := 0; i+1 < len(w); i++ {
-		if w[i] != w[i+1] {
-			if c := w[:i] + string(w[i+1]) + string(w[i]) + w[i+2:]; lower(c) {
-				swaps = append(swaps, c)
-			}
-		}
-	}
-	for i := 0; i <= len(w); i++ {
-		for j := 0; j < len(alphabet); j++ {
-			if c := w[:i] + alphabet[j:j+1] + w[i:]; lower(c) && alphabet[j] == '\'' {
-				apostrophe = append(apostrophe, c)
-			} else if lower(c) {
-				missing = append(missing, c)
-			}
-		}
-	}
-	var soundAlike []string // a letter for one that sounds the same: choise, neccesary
-	for i := 0; i < len(w); i++ {
-		for j := 0; j < len(alphabet); j++ {
-			if alphabet[j] != w[i] {
-				if c := w[:i] + alphabet[j:j+1] + w[i+1:]; lower(c) && sameSound(w[i], alphabet[j]) {
-					soundAlike = append(soundAlike, c)
-				} else if lower(c) {
-					wrong = append(wrong, c)
-				}
-			}
-		}
-	}
-	var doubled []string // a letter typed twice: gratefull
-	for i := 0; i < len(w); i++ {
-		if c := w[:i] + w[i+1:]; c != "" && lower(c) {
-			if i > 0 && w[i] == w[i-1] {
-				doubled = append(doubled, c)
-			} else {
-				extra = append(extra, c)
-			}
-		}
-	}
-	var out []string
-	for _, group := range [][]string{apostrophe, swaps, doubled, missing, soundAlike, wrong, extra} {
-		slices.SortStableFunc(group, func(a, b string) int { return boolInt(a[0] != w[0]) - boolInt(b[0] != w[0]) })
-		out = append(out, group...)
-	}
-	// Common words before rare ones, whatever the mistake: "choise" is "choice", not "chaise".
-	slices.SortStableFunc(out, func(a, b string) int { return boolInt(!d.words[a]) - boolInt(!d.words[b]) })
-	return out
-}
-
-// edits2 lists the words two edits from w that start with its first letter: common words
-// first, then those nearest in length.
-func (d *Dictionary) edits2(w string) []string {
-	byLen := d.near[w[0]]
-	var out []string
-	for _, delta := range []int{0, -1, 1, -2, 2} {
-		n := len(w) + delta
-		if n < 2 || n >= len(byLen) {
-			continue
-		}
-		for _, c := range byLen[n] {
-			if distance(w, c, 2) <= 2 {
-				out = append(out, c)
-			}
-		}
-	}
-	slices.SortStableFunc(out, func(a, b string) int { return boolInt(!d.words[a]) - boolInt(!d.words[b]) })
-	return out
-}
-
-// distance is the optimal string alignment distance between a and b (edits, counting a
-// swap of neighbours as one), or limit+1 as soon as it must exceed limit.
-func distance(a, b string, limit int) int {
-	if d := len(a) - len(b); d > limit || -d > limit {
-		return limit + 1
-	}
-	var rows [3][32]int // words are short: no allocation for them
-	prev2, prev, cur := rows[0][:], rows[1][:], rows[2][:]
-	if len(b)+1 > len(prev) {
-		prev2, prev, cur = make([]int, len(b)+1), make([]int, len(b)+1), make([]int, len(b)+1)
-	}
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		best := cur[0]
-		for j := 1; j <= len(b); j++ {
-			cost := boolInt(a[i-1] != b[j-1])
-			v := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
-				v = min(v, prev2[j-2]+1)
-			}
-			cur[j] = v
-			best = min(best, v)
-		}
-		if best > limit {
-			return limit + 1
-		}
-		prev2, prev, cur = prev, cur, prev2
-	}
-	return prev[len(b)]
-}
-
-// sameSound reports whether two consonants are often written for each other.
-func sameSound(a, b byte) bool {
-	switch string([]byte{min(a, b), max(a, b)}) {
-	case "cs", "sz", "ck", "gj", "iy":
-		return true
-	}
-	return false
-}
-
-func boolInt(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
-}
 
 func isASCII(s string) bool {
 	for i := 0; i < len(s); i++ {
@@ -456,7 +346,7 @@ func title(s string) string {
 }
 
 // matchCase writes a suggestion in the capitals of the word it replaces: "Recieved" →
-// "Received". A suggestion with capitals of its own (a name) keeps them.
+// "Received", "Asa" → "As a". A suggestion with capitals of its own (a name) keeps them.
 func matchCase(word, s string) string {
 	if s != strings.ToLower(s) {
 		return s

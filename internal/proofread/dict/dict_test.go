@@ -14,6 +14,7 @@ func TestKnown(t *testing.T) {
 		"Thank", "SINCERELY", "I'm", "I’m", "don’t", "recruiter's", "recruiter’s", "companies'", "it's", "let's",
 		"roadmaps", "onboarded", "upskilling", "stakeholders", "synergies", "co", "e", "you'd", "Paris",
 		"learnt", "cancelled", "apologise", "apologize", "analyse", "realised",
+		"candidature", "dialer", "rialto", "curriculum", "vitae", "that's", "we've",
 	} {
 		if !d.Known(w) {
 			t.Errorf("%q is English", w)
@@ -21,7 +22,7 @@ func TestKnown(t *testing.T) {
 	}
 	for _, w := range []string{"recieved", "definately", "oppurtunity", "interveiw", "sincerly", "thier", "beleive", "teh", "alot", "greatful",
 		"thankyou", "everytime", "wellcome", "withold", "intrested", "accomodate", "seperately",
-		"gratefull", "successfull", "carefull", "usefull"} {
+		"gratefull", "successfull", "carefull", "usefull", "thats", "interms", "myskills", "suckish"} {
 		if d.Known(w) {
 			t.Errorf("%q is a typo", w)
 		}
@@ -31,12 +32,14 @@ func TestKnown(t *testing.T) {
 func TestCompound(t *testing.T) {
 	d := Load()
 	for w, want := range map[string]string{"storytelling": "story+telling", "codebase": "code+base", "timeframe": "time+frame",
-		"Storytellers": "story+tellers", "yourname": "your+name"} {
+		"Storytellers": "story+tellers"} {
 		if a, b, ok := d.Compound(w); !ok || a+"+"+b != want {
 			t.Errorf("Compound(%q) = %q %q %v, want %s", w, a, b, ok, want)
 		}
 	}
-	for _, w := range []string{"gratefull", "everytime", "thankyou", "wellcome", "zqxjvkwy", "alot", "récépissé"} {
+	// Small words run into another are no compounds: "your name", "this role", "in terms".
+	for _, w := range []string{"gratefull", "everytime", "thankyou", "wellcome", "zqxjvkwy", "alot", "récépissé",
+		"yourname", "thisrole", "interms", "intervie"} {
 		if a, b, ok := d.Compound(w); ok {
 			t.Errorf("Compound(%q) = %q %q", w, a, b)
 		}
@@ -64,6 +67,92 @@ func TestSuggest(t *testing.T) {
 	}
 	if got := d.Suggest("née", 3); slices.Contains(got, "née") {
 		t.Errorf("suggested the word itself: %q", got)
+	}
+}
+
+// Correct offers a fix only when one guess is clearly right, and otherwise choices.
+func TestCorrect(t *testing.T) {
+	d := Load()
+	for _, tc := range []struct {
+		word, fix string
+		choices   []string // the first ones, in order
+	}{
+		{"asa", "as a", nil}, {"Asa", "As a", nil},
+		{"interms", "in terms", nil}, {"myskills", "my skills", nil}, {"togenuinely", "to genuinely", nil},
+		{"Interms", "In terms", nil}, {"thisrole", "this role", nil},
+		{"recieved", "received", nil}, {"thnaks", "thanks", nil}, {"gratefull", "grateful", nil},
+		{"dont", "don't", nil}, {"thats", "that's", nil}, {"weve", "we've", nil}, {"im", "I'm", nil},
+		{"monday", "Monday", nil}, {"regsrds", "regards", nil},
+		{"choise", "", []string{"choice", "choose"}},
+		{"heare", "", []string{"hear", "heard", "hears"}},
+		{"kust", "", []string{"just", "must"}},
+		{"suckish", "", nil},
+		{"zqxjvkwy", "", nil},
+	} {
+		fix, choices := d.Correct(tc.word, true)
+		if fix != tc.fix || len(choices) < len(tc.choices) || !slices.Equal(choices[:len(tc.choices)], tc.choices) {
+			t.Errorf("Correct(%q) = %q %q, want %q %q…", tc.word, fix, choices, tc.fix, tc.choices)
+		}
+		if fix != "" && len(choices) > 0 {
+			t.Errorf("Correct(%q): a fix and choices", tc.word)
+		}
+	}
+	// Never a rare word that happens to be one slip away, and never a fix that is no word.
+	for _, w := range []string{"suckish", "tter", "heare", "choise"} {
+		if fix, _ := d.Correct(w, true); fix != "" {
+			t.Errorf("Correct(%q) fixes to %q", w, fix)
+		}
+	}
+}
+
+// A word two small words typed together splits where a part is a small word, two short
+// parts only when they are a pair people type as one.
+func TestSplits(t *testing.T) {
+	d := Load()
+	texts := func(gs []Guess) []string {
+		var out []string
+		for _, g := range gs {
+			out = append(out, g.Text)
+		}
+		return out
+	}
+	for w, want := range map[string][]string{
+		"asa": {"as a"}, "interms": {"in terms"}, "heare": nil, "ther": nil, "lookforward": {"look forward"},
+		"ifi": {"if I"}, "iam": {"I am"}, "ofi": nil,
+	} {
+		if got := texts(d.splits(w)); !slices.Equal(got, want) {
+			t.Errorf("splits(%q) = %q, want %q", w, got, want)
+		}
+	}
+}
+
+func TestSlips(t *testing.T) {
+	for _, tc := range []struct{ a, b byte }{{'a', 's'}, {'a', 'q'}, {'a', 'w'}, {'s', 'e'}, {'k', 'm'}, {'g', 'b'}, {'p', 'l'}} {
+		if !nearKeys(tc.a, tc.b) || !nearKeys(tc.b, tc.a) {
+			t.Errorf("%c and %c are neighbours", tc.a, tc.b)
+		}
+	}
+	for _, tc := range []struct{ a, b byte }{{'a', 'e'}, {'q', 'p'}, {'a', 'a'}, {'z', 'q'}, {'s', 'r'}, {'\'', 'a'}} {
+		if nearKeys(tc.a, tc.b) {
+			t.Errorf("%c and %c are not neighbours", tc.a, tc.b)
+		}
+	}
+	// A swap is likelier than a wrong neighbour, a neighbour than any other key, and a slip
+	// on the first letter least of all.
+	order := []struct{ got, want string }{
+		{"recieve", "receive"}, {"seperate", "separate"}, {"thabk", "thank"}, {"thapk", "thank"},
+	}
+	for i := 1; i < len(order); i++ {
+		a, b := channel(order[i-1].got, order[i-1].want), channel(order[i].got, order[i].want)
+		if !(a > b) || b <= 0 {
+			t.Errorf("channel(%s→%s) = %g, not above channel(%s→%s) = %g", order[i-1].got, order[i-1].want, a, order[i].got, order[i].want, b)
+		}
+	}
+	if a, b := channel("thabk", "thank"), channel("yhank", "thank"); !(a > b) {
+		t.Errorf("a slip on the first letter is as likely as another: %g, %g", a, b)
+	}
+	if got := channel("receive", "receive"); got != 1 {
+		t.Errorf("no slip: %g", got)
 	}
 }
 
