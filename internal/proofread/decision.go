@@ -10,7 +10,7 @@ import (
 
 var (
 	gratitudeIndex  = book.index("gratitude")
-	decisionIndex   = book.index("decision", "decision-attend", "decision-elsewhere")
+	decisionIndex   = book.index("decision", "decision-attend", "decision-elsewhere", "decision-accept")
 	rescheduleIndex = book.index("reschedule")
 	doubtWords      = book.words("decision-doubt")
 	conditionWords  = book.words("decision-condition")
@@ -62,7 +62,14 @@ func (d *doc) decision() {
 			found = true
 			return
 		}
-		switch d.objectOf(m) {
+		object := d.objectOf(m)
+		if m.group.name == "decision-accept" && object == objectNone {
+			// Not accepting or joining, said of nothing in particular, turns down what was
+			// offered: an offer or the job itself.
+			found = true
+			return
+		}
+		switch object {
 		case objectOffer:
 			found = kind == letter.DeclineOffer || kind == ""
 		case objectRole:

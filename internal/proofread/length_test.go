@@ -41,6 +41,12 @@ func TestRepeatedWord(t *testing.T) {
 		{letterWith("Thank you\n\nyou were kind."), ""},
 		{letterWith("Call me on 555 555 0100."), ""},
 		{letterWith("It is a so-so fit."), ""},
+		{letterWith("After some thought I I'll have to decline."), "I I'll"},
+		{letterWith("We we're sorry to go."), "We we're"},
+		{letterWith("It it's a shame."), "It it's"},
+		{letterWith("I'll be there. I'll write."), ""},
+		{letterWith("I said I'll write."), ""},
+		{letterWith("Jo's Jo's café."), "Jo's Jo's"},
 	}, Options{})
 	got := findings(letterWith("It was the the best choice."), RuleRepeatedWord, Options{})
 	if len(got) != 1 || got[0].Fix != "the" {
@@ -49,5 +55,9 @@ func TestRepeatedWord(t *testing.T) {
 	got = findings(letterWith("The The team was kind."), RuleRepeatedWord, Options{})
 	if len(got) != 1 || got[0].Fix != "The" {
 		t.Errorf("the fix keeps the first word's capitals: %+v", got)
+	}
+	got = findings(letterWith("After some thought I I'll have to decline."), RuleRepeatedWord, Options{})
+	if len(got) != 1 || got[0].Fix != "I'll" {
+		t.Errorf("the fix keeps the contraction: %+v", got)
 	}
 }

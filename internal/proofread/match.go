@@ -1,5 +1,7 @@
 package proofread
 
+import "strings"
+
 // Finding the phrases of the rule files in a letter's words.
 
 // match is one place where a phrase was found: body words first … last.
@@ -41,7 +43,33 @@ func (d *doc) allowed(g *group, first, last int) bool {
 			return false
 		}
 	}
-	return true
+	return g.about.empty() || d.clauseHas(first, last, g.about)
+}
+
+// clauseHas reports whether one of words stands in the clause of body words first … last:
+// in the match, in the ten words before it or the six after it, not past a comma, dash or
+// colon. "The communication was poor" is said of the communication; "my home village is
+// poor", of nothing of theirs.
+func (d *doc) clauseHas(first, last int, words wordSet) bool {
+	for i := first; i <= last; i++ {
+		if words.has(d.body[i].word) {
+			return true
+		}
+	}
+	for _, j := range d.clauseBefore(first, 10) {
+		if words.has(d.body[j].word) {
+			return true
+		}
+	}
+	for j := last + 1; j < len(d.body) && j <= last+6 && d.body[j].sent == d.body[last].sent; j++ {
+		if strings.ContainsAny(d.text[d.body[j-1].end:d.body[j].start], ",;:—–()") {
+			break
+		}
+		if words.has(d.body[j].word) {
+			return true
+		}
+	}
+	return false
 }
 
 // matchSeq matches slots at body word i; prev is the last word matched so far (-1 for

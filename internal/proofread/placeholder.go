@@ -42,6 +42,8 @@ var placeholderPatterns = []placeholderPattern{
 	{regexp.MustCompile(`\{\{[^{}\n]{0,60}\}\}|\{[\pL_ ]{2,30}\}`), []string{"{"}},
 	{regexp.MustCompile(`\((?:[^()\n]{1,50})\)`), []string{"("}},
 	{regexp.MustCompile(`\bX{2,}\b|\bx{3,}\b|\$X+(?:,X+)*`), []string{"XX", "xxx"}},
+	// A year not yet written: "April 20, 20XX".
+	{regexp.MustCompile(`\b(?:1[89]|2\d)(?:XX|xx)\b`), []string{"XX", "xx"}},
 	{regexp.MustCompile(`\b` + unfilledAlternatives() + `\b`), unfilledCues()},
 	{regexp.MustCompile(`\b[Ll]orem\s+ipsum\b`), []string{"orem"}},
 	// "Mr./Ms." has not chosen a title; a label after it ("Lastname") joins the span.
@@ -183,15 +185,15 @@ func parenthesisedLabel(s string) bool {
 		return false
 	}
 	head, marker, capitals := false, false, true
-	for _, w := range words {
+	for i, w := range words {
 		l := strings.ToLower(w)
-		if !labelHeads.has(l) && !labelWords.has(l) {
+		if !labelHeads.has(l) && !labelWords.has(l) && (l != "the" || i == 0) {
 			return false
 		}
 		head = head || labelHeads.has(l)
 		marker = marker || labelMarkers.has(l)
 		r, _ := utf8.DecodeRuneInString(w)
-		capitals = capitals && (unicode.IsUpper(r) || l == "of")
+		capitals = capitals && (unicode.IsUpper(r) || l == "of" || l == "the")
 	}
 	return head && (marker || capitals)
 }
@@ -208,7 +210,11 @@ func (d *doc) labels() {
 			j++
 		}
 		if d.wholeLineLabel(i, j) {
-			d.addPlaceholder(toks[i].start, toks[j-1].end)
+			end := toks[j-1].end
+			if end < len(d.text) && (d.text[end] == ')' || d.text[end] == ']') {
+				end++ // "Your name (typed)"
+			}
+			d.addPlaceholder(toks[i].start, end)
 		} else {
 			d.inlineLabels(i, j)
 		}
@@ -221,12 +227,13 @@ func (d *doc) wholeLineLabel(i, j int) bool {
 	toks := d.toks
 	lineStart := d.lineStarts[d.lineOf(toks[i].start)]
 	line := d.line(lineStart)
-	if strings.Trim(d.text[lineStart:toks[i].start], " \t-*•>") != "" || strings.Trim(d.text[toks[j-1].end:lineStart+len(line)], " \t,.:;!") != "" {
+	if strings.Trim(d.text[lineStart:toks[i].start], " \t-*•>([") != "" || strings.Trim(d.text[toks[j-1].end:lineStart+len(line)], " \t,.:;!)]") != "" {
 		return false
 	}
 	head := false
 	for k := i; k < j; k++ {
-		if !d.labelWord(k) || (k > i && !toks[k].tight) {
+		// Words of a label follow each other, or stand in brackets: "Your name (typed)".
+		if !(d.labelWord(k) || k > i && toks[k].word == "the") || (k > i && !toks[k].tight && strings.Trim(d.text[toks[k-1].end:toks[k].start], " \t()[]") != "") {
 			return false
 		}
 		head = head || labelHeads.has(toks[k].word)
@@ -240,7 +247,7 @@ func (d *doc) inlineLabels(i, j int) {
 	toks := d.toks
 	for a := i; a < j; {
 		b := a
-		for b < j && d.labelWord(b) && d.capitalised(b) && (b == a || toks[b].tight || d.afterTitle(b)) {
+		for b < j && (d.labelWord(b) || b > a && toks[b].word == "the") && d.capitalised(b) && (b == a || toks[b].tight || d.afterTitle(b)) {
 			b++
 		}
 		if b == a {
@@ -259,10 +266,11 @@ func (d *doc) afterTitle(k int) bool {
 	return k > 0 && titleWords.has(d.toks[k-1].word) && d.text[d.toks[k-1].end:d.toks[k].start] == ". "
 }
 
-// capitalised reports whether word k starts with a capital, or is "of" inside a label.
+// capitalised reports whether word k starts with a capital, or is "of" or "the" inside a
+// label ("Name of the Candidate").
 func (d *doc) capitalised(k int) bool {
 	r, _ := utf8.DecodeRuneInString(d.text[d.toks[k].start:])
-	return unicode.IsUpper(r) || d.toks[k].word == "of"
+	return unicode.IsUpper(r) || d.toks[k].word == "of" || d.toks[k].word == "the"
 }
 
 // inlineLabel decides whether capitalised label words toks[a:b] inside a line are a
@@ -276,7 +284,7 @@ func (d *doc) inlineLabel(a, b int) bool {
 		w := d.text[toks[k].start:toks[k].end]
 		upper = upper && strings.ToUpper(w) == w
 	}
-	if !head || d.toks[b-1].word == "of" {
+	if !head || d.toks[b-1].word == "of" || d.toks[b-1].word == "the" {
 		return false
 	}
 	lineEnd := d.lineStarts[d.lineOf(toks[a].start)] + len(d.line(d.lineStarts[d.lineOf(toks[a].start)]))

@@ -72,6 +72,36 @@ func TestPlaceholderStyles(t *testing.T) {
 	}, Options{Name: "Ana Silva"})
 }
 
+// The forms of letter templates found in the wild: a year still to be written, address
+// lines, a label signed in the name's place, a bare label with a note in brackets.
+func TestPlaceholderTemplateForms(t *testing.T) {
+	top := func(head string) string {
+		return head + "\n\n" + strings.TrimPrefix(letterWith(""), "Subject: Go Engineer interview\n\n")
+	}
+	signed := func(tail string) string { return strings.Replace(letterWith(""), "Ana Silva\n", tail, 1) }
+	checkRule(t, RulePlaceholder, []ruleCase{
+		{top("April 20, 20XX"), "20XX"},
+		{letterWith("I can start in the spring of 20xx."), "20xx"},
+		{top("(Home Address)\n(City, State, Zip Code)"), "(Home Address)"},
+		{top("(Your Street Address)"), "(Your Street Address)"},
+		{signed("(Name of the Candidate)\n"), "(Name of the Candidate)"},
+		{signed("Your name (typed)\n"), "Your name (typed)"},
+		{signed("Your Signature (handwritten)\n"), "Your Signature (handwritten)"},
+		{letterWith("I applied for the Name of the Role position."), "Name of the Role"},
+		{top("April 20, 2026"), ""},
+		{letterWith("I moved home (the city, not the town) last year."), ""},
+		{letterWith("My address changed in 2019."), ""},
+		{signed("Ana Silva (typed in a hurry)\n"), ""},
+		{letterWith("The company was founded in the 1990s."), ""},
+		{signed("Ana Silva\n(she/her)\n"), ""},
+	}, Options{Name: "Ana Silva"})
+	// A label signed in the name's place is filled with the writer's name.
+	got := findings(signed("(Name of the Candidate)\n"), RulePlaceholder, Options{Name: "Ana Silva"})
+	if len(got) != 1 || got[0].Fix != "Ana Silva" {
+		t.Errorf("(Name of the Candidate) under the sign-off: %+v", got)
+	}
+}
+
 // A placeholder the app can fill carries the fill as its fix: the writer's name for a name
 // placeholder, the recipient, the company or the role for theirs.
 func TestPlaceholderFixes(t *testing.T) {

@@ -33,8 +33,10 @@ type group struct {
 	lines   []string // the raw lines, for sections that are lists of words
 	phrases []*phrase
 	// notAfter and notBefore are words that may not stand just before or just after a
-	// match; notFollowedBy, words that may not come in the next few words of its sentence.
-	notAfter, notBefore, notFollowedBy wordSet
+	// match; notFollowedBy, words that may not come in the next few words of its sentence;
+	// about, words of which one must stand in the match's clause: what it is said of.
+	notAfter, notBefore, notFollowedBy, about wordSet
+	aboutDefs                                 []string // the about: lines, until compiled
 }
 
 // phrase is one line of a section, compiled.
@@ -163,7 +165,7 @@ func (b *rulebook) parse(file, text string) error {
 			}
 			b.listDefs[name] = def
 		case strings.HasPrefix(line, "[") && strings.HasSuffix(line, "]"):
-			g = &group{name: line[1 : len(line)-1], notAfter: newWordSet(), notBefore: newWordSet(), notFollowedBy: newWordSet()}
+			g = &group{name: line[1 : len(line)-1], notAfter: newWordSet(), notBefore: newWordSet(), notFollowedBy: newWordSet(), about: newWordSet()}
 			b.groups[g.name] = append(b.groups[g.name], g)
 		case g == nil:
 			return fmt.Errorf("%s: text before the first [section]", where)
@@ -181,6 +183,8 @@ func (b *rulebook) parse(file, text string) error {
 			g.notBefore.add(b.parseWords(strings.TrimPrefix(line, "not-before:"))...)
 		case strings.HasPrefix(line, "not-followed-by:"):
 			g.notFollowedBy.add(b.parseWords(strings.TrimPrefix(line, "not-followed-by:"))...)
+		case strings.HasPrefix(line, "about:"):
+			g.aboutDefs = append(g.aboutDefs, strings.TrimPrefix(line, "about:"))
 		default:
 			g.lines = append(g.lines, line)
 		}
@@ -191,6 +195,25 @@ func (b *rulebook) parse(file, text string) error {
 // compile turns the lines of a section into phrases. Sections used only as word lists
 // compile too: a word is a phrase of one slot.
 func (b *rulebook) compile(g *group) error {
+	for _, def := range g.aboutDefs {
+		for _, f := range strings.FieldsFunc(def, func(r rune) bool { return r == ',' || r == '/' || r == ' ' }) {
+			if !strings.HasPrefix(f, "@") {
+				g.about.add(parseAtom(f))
+				continue
+			}
+			// A list of single words: "@them-words = process | interview* | …".
+			list, err := b.list(f)
+			if err != nil {
+				return fmt.Errorf("[%s] about: %v", g.name, err)
+			}
+			for _, alt := range list {
+				if len(alt) != 1 || len(alt[0].alts) > 0 || alt[0].optional {
+					return fmt.Errorf("[%s] about: %s must list single words", g.name, f)
+				}
+				g.about.add(alt[0].atoms...)
+			}
+		}
+	}
 	for _, line := range g.lines {
 		for _, text := range strings.Split(line, " / ") { // several phrases on one line
 			text = strings.TrimSpace(text)

@@ -20,6 +20,7 @@ var (
 func (d *doc) tone() {
 	d.phrases(RuleFalseHope, falseHopeIndex, true)
 	d.phrases(RuleNegative, negativeIndex, true)
+	d.starredOut()
 	d.asides()
 	d.apologies()
 	d.exclamations()
@@ -37,6 +38,38 @@ func (d *doc) phrases(rule string, ix *phraseIndex, skipNegated bool) {
 		s, e := d.span(m.first, m.last)
 		d.add(rule, s, e, m.group.message, "")
 	})
+}
+
+// starredOut reports a swear word written with stars for some of its letters ("sh*t",
+// "f**king"): hiding the letters does not hide the word.
+func (d *doc) starredOut() {
+	body := d.text[d.bodyStart:d.bodyEnd]
+	for from := 0; ; {
+		k := strings.IndexByte(body[from:], '*')
+		if k < 0 {
+			return
+		}
+		k += from
+		end := k
+		for end < len(body) && body[end] == '*' {
+			end++
+		}
+		from = end
+		if k == 0 || end == len(body) || !isASCIILetter(body[k-1]) || !isASCIILetter(body[end]) {
+			continue
+		}
+		start := k
+		for start > 0 && (isASCIILetter(body[start-1]) || body[start-1] == '*') {
+			start--
+		}
+		for end < len(body) && (isASCIILetter(body[end]) || body[end] == '*') {
+			end++
+		}
+		from = end
+		if at := d.bodyStart + start; !d.inQuotes(at) {
+			d.add(RuleNegative, at, d.bodyStart+end, book.message("negative-remark.starred"), "")
+		}
+	}
 }
 
 // asides reports a candid aside about them ("Honestly, the process was …") when nothing

@@ -167,6 +167,10 @@ func TestFalseHopeVariants(t *testing.T) {
 		{letterWith("I did not need more time to think."), ""},
 		{letterWith("I am declining the offer at this point in my career."), ""},
 		{letterWith("Perhaps you could send my thanks to Sam again."), ""},
+		{letterWith("After taking some time to reflect, I have decided to withdraw."), ""},
+		{letterWith("Having taken time to think, I am sure."), ""},
+		{letterWith("I needed some time to think, and now I know."), ""},
+		{letterWith("I would like some time to reflect on it."), "like some time to reflect"},
 	}, Options{})
 }
 
@@ -198,4 +202,31 @@ func TestExclamationFix(t *testing.T) {
 			t.Errorf("%+v, want %q fixed as %q", got, want[0], want[1])
 		}
 	}
+}
+
+// Rudeness and slang, and criticism put as what the job would not give the writer.
+func TestNegativeRemarkRudeness(t *testing.T) {
+	checkRule(t, RuleNegative, []ruleCase{
+		{letterWith("It is a job that any well trained monkey could do."), "well trained monkey"},
+		{letterWith("The job itself seems to ....well, suck."), "suck"},
+		{letterWith("The hours are downright suckish."), "suckish"},
+		{letterWith("The commute is a sh*tter and I am out."), "sh*tter"},
+		{letterWith("Honestly the whole process was a joke."), "joke"},
+		{letterWith("Your offer will not benefit me very much in terms of adding value to my professional skills."), "not benefit me"},
+		{letterWith("The role would add little value to my career."), "little value to my"},
+		{letterWith("I would not learn anything new in the role."), "not learn anything"},
+		{letterWith("The position is frankly beneath me."), "beneath me"},
+		{letterWith("Your offer would be a step down for me."), "a step down"},
+		{letterWith("There is no room for growth in the team."), "no room for growth"},
+		{letterWith("The work would not be challenging enough."), "not be challenging enough"},
+		{letterWith("Sorry for the mess with my calendar this week."), ""},
+		{letterWith("I feel stupid for taking so long to reply."), ""},
+		{letterWith("I learned a great deal from our talk."), ""},
+		{letterWith("The role does not fit my plans for the next few years."), ""},
+		{letterWith("I have accepted a role that is closer to my family."), ""},
+		{letterWith("It would not be fair to you to keep my application open."), ""},
+		{letterWith("My home village is poor, and I am moving back to help."), ""},
+		{letterWith("The *new* role is a great fit for someone else, I am sure."), ""},
+		{letterWith("I wrote 5*3 by mistake."), ""},
+	}, Options{})
 }
