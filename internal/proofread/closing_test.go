@@ -74,6 +74,7 @@ func TestSignoffFamilies(t *testing.T) {
 		"Cordially,", "Warmly,", "Take care,", "With gratitude,", "With appreciation,", "Thanks again, and best wishes,",
 		"Thanks and regards,", "With best wishes,", "Kindest regards,", "Warm regards,",
 		"All the best to you and the team,", "Best wishes for your search,",
+		"Cordiali saluti,", "Cordialement,", "Mit freundlichen Grüßen,", "Saludos,", "Met vriendelijke groeten,",
 	} {
 		text := body + s + "\nAna Silva\n"
 		for _, rule := range []string{RuleNoClosing, RuleNoName} {

@@ -17,6 +17,7 @@ type corpusLetter struct {
 	file      string
 	opts      Options
 	must, may []string
+	fixes     map[string]string // the right fix for a flagged text, "\n" written as \n
 	text      string
 }
 
@@ -64,6 +65,16 @@ func readCorpus(t *testing.T, dir string) []corpusLetter {
 				l.must = list(",")
 			case "may":
 				l.may = list(",")
+			case "fixes":
+				l.fixes = map[string]string{}
+				for _, pair := range list(";") {
+					from, to, ok := strings.Cut(pair, "=>")
+					if !ok {
+						t.Fatalf("%s: a fix is written as text => fix", f)
+					}
+					unescape := strings.NewReplacer(`\n`, "\n").Replace
+					l.fixes[unescape(strings.TrimSpace(from))] = unescape(strings.TrimSpace(to))
+				}
 			}
 		}
 		for _, r := range append(slices.Clone(l.must), l.may...) {
@@ -84,6 +95,8 @@ func readCorpus(t *testing.T, dir string) []corpusLetter {
 // TestCorpus proofreads every labelled letter of testdata/corpus, told what the app would
 // know, and measures the rules: each rule a letter must show has to fire (recall), and no
 // error or warning may fire that its labels do not allow (false alarm). Tips never count.
+// It measures the one-click fixes too: every fix offered must be the one its letter's labels
+// give for that text (fix precision, which must be 100 %).
 func TestCorpus(t *testing.T) {
 	letters := readCorpus(t, filepath.Join("testdata", "corpus"))
 	if len(letters) < 60 {
@@ -91,12 +104,30 @@ func TestCorpus(t *testing.T) {
 	}
 	type tally struct{ want, found int }
 	perRule := map[string]*tally{}
-	var misses, alarms []string
+	var misses, alarms, wrongFixes []string
+	offered, right, labelled := 0, 0, 0
 	for _, l := range letters {
 		fired := map[string]Finding{}
+		fixed := map[string]bool{}
 		for _, f := range Text(l.text, l.opts) {
 			if _, seen := fired[f.Rule]; !seen && f.Severity != SevTip {
 				fired[f.Rule] = f
+			}
+			if f.Fix == "" {
+				continue
+			}
+			offered++
+			if want, ok := l.fixes[f.Text]; ok && want == f.Fix {
+				right++
+				fixed[f.Text] = true
+			} else {
+				wrongFixes = append(wrongFixes, fmt.Sprintf("%s: %s fixes %q to %q", l.file, f.Rule, f.Text, f.Fix))
+			}
+		}
+		for text, fix := range l.fixes {
+			labelled++
+			if !fixed[text] {
+				misses = append(misses, fmt.Sprintf("%s: no fix %q => %q", l.file, text, fix))
 			}
 		}
 		for _, r := range l.must {
@@ -136,11 +167,23 @@ func TestCorpus(t *testing.T) {
 	for _, a := range alarms {
 		t.Log("false alarm: " + a)
 	}
+	sort.Strings(wrongFixes)
+	for _, w := range wrongFixes {
+		t.Log("wrong fix: " + w)
+	}
 	recall := 100.0
 	if want > 0 {
 		recall = 100 * float64(found) / float64(want)
 	}
 	t.Logf("%d letters: recall %d/%d = %.1f%%, %d false alarms", len(letters), found, want, recall, len(alarms))
+	precision := 100.0
+	if offered > 0 {
+		precision = 100 * float64(right) / float64(offered)
+	}
+	t.Logf("one-click fixes: %d offered, %d right: fix precision %.1f%%; %d of %d labelled fixes offered", offered, right, precision, right, labelled)
+	if precision < 100 {
+		t.Errorf("fix precision %.1f%% is under 100%%", precision)
+	}
 	if recall < 95 {
 		t.Errorf("recall %.1f%% is under 95%%", recall)
 	}

@@ -3,6 +3,8 @@ package proofread
 import (
 	"strings"
 
+	"github.com/declinedesk/declinedesk/internal/proofread/dict"
+
 	"github.com/declinedesk/declinedesk/internal/letter"
 )
 
@@ -10,6 +12,7 @@ import (
 
 var (
 	gratitudeIndex  = book.index("gratitude")
+	gratitudeWords  = book.singleWords("gratitude")
 	decisionIndex   = book.index("decision", "decision-attend", "decision-elsewhere", "decision-accept")
 	rescheduleIndex = book.index("reschedule")
 	doubtWords      = book.words("decision-doubt")
@@ -25,15 +28,32 @@ var (
 	}
 )
 
-func (d *doc) gratitude() {
+func (d *doc) gratitude(dic *dict.Dictionary) {
 	found := false
 	d.find(gratitudeIndex, func(m match) {
 		found = found || (!d.body[m.first].quoted && !d.negated(m.first))
 	})
 	if !found {
+		found = d.misspeltThanks(dic)
+	}
+	if !found {
 		s, e := d.firstLineSpan()
 		d.add(RuleNoGratitude, s, e, book.message(RuleNoGratitude), "")
 	}
+}
+
+// misspeltThanks reports whether a word of the body, misspelt, surely means thanks ("Many
+// thnaks"): the reader reads the thanks, and the misspelling is reported on its own.
+func (d *doc) misspeltThanks(dic *dict.Dictionary) bool {
+	for _, t := range d.body {
+		if t.quoted || len(t.word) < 4 || dic.Known(t.word) {
+			continue
+		}
+		if fix, _ := dic.Correct(t.word, false); fix != "" && !strings.Contains(fix, " ") && gratitudeWords.has(strings.ToLower(fix)) {
+			return true
+		}
+	}
+	return false
 }
 
 // decision looks for a sentence that clearly states the decision the letter's kind needs.

@@ -27,6 +27,9 @@ func TestNoGratitude(t *testing.T) {
 		{without("Your help is much appreciated."), ""},
 		{without("I can't thank you enough for the offer."), ""},
 		{without("With gratitude for your patience, I write with news."), ""},
+		{without("Many thnaks for your time."), ""}, // misspelt, and still thanks
+		{without("I apreciate your time."), ""},
+		{without("I thnik I am done."), "Dear Jo,"},
 	}, Options{})
 }
 
@@ -60,6 +63,8 @@ func TestDecisionWordings(t *testing.T) {
 	}
 	decides := []string{
 		"I will not be attending the interview on Monday.",
+		"I will not be coming to the interview on Monday.",
+		"After careful consideration I must decline.",
 		"I won't be attending, as I have accepted a post elsewhere.",
 		"I must cancel our interview.",
 		"I have decided to turn the interview down.",
@@ -139,7 +144,7 @@ func TestDecisionByKind(t *testing.T) {
 		{letter.Withdraw, interview, "I will not attend the second interview.", true},
 		{letter.Withdraw, interview, "I will not accept the offer.", false},
 		{letter.DeclineOffer, offer, "I must respectfully decline the offer.", true},
-		{letter.DeclineOffer, "Thank you for the news about the Fellowship.", "I deeply regret that I will be unable to accept your Marlow Fellowship.", true},
+		{letter.DeclineOffer, "Thank you for the news about the Fellowship.", "Sadly I will be unable to accept the Marlow Fellowship.", true},
 		{letter.DeclineOffer, "Thank you for choosing me.", "I will not be joining the team this autumn.", true},
 		{letter.DeclineOffer, "Thank you for choosing me.", "I am unable to accept.", true},
 		{letter.DeclineOffer, "Thank you for the place on the programme.", "I won't be taking up my place.", true},

@@ -113,13 +113,13 @@ type Options struct {
 // LoadDictionary already has.
 func Text(text string, opts Options) []Finding {
 	d := newDoc(text, opts)
-	d.gratitude()
+	dic := dict.Load()
+	d.gratitude(dic)
 	d.decision()
 	d.placeholders()
 	d.closingAndName()
 	d.tone()
 	d.length()
-	dic := dict.Load()
 	d.repeatedWords(dic)
 	d.spelling(dic)
 	return d.findings()

@@ -41,7 +41,7 @@ func TestRepeatedWord(t *testing.T) {
 		{letterWith("Thank you\n\nyou were kind."), ""},
 		{letterWith("Call me on 555 555 0100."), ""},
 		{letterWith("It is a so-so fit."), ""},
-		{letterWith("After some thought I I'll have to decline."), "I I'll"},
+		{letterWith("So I I'll say no this time."), "I I'll"},
 		{letterWith("We we're sorry to go."), "We we're"},
 		{letterWith("It it's a shame."), "It it's"},
 		{letterWith("I'll be there. I'll write."), ""},
@@ -56,7 +56,7 @@ func TestRepeatedWord(t *testing.T) {
 	if len(got) != 1 || got[0].Fix != "The" {
 		t.Errorf("the fix keeps the first word's capitals: %+v", got)
 	}
-	got = findings(letterWith("After some thought I I'll have to decline."), RuleRepeatedWord, Options{})
+	got = findings(letterWith("So I I'll say no this time."), RuleRepeatedWord, Options{})
 	if len(got) != 1 || got[0].Fix != "I'll" {
 		t.Errorf("the fix keeps the contraction: %+v", got)
 	}

@@ -389,6 +389,20 @@ func (b *rulebook) words(name string) wordSet {
 	return out
 }
 
+// singleWords returns the words that are phrases of a section by themselves ("grateful",
+// "thank*"), leaving out the phrases of several words and their limits.
+func (b *rulebook) singleWords(name string) wordSet {
+	out := newWordSet()
+	for _, g := range b.section(name) {
+		for _, p := range g.phrases {
+			if len(p.slots) == 1 && len(p.slots[0].alts) == 0 && !p.slots[0].optional {
+				out.add(p.slots[0].atoms...)
+			}
+		}
+	}
+	return out
+}
+
 // wordList returns the words of a section in the order written.
 func (b *rulebook) wordList(name string) []string {
 	var out []string

@@ -24,7 +24,13 @@ func (d *doc) spelling(dic *dict.Dictionary) {
 	names := d.knownWords()
 	skip := d.unspellable()
 	suggested := map[string]correction{} // one search per word, however often it is written
+	// The sign-off line is made of sign-off words, some of other languages ("Cordiali
+	// saluti"), and of the name: nothing on it to spell.
+	so := d.signoff()
 	for _, t := range d.toks {
+		if so.found && t.start >= so.start && t.end <= so.end {
+			continue
+		}
 		if t.start >= d.bodyEnd {
 			break
 		}
@@ -64,9 +70,14 @@ func (d *doc) spelling(dic *dict.Dictionary) {
 				c.fix, c.choices = dic.Correct(w, false)
 			}
 			c = c.spelt(dic)
+			if c.namesAGap() {
+				c = correction{leftover: true}
+			}
 			suggested[w] = c
 		}
 		switch {
+		case c.leftover:
+			d.add(RuleMisspelling, t.start, t.end, fmt.Sprintf(book.message("misspelling.leftover"), w), "")
 		case c.fix != "":
 			d.addChoices(RuleMisspelling, t.start, t.end, fmt.Sprintf(book.message(RuleMisspelling), w, c.fix), c.fix, nil)
 		case len(c.choices) > 0:
@@ -80,8 +91,21 @@ func (d *doc) spelling(dic *dict.Dictionary) {
 // correction is what a misspelt word should be: a fix when the dictionary is sure, else
 // choices for the writer.
 type correction struct {
-	fix     string
-	choices []string
+	fix      string
+	choices  []string
+	leftover bool // a template's label run together ("bossname"): no word fixes it
+}
+
+// namesAGap reports whether the fix or a choice splits the word into a template's gap for
+// a name, such as "boss name" for "bossname": what it stands for is a name no dictionary
+// has, while "yourcompany" is rightly "your company".
+func (c correction) namesAGap() bool {
+	for _, s := range append([]string{c.fix}, c.choices...) {
+		if _, b, ok := strings.Cut(strings.ToLower(s), " "); ok && nameWords.has(b) {
+			return true
+		}
+	}
+	return false
 }
 
 // spelt keeps only the fix and choices whose every word the dictionary knows: the

@@ -86,3 +86,24 @@ func TestMisspellingFix(t *testing.T) {
 		t.Errorf("no suggestion, no fix: %+v", got)
 	}
 }
+
+// A template's gap for a name, run together, is no word to split: "bossname" stands for a
+// name, while "yourcompany" is "your company".
+func TestMisspellingNameGap(t *testing.T) {
+	for word, fix := range map[string]string{"bossname": "", "yourname": "", "managername": "", "yourcompany": "your company", "myrole": "my role"} {
+		got := findings(letterWith("Please thank "+word+" for me."), RuleMisspelling, Options{})
+		if len(got) != 1 || got[0].Fix != fix || fix == "" && (len(got[0].Suggestions) > 0 || !strings.Contains(got[0].Message, "gap")) {
+			t.Errorf("%s: %+v, want fix %q", word, got, fix)
+		}
+	}
+}
+
+// The sign-off line holds nothing to spell: its words are a sign-off's, perhaps of the
+// writer's own language, and the name.
+func TestMisspellingNotInTheSignoff(t *testing.T) {
+	text := strings.Replace(letterWith("I recieved it."), "Best regards,", "Cordiali saluti,", 1)
+	got := findings(text, RuleMisspelling, Options{})
+	if len(got) != 1 || got[0].Text != "recieved" {
+		t.Errorf("findings %+v", got)
+	}
+}

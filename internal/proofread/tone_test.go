@@ -167,7 +167,7 @@ func TestFalseHopeVariants(t *testing.T) {
 		{letterWith("I did not need more time to think."), ""},
 		{letterWith("I am declining the offer at this point in my career."), ""},
 		{letterWith("Perhaps you could send my thanks to Sam again."), ""},
-		{letterWith("After taking some time to reflect, I have decided to withdraw."), ""},
+		{letterWith("After taking a day to reflect, I am sure of it."), ""},
 		{letterWith("Having taken time to think, I am sure."), ""},
 		{letterWith("I needed some time to think, and now I know."), ""},
 		{letterWith("I would like some time to reflect on it."), "like some time to reflect"},
@@ -207,12 +207,12 @@ func TestExclamationFix(t *testing.T) {
 // Rudeness and slang, and criticism put as what the job would not give the writer.
 func TestNegativeRemarkRudeness(t *testing.T) {
 	checkRule(t, RuleNegative, []ruleCase{
-		{letterWith("It is a job that any well trained monkey could do."), "well trained monkey"},
-		{letterWith("The job itself seems to ....well, suck."), "suck"},
-		{letterWith("The hours are downright suckish."), "suckish"},
+		{letterWith("Frankly, a well trained monkey could manage the tasks."), "well trained monkey"},
+		{letterWith("The role, to be frank... sucks."), "sucks"},
+		{letterWith("The shift pattern is pretty suckish."), "suckish"},
 		{letterWith("The commute is a sh*tter and I am out."), "sh*tter"},
 		{letterWith("Honestly the whole process was a joke."), "joke"},
-		{letterWith("Your offer will not benefit me very much in terms of adding value to my professional skills."), "not benefit me"},
+		{letterWith("The post would not benefit me or my career much."), "not benefit me"},
 		{letterWith("The role would add little value to my career."), "little value to my"},
 		{letterWith("I would not learn anything new in the role."), "not learn anything"},
 		{letterWith("The position is frankly beneath me."), "beneath me"},
