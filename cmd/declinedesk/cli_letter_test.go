@@ -111,7 +111,7 @@ func TestCheck(t *testing.T) {
 	if err := json.Unmarshal([]byte(r.stdout), &fs); err != nil || r.code != 1 {
 		t.Fatalf("json: %v %+v", err, r)
 	}
-	keys := []string{"rule", "severity", "message", "text", "start", "end", "line", "col", "fix"}
+	keys := []string{"rule", "severity", "message", "text", "start", "end", "line", "col", "fix", "suggestions"}
 	for _, f := range fs {
 		for _, k := range keys {
 			if _, ok := f[k]; !ok {
@@ -204,6 +204,42 @@ func TestCheckPrintsFixes(t *testing.T) {
 	r = cli(t, text, "check", "-", "--name", "Ana Silva")
 	if !strings.Contains(r.stdout, `fix: "Ana Silva"`) {
 		t.Errorf("plain output does not show the fix:\n%s", r.stdout)
+	}
+}
+
+// A misspelling the proofreader is sure of has a fix; one with several likely words has
+// suggestions and no fix. Every finding carries "suggestions", a list.
+func TestCheckPrintsSuggestions(t *testing.T) {
+	text := "Dear Jo,\n\nThank you. It was a hard choise, but I see this asa good moment to decline.\n\nBest regards,\nAna Silva\n"
+	r := cli(t, text, "check", "-", "--json")
+	if r.code != 0 {
+		t.Fatalf("exit %d: %+v", r.code, r)
+	}
+	var raw []map[string]any
+	if err := json.Unmarshal([]byte(r.stdout), &raw); err != nil {
+		t.Fatal(err)
+	}
+	byText := map[string]map[string]any{}
+	for _, f := range raw {
+		if _, ok := f["suggestions"].([]any); !ok {
+			t.Errorf("%v: suggestions is not a list", f)
+		}
+		byText[f["text"].(string)] = f
+	}
+	if f := byText["asa"]; f == nil || f["fix"] != "as a" || len(f["suggestions"].([]any)) != 0 {
+		t.Errorf("asa: %v", f)
+	}
+	f := byText["choise"]
+	if f == nil || f["fix"] != "" {
+		t.Fatalf("choise: %v", f)
+	}
+	sug := f["suggestions"].([]any)
+	if len(sug) < 2 || sug[0] != "choice" || sug[1] != "choose" {
+		t.Errorf("choise: suggestions %v", sug)
+	}
+	r = cli(t, text, "check", "-")
+	if !strings.Contains(r.stdout, `suggestions: "choice", "choose"`) || !strings.Contains(r.stdout, `fix: "as a"`) {
+		t.Errorf("plain output:\n%s", r.stdout)
 	}
 }
 

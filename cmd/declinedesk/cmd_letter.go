@@ -191,6 +191,11 @@ func runCheck(e *env, args []string) error {
 		if findings == nil {
 			findings = []proofread.Finding{}
 		}
+		for i := range findings {
+			if findings[i].Suggestions == nil {
+				findings[i].Suggestions = []string{} // always a list, as fix is always text
+			}
+		}
 		enc := json.NewEncoder(&out)
 		enc.SetIndent("", "  ")
 		if err := enc.Encode(findings); err != nil {
@@ -206,6 +211,13 @@ func runCheck(e *env, args []string) error {
 			}
 			if f.Fix != "" {
 				fmt.Fprintf(&out, "    fix: %q\n", shortText(f.Fix))
+			}
+			if len(f.Suggestions) > 0 {
+				quoted := make([]string, len(f.Suggestions))
+				for i, sug := range f.Suggestions {
+					quoted[i] = strconv.Quote(shortText(sug))
+				}
+				fmt.Fprintf(&out, "    suggestions: %s\n", strings.Join(quoted, ", "))
 			}
 		}
 	}
