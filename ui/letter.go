@@ -56,9 +56,12 @@ type letterPane struct {
 	editor   *widget.Entry
 	findings *widget.List
 	verdict  *widget.Label
-	// the finding selected in the list: its whole message and, when it has one, its fix
+	// the finding selected in the list: its whole message and, when it has one, its fix, or
+	// else the words it may have meant, to pick from
 	findingDetail *widget.Label
 	fixBtn        *widget.Button
+	choices       *fyne.Container
+	choiceBtns    []*widget.Button
 	chosen        *proofread.Finding
 	// the as-sent view: exactly what will be sent, with every finding's span marked
 	previewSubject, previewTo *widget.Label
@@ -171,6 +174,15 @@ func (p *letterPane) build() fyne.CanvasObject {
 	p.findingDetail = &widget.Label{Wrapping: fyne.TextWrapWord}
 	p.fixBtn = &widget.Button{Icon: theme.ConfirmIcon(), Importance: widget.HighImportance, OnTapped: p.onFix}
 	p.fixBtn.Hide()
+	p.choiceBtns = make([]*widget.Button, maxChoices)
+	btns := make([]fyne.CanvasObject, maxChoices)
+	for i := range p.choiceBtns {
+		p.choiceBtns[i] = &widget.Button{OnTapped: func() { p.onChoice(i) }}
+		btns[i] = p.choiceBtns[i]
+	}
+	// The choices scroll sideways when long words do not fit: they never widen the window.
+	p.choices = container.NewStack(container.NewHScroll(container.NewHBox(append([]fyne.CanvasObject{&widget.Label{Text: "Did you mean"}}, btns...)...)))
+	p.choices.Hide()
 
 	p.previewSubject = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Wrapping: fyne.TextWrapWord}
 	p.previewTo = &widget.Label{Truncation: fyne.TextTruncateEllipsis}
@@ -189,7 +201,7 @@ func (p *letterPane) build() fyne.CanvasObject {
 
 	// The editor and the findings on the left, the letter as it will be sent on the right:
 	// the as-sent view gets the height to show a whole letter.
-	chosen := container.NewBorder(nil, nil, nil, p.fixBtn, p.findingDetail)
+	chosen := container.NewVBox(container.NewBorder(nil, nil, nil, p.fixBtn, p.findingDetail), p.choices)
 	findingsBox := container.NewBorder(p.verdict, chosen, nil, nil, p.findings)
 	editorArea := container.NewVSplit(container.NewBorder(p.edited, nil, nil, nil, p.editor), findingsBox)
 	editorArea.Offset = 0.62

@@ -115,54 +115,83 @@ func (p *letterPane) showFindings() {
 	p.showChosen(nil)
 }
 
-// showChosen shows the selected finding's whole message, and its fix when it has one.
+// maxChoices is how many of a finding's suggestions the pane offers as buttons: the
+// likeliest, few enough to take in at a glance.
+const maxChoices = 3
+
+// showChosen shows the selected finding's whole message, and its fix when it has one, or
+// else the words it may have meant, each a button.
 func (p *letterPane) showChosen(f *proofread.Finding) {
 	p.chosen = f
+	p.fixBtn.Hide()
+	p.choices.Hide()
 	if f == nil {
 		p.findingDetail.SetText("")
 		p.findingDetail.Hide()
-		p.fixBtn.Hide()
 		return
 	}
 	p.findingDetail.SetText(f.Message)
 	p.findingDetail.Show()
-	if f.Fix == "" {
-		p.fixBtn.Hide()
-		return
+	switch {
+	case f.Fix != "":
+		p.fixBtn.SetText("Fix: “" + shorten(f.Fix, 24) + "”")
+		p.fixBtn.Show()
+	case len(f.Suggestions) > 0:
+		for i, b := range p.choiceBtns {
+			if i < len(f.Suggestions) {
+				b.SetText(shorten(f.Suggestions[i], 24))
+				b.Show()
+			} else {
+				b.Hide()
+			}
+		}
+		p.choices.Show()
 	}
-	fix := f.Fix
-	if len([]rune(fix)) > 24 {
-		fix = string([]rune(fix)[:23]) + "…"
+}
+
+// shorten cuts s to n characters, with an ellipsis when it was longer.
+func shorten(s string, n int) string {
+	if r := []rune(s); len(r) > n {
+		return string(r[:n-1]) + "…"
 	}
-	p.fixBtn.SetText("Fix: “" + fix + "”")
-	p.fixBtn.Show()
+	return s
 }
 
 // onFix puts the chosen finding's fix in place of its span, in the subject or the text.
 func (p *letterPane) onFix() {
-	f := p.chosen
-	if f == nil || f.Fix == "" {
-		return
+	if f := p.chosen; f != nil && f.Fix != "" {
+		p.replace(f, f.Fix)
 	}
+}
+
+// onChoice puts the chosen finding's i-th suggestion in place of its span.
+func (p *letterPane) onChoice(i int) {
+	if f := p.chosen; f != nil && i < len(f.Suggestions) {
+		p.replace(f, f.Suggestions[i])
+	}
+}
+
+// replace puts with in place of f's span, in the subject or the text, unless that text
+// changed since it was proofread.
+func (p *letterPane) replace(f *proofread.Finding, with string) {
 	switch f.Part {
 	case proofread.Subject:
-		if fixed, ok := applyFix(p.rendered.Subject, f); ok {
+		if fixed, ok := replaceSpan(p.rendered.Subject, f, with); ok {
 			p.subject.SetText(fixed)
 		}
 	case proofread.Body:
-		if fixed, ok := applyFix(p.editor.Text, f); ok {
+		if fixed, ok := replaceSpan(p.editor.Text, f, with); ok {
 			p.editor.SetText(fixed)
 		}
 	}
 }
 
-// applyFix is text with f's fix in place of its span, unless the text changed since it
-// was proofread.
-func applyFix(text string, f *proofread.Finding) (string, bool) {
+// replaceSpan is text with f's span replaced, unless the span no longer holds f's text.
+func replaceSpan(text string, f *proofread.Finding, with string) (string, bool) {
 	if f.Start < 0 || f.End > len(text) || f.Start > f.End || text[f.Start:f.End] != f.Text {
 		return "", false
 	}
-	return text[:f.Start] + f.Fix + text[f.End:], true
+	return text[:f.Start] + with + text[f.End:], true
 }
 
 func countsText(errs, warns, tips int) string {
@@ -219,8 +248,8 @@ func (r *findingRow) set(f proofread.Finding) {
 		r.icon.SetResource(theme.InfoIcon())
 	}
 	quote := ""
-	if t := strings.TrimSpace(f.Text); t != "" && len([]rune(t)) <= 40 && !strings.Contains(t, "\n") {
-		quote = " “" + t + "”"
+	if t := strings.TrimSpace(f.Text); t != "" && len([]rune(t)) <= 40 && !strings.Contains(t, "\n") && !strings.HasPrefix(f.Message, "“"+t+"”") {
+		quote = " “" + t + "”" // unless the message starts with it already
 	}
 	where := "Subject:"
 	if f.Part != proofread.Subject {

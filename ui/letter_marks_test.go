@@ -115,3 +115,56 @@ func TestAFindingInTheSubjectIsFixedInTheSubject(t *testing.T) {
 		t.Errorf("after the fix: subject %q, body changed %v", p.subject.Text, p.editor.Text != body)
 	}
 }
+
+// A misspelling that could be several words offers them as choices, not as a fix; picking
+// one puts it in place.
+func TestAMisspellingWithSeveralWordsOffersChoices(t *testing.T) {
+	h := newHarness(t, acme)
+	h.selectCompany("Acme Inc")
+	p := h.app.letter
+	h.win.Canvas().Focus(p.editor)
+	p.editor.CursorRow, p.editor.CursorColumn = 0, 0
+	test.Type(p.editor, "It was a hard choise. ")
+	h.settle()
+	at := -1
+	for i, f := range p.found {
+		if f.Rule == proofread.RuleMisspelling && f.Text == "choise" {
+			at = i
+		}
+	}
+	if at < 0 {
+		t.Fatalf("no misspelling: %+v", p.found)
+	}
+	p.findings.Select(at)
+	if p.fixBtn.Visible() || !p.choices.Visible() {
+		t.Fatalf("fix shown %v, choices shown %v", p.fixBtn.Visible(), p.choices.Visible())
+	}
+	var shown []string
+	for _, b := range p.choiceBtns {
+		if b.Visible() {
+			shown = append(shown, b.Text)
+		}
+	}
+	if len(shown) < 2 || shown[0] != "choice" || shown[1] != "choose" {
+		t.Fatalf("choices %q", shown)
+	}
+	test.Tap(p.choiceBtns[1])
+	h.settle()
+	if !strings.HasPrefix(p.editor.Text, "It was a hard choose. ") {
+		t.Errorf("after picking: %q", p.editor.Text[:30])
+	}
+	for _, f := range p.found {
+		if f.Text == "choise" {
+			t.Errorf("still flagged: %+v", f)
+		}
+	}
+	// A finding with a sure fix shows the fix and no choices.
+	for i, f := range p.found {
+		if f.Fix != "" {
+			p.findings.Select(i)
+			if !p.fixBtn.Visible() || p.choices.Visible() {
+				t.Errorf("%s: fix shown %v, choices shown %v", f.Rule, p.fixBtn.Visible(), p.choices.Visible())
+			}
+		}
+	}
+}
