@@ -52,3 +52,18 @@ func BenchmarkProofread300WordsWithMistakes(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkProofreadFiveFreshTypos proofreads a short letter with five misspellings that no
+// typo list holds, so that each is guessed at from the whole dictionary, as the window
+// does on every keystroke while they stand.
+func BenchmarkProofreadFiveFreshTypos(b *testing.B) {
+	text := "Dear Jo,\n\nMany thnaks for the invitation. It was a hard choise, but I see this asa fair end, " +
+		"and I will decline the intervew with my regsrds to the team.\n\nBest regards,\nAna Silva\n"
+	LoadDictionary()
+	if fs := findings(text, RuleMisspelling, Options{Name: "Ana Silva"}); len(fs) != 5 {
+		b.Fatalf("misspellings %+v", fs)
+	}
+	for b.Loop() {
+		Text(text, Options{Name: "Ana Silva"})
+	}
+}

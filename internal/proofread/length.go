@@ -56,6 +56,9 @@ func (d *doc) repeatedWords(dic *dict.Dictionary) {
 
 // contraction is the ending of a contracted word ("'ll" of "i'll"), or "" for none.
 func contraction(w string) string {
+	if strings.IndexByte(w, '\'') < 0 {
+		return ""
+	}
 	for _, end := range []string{"'ll", "'m", "'ve", "'d", "'re", "'s"} {
 		if strings.HasSuffix(w, end) && len(w) > len(end) {
 			return end

@@ -20,7 +20,10 @@ func (d *doc) find(ix *phraseIndex, visit func(m match)) {
 
 // findAt calls visit for each phrase of ix that starts at body word i.
 func (d *doc) findAt(ix *phraseIndex, i int, visit func(m match)) {
-	ix.candidates(d.body[i].word, func(p *phrase) {
+	for _, p := range d.candidatesAt(ix.all, i) {
+		if p.in&ix.bit == 0 {
+			continue
+		}
 		d.matchSeq(p.slots, i, -1, false, func(_, last int) bool {
 			if last < i || !d.allowed(p.group, i, last) {
 				return false
@@ -28,7 +31,22 @@ func (d *doc) findAt(ix *phraseIndex, i int, visit func(m match)) {
 			visit(match{first: i, last: last, group: p.group})
 			return true
 		})
-	})
+	}
+}
+
+// candidatesAt are the phrases of every index of all that may start at body word i: the
+// words are looked up once, for all the rules.
+func (d *doc) candidatesAt(all *phraseIndex, i int) []*phrase {
+	if d.candsOf != all {
+		d.candsOf = all
+		d.cands = make([]*phrase, 0, 2*len(d.body))
+		d.candAt = make([]int32, 1, len(d.body)+1)
+		for _, t := range d.body {
+			d.cands = all.candidates(t.word, d.cands)
+			d.candAt = append(d.candAt, int32(len(d.cands)))
+		}
+	}
+	return d.cands[d.candAt[i]:d.candAt[i+1]]
 }
 
 func (d *doc) allowed(g *group, first, last int) bool {

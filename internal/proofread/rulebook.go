@@ -4,6 +4,7 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
+	"slices"
 	"strings"
 )
 
@@ -24,6 +25,8 @@ type rulebook struct {
 	parsing  map[string]bool   // lists being parsed, to catch a list that uses itself
 	groups   map[string][]*group
 	messages map[string]string
+	all      *phraseIndex // every phrase index made, together
+	indexes  int          // how many have been made
 }
 
 // group is one "[name]" section of a rule file: phrases or words, and what limits them.
@@ -44,6 +47,7 @@ type phrase struct {
 	slots []slot
 	group *group
 	text  string // as written, for error messages
+	in    uint64 // the bits of the indexes that hold it
 }
 
 // seq is a sequence of slots that match consecutive words.
@@ -432,30 +436,53 @@ type phraseIndex struct {
 	prefix map[string][]*phrase // by the first three bytes of the stem
 	suffix map[string][]*phrase // by the last three bytes of the ending
 	other  []*phrase            // phrases that start with a short stem or ending
+	// bit marks the phrases of this index (phrase.in); all is every index of the rulebook
+	// together, which a letter looks its words up in once for all the indexes.
+	bit uint64
+	all *phraseIndex
+}
+
+func newPhraseIndex() *phraseIndex {
+	return &phraseIndex{exact: map[string][]*phrase{}, prefix: map[string][]*phrase{}, suffix: map[string][]*phrase{}}
 }
 
 func (b *rulebook) index(sections ...string) *phraseIndex {
-	ix := &phraseIndex{exact: map[string][]*phrase{}, prefix: map[string][]*phrase{}, suffix: map[string][]*phrase{}}
+	if b.all == nil {
+		b.all = newPhraseIndex()
+	}
+	if b.indexes == 64 {
+		panic("proofread: more than 64 phrase indexes")
+	}
+	ix := newPhraseIndex()
+	ix.bit, ix.all = 1<<b.indexes, b.all
+	b.indexes++
 	for _, name := range sections {
 		for _, g := range b.section(name) {
 			for _, p := range g.phrases {
-				for _, a := range firstAtoms(p.slots) {
-					switch {
-					case !a.prefix && !a.suffix:
-						ix.exact[a.text] = appendOnce(ix.exact[a.text], p)
-					case a.prefix && len(a.text) >= 3:
-						ix.prefix[a.text[:3]] = appendOnce(ix.prefix[a.text[:3]], p)
-					case a.suffix && len(a.text) >= 3:
-						k := a.text[len(a.text)-3:]
-						ix.suffix[k] = appendOnce(ix.suffix[k], p)
-					default:
-						ix.other = appendOnce(ix.other, p)
-					}
-				}
+				p.in |= ix.bit
+				ix.add(p)
+				b.all.add(p)
 			}
 		}
 	}
 	return ix
+}
+
+// add indexes p by the words it can start with.
+func (ix *phraseIndex) add(p *phrase) {
+	for _, a := range firstAtoms(p.slots) {
+		switch {
+		case !a.prefix && !a.suffix:
+			ix.exact[a.text] = appendOnce(ix.exact[a.text], p)
+		case a.prefix && len(a.text) >= 3:
+			ix.prefix[a.text[:3]] = appendOnce(ix.prefix[a.text[:3]], p)
+		case a.suffix && len(a.text) >= 3:
+			k := a.text[len(a.text)-3:]
+			ix.suffix[k] = appendOnce(ix.suffix[k], p)
+		default:
+			ix.other = appendOnce(ix.other, p)
+		}
+	}
 }
 
 func appendOnce(ps []*phrase, p *phrase) []*phrase {
@@ -467,20 +494,21 @@ func appendOnce(ps []*phrase, p *phrase) []*phrase {
 	return append(ps, p)
 }
 
-// candidates are the phrases that may start at word w.
-func (ix *phraseIndex) candidates(w string, visit func(*phrase)) {
-	for _, p := range ix.exact[w] {
-		visit(p)
+// candidates appends to out the phrases that may start at word w, each once.
+func (ix *phraseIndex) candidates(w string, out []*phrase) []*phrase {
+	from := len(out)
+	add := func(ps []*phrase) {
+		for _, p := range ps {
+			if !slices.Contains(out[from:], p) {
+				out = append(out, p)
+			}
+		}
 	}
+	add(ix.exact[w])
 	if len(w) >= 3 {
-		for _, p := range ix.prefix[w[:3]] {
-			visit(p)
-		}
-		for _, p := range ix.suffix[w[len(w)-3:]] {
-			visit(p)
-		}
+		add(ix.prefix[w[:3]])
+		add(ix.suffix[w[len(w)-3:]])
 	}
-	for _, p := range ix.other {
-		visit(p)
-	}
+	add(ix.other)
+	return out
 }

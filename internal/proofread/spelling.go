@@ -163,15 +163,27 @@ func (d *doc) unspellable() [][2]int {
 		for i < len(text) && !isSpaceByte(text[i]) {
 			i++
 		}
-		chunk := strings.TrimRight(text[start:i], ".,;:!?)]}>\"'”’")
-		if chunk == "" {
-			continue
-		}
-		if strings.ContainsAny(chunk, "@/\\#_=") || strings.Contains(chunk, "www.") || innerDot(chunk) {
+		if chunk := text[start:i]; addressLike(chunk) || innerDot(chunk) {
 			out = append(out, [2]int{start, i})
 		}
 	}
 	return out
+}
+
+// addressLike reports whether a chunk of text holds what addresses, links, paths and
+// handles are made of: @ / \ # _ = or "www.".
+func addressLike(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '@', '/', '\\', '#', '_', '=':
+			return true
+		case 'w':
+			if strings.HasPrefix(s[i:], "www.") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // innerDot reports whether a dot stands between two letters, as in a domain or file name.

@@ -23,6 +23,11 @@ type doc struct {
 	known       [][2]int     // where the names the app knows stand, once looked for
 	longestName int          // the length of the longest of those names, in bytes
 	out         []Finding
+	// the phrases that may start at each body word, for every rule at once: cands[candAt[i]:
+	// candAt[i+1]] for word i, looked up in candsOf
+	candsOf *phraseIndex
+	cands   []*phrase
+	candAt  []int32
 }
 
 // token is one word of the letter.
@@ -183,7 +188,12 @@ func inSpans(spans [][2]int, pos int) bool {
 	return i < len(spans) && spans[i][0] <= pos
 }
 
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) }
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+}
 
 // tokenize splits the text into words and the words into sentences. A word may hold
 // apostrophes between letters (don't, O'Neil); hyphens separate words but keep them tight.
