@@ -87,6 +87,9 @@ func TestCorrect(t *testing.T) {
 		{"heare", "", []string{"hear", "heard", "hears"}},
 		{"kust", "", []string{"just", "must"}},
 		{"suckish", "", nil},
+		{"pls", "please", nil}, {"thx", "thanks", nil},
+		{"async", "", nil}, // not "a sync": a letter alone runs into nothing but its pairs
+		{"lol", "", nil},   // short words are fixed only from the typo list
 		{"zqxjvkwy", "", nil},
 	} {
 		fix, choices := d.Correct(tc.word, true)
@@ -98,7 +101,7 @@ func TestCorrect(t *testing.T) {
 		}
 	}
 	// Never a rare word that happens to be one slip away, and never a fix that is no word.
-	for _, w := range []string{"suckish", "tter", "heare", "choise"} {
+	for _, w := range []string{"suckish", "tter", "heare", "choise", "async", "lol", "cv", "pdf", "btw"} {
 		if fix, _ := d.Correct(w, true); fix != "" {
 			t.Errorf("Correct(%q) fixes to %q", w, fix)
 		}

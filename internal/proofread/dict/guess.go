@@ -31,6 +31,10 @@ const (
 	// farFrom is the shortest word searched two edits away: from a shorter one almost any
 	// word is two edits away.
 	farFrom = 5
+	// shortWord is the longest word fixed only from the typo list or as two short words run
+	// together ("asa"): a word this short is a slip away from many, and is as often an
+	// abbreviation ("pls" is not "plus").
+	shortWord = 3
 )
 
 // Slips and their likelihoods, for one given slip: a wrong key is one of several
@@ -91,7 +95,8 @@ func (d *Dictionary) Correct(word string, far bool) (fix string, choices []strin
 	if len(gs) > 1 {
 		next = gs[1].Score
 	}
-	if best.Score >= sureScore && best.Score >= sureRatio*next && d.fixable(best.Text) {
+	if best.Score >= sureScore && best.Score >= sureRatio*next && d.fixable(best.Text) &&
+		(len(word) > shortWord || d.pairs[strings.ToLower(best.Text)]) {
 		return best.Text, nil
 	}
 	for _, g := range gs {
@@ -251,7 +256,8 @@ func (d *Dictionary) edits2(w string) []string {
 
 // splits lists the ways w is two words typed without the space between them: "interms",
 // "myskills", "lookforward". A part of three letters or fewer must be a small word (in,
-// to, my, the …), and two such parts a pair typed as one ("asa"); a longer part must be
+// to, my, the …), two such parts a pair typed as one ("asa"), and a part of one letter
+// only in such a pair; a longer part must be
 // common enough (up to size 50) for the pair to be likelier than a slip inside one word.
 // A pair with a small word is far likelier than two longer words run together, which is
 // how English makes compounds.
@@ -274,6 +280,8 @@ func (d *Dictionary) splits(w string) []Guess {
 			if !d.pairs[a+" "+b] {
 				continue
 			}
+		case len(a) == 1 || len(b) == 1: // "async" is no "a sync"
+			continue
 		case len(a) <= 3 && !d.small[a], len(b) <= 3 && !d.small[b], sa > 50, sb > 50:
 			continue
 		}
