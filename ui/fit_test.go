@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"github.com/declinedesk/declinedesk/internal/letter"
+	"github.com/declinedesk/declinedesk/internal/proofread"
 	"github.com/declinedesk/declinedesk/internal/tracker"
 )
 
@@ -56,6 +57,9 @@ func TestTheWindowNeverAsksForMoreThan960x640(t *testing.T) {
 	p.changed.SetText(strings.Repeat("The opportunity changed since you edited this letter. ", 4))
 	p.changedBox.Show()
 	p.keepInTouch.Show()
+	// A finding selected, with the longest words it may have meant as choices.
+	p.showChosen(&proofread.Finding{Message: strings.Repeat("A long message about a word. ", 6),
+		Suggestions: []string{"counterrevolutionaries", "internationalisation", "disproportionately"}})
 	h.app.tracker.setChartOpen(true)
 	for _, tab := range []int{tabDetails, tabDecide, tabLetter} {
 		h.app.showTab(tab)

@@ -11,6 +11,7 @@ import (
 	"github.com/declinedesk/declinedesk/internal/clock"
 	"github.com/declinedesk/declinedesk/internal/followup"
 	"github.com/declinedesk/declinedesk/internal/letter"
+	"github.com/declinedesk/declinedesk/internal/proofread"
 	"github.com/declinedesk/declinedesk/internal/tracker"
 )
 
@@ -55,10 +56,13 @@ type letterPane struct {
 	editor   *widget.Entry
 	findings *widget.List
 	verdict  *widget.Label
-	// the finding selected in the list: its whole message and, when it has one, its fix
+	// the finding selected in the list: its whole message and, when it has one, its fix, or
+	// else the words it may have meant, to pick from
 	findingDetail *widget.Label
 	fixBtn        *widget.Button
-	chosen        *letter.Finding
+	choices       *fyne.Container
+	choiceBtns    []*widget.Button
+	chosen        *proofread.Finding
 	// the as-sent view: exactly what will be sent, with every finding's span marked
 	previewSubject, previewTo *widget.Label
 	previewBody               *widget.RichText
@@ -78,7 +82,7 @@ type letterPane struct {
 	shown     *tracker.Opportunity
 	spec      letter.Spec // what the settings and editor say; Body is set once the text is edited
 	rendered  letter.Letter
-	found     []letter.Finding
+	found     []proofread.Finding
 	seq       int // the newest preview asked for; older ones are dropped
 	unsaved   bool
 	saveTimer clock.Timer
@@ -163,13 +167,22 @@ func (p *letterPane) build() fyne.CanvasObject {
 	p.verdict = &widget.Label{Wrapping: fyne.TextWrapWord}
 	p.findings = widget.NewList(func() int { return len(p.found) }, newFindingRow, func(i widget.ListItemID, o fyne.CanvasObject) {
 		if i < len(p.found) {
-			o.(*findingRow).set(p.found[i], 2) // the proofread text starts with "Subject: …" and a blank line
+			o.(*findingRow).set(p.found[i])
 		}
 	})
 	p.findings.OnSelected = p.onFindingSelected
 	p.findingDetail = &widget.Label{Wrapping: fyne.TextWrapWord}
 	p.fixBtn = &widget.Button{Icon: theme.ConfirmIcon(), Importance: widget.HighImportance, OnTapped: p.onFix}
 	p.fixBtn.Hide()
+	p.choiceBtns = make([]*widget.Button, maxChoices)
+	btns := make([]fyne.CanvasObject, maxChoices)
+	for i := range p.choiceBtns {
+		p.choiceBtns[i] = &widget.Button{OnTapped: func() { p.onChoice(i) }}
+		btns[i] = p.choiceBtns[i]
+	}
+	// The choices scroll sideways when long words do not fit: they never widen the window.
+	p.choices = container.NewStack(container.NewHScroll(container.NewHBox(append([]fyne.CanvasObject{&widget.Label{Text: "Did you mean"}}, btns...)...)))
+	p.choices.Hide()
 
 	p.previewSubject = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Wrapping: fyne.TextWrapWord}
 	p.previewTo = &widget.Label{Truncation: fyne.TextTruncateEllipsis}
@@ -188,7 +201,7 @@ func (p *letterPane) build() fyne.CanvasObject {
 
 	// The editor and the findings on the left, the letter as it will be sent on the right:
 	// the as-sent view gets the height to show a whole letter.
-	chosen := container.NewBorder(nil, nil, nil, p.fixBtn, p.findingDetail)
+	chosen := container.NewVBox(container.NewBorder(nil, nil, nil, p.fixBtn, p.findingDetail), p.choices)
 	findingsBox := container.NewBorder(p.verdict, chosen, nil, nil, p.findings)
 	editorArea := container.NewVSplit(container.NewBorder(p.edited, nil, nil, nil, p.editor), findingsBox)
 	editorArea.Offset = 0.62

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/declinedesk/declinedesk/internal/letter"
+	"github.com/declinedesk/declinedesk/internal/proofread"
 )
 
 // refresh renders and proofreads the letter off the UI goroutine and shows the newest
@@ -22,7 +23,7 @@ func (p *letterPane) refresh() {
 	type result struct {
 		letter   letter.Letter
 		problems []error
-		findings []letter.Finding
+		findings []proofread.Finding
 	}
 	goAndReturn(p.app.work, func() result {
 		if noLetter {
@@ -35,7 +36,7 @@ func (p *letterPane) refresh() {
 		if err != nil {
 			return result{problems: []error{err}}
 		}
-		return result{letter: l, findings: letter.Proofread(l.Text(), proofreadOptions(spec, known))}
+		return result{letter: l, findings: proofread.Letter(l, proofreadOptions(spec, known))}
 	}, func(r result) {
 		if seq != p.seq {
 			return
@@ -60,8 +61,8 @@ func (p *letterPane) refresh() {
 
 // proofreadOptions tell the proofreader the names the letter may use, so that they are
 // never taken for misspellings.
-func proofreadOptions(s letter.Spec, known []string) letter.ProofreadOptions {
-	return letter.ProofreadOptions{Kind: s.Kind.OrDefault(), Name: s.SenderName, Recipient: s.RecipientName, Company: s.Company,
+func proofreadOptions(s letter.Spec, known []string) proofread.Options {
+	return proofread.Options{Kind: s.Kind.OrDefault(), Name: s.SenderName, Recipient: s.RecipientName, Company: s.Company,
 		Role: s.Role, Referral: s.ReferralName, Known: known}
 }
 
@@ -83,9 +84,9 @@ func (p *letterPane) showFindings() {
 	var errs, warns, tips int
 	for _, f := range p.found {
 		switch f.Severity {
-		case letter.SevError:
+		case proofread.SevError:
 			errs++
-		case letter.SevWarning:
+		case proofread.SevWarning:
 			warns++
 		default:
 			tips++
@@ -114,52 +115,83 @@ func (p *letterPane) showFindings() {
 	p.showChosen(nil)
 }
 
-// showChosen shows the selected finding's whole message, and its fix when it has one.
-func (p *letterPane) showChosen(f *letter.Finding) {
+// maxChoices is how many of a finding's suggestions the pane offers as buttons: the
+// likeliest, few enough to take in at a glance.
+const maxChoices = 3
+
+// showChosen shows the selected finding's whole message, and its fix when it has one, or
+// else the words it may have meant, each a button.
+func (p *letterPane) showChosen(f *proofread.Finding) {
 	p.chosen = f
+	p.fixBtn.Hide()
+	p.choices.Hide()
 	if f == nil {
 		p.findingDetail.SetText("")
 		p.findingDetail.Hide()
-		p.fixBtn.Hide()
 		return
 	}
 	p.findingDetail.SetText(f.Message)
 	p.findingDetail.Show()
-	if f.Fix == "" {
-		p.fixBtn.Hide()
-		return
+	switch {
+	case f.Fix != "":
+		p.fixBtn.SetText("Fix: “" + shorten(f.Fix, 24) + "”")
+		p.fixBtn.Show()
+	case len(f.Suggestions) > 0:
+		for i, b := range p.choiceBtns {
+			if i < len(f.Suggestions) {
+				b.SetText(shorten(f.Suggestions[i], 24))
+				b.Show()
+			} else {
+				b.Hide()
+			}
+		}
+		p.choices.Show()
 	}
-	fix := f.Fix
-	if len([]rune(fix)) > 24 {
-		fix = string([]rune(fix)[:23]) + "…"
+}
+
+// shorten cuts s to n characters, with an ellipsis when it was longer.
+func shorten(s string, n int) string {
+	if r := []rune(s); len(r) > n {
+		return string(r[:n-1]) + "…"
 	}
-	p.fixBtn.SetText("Fix: “" + fix + "”")
-	p.fixBtn.Show()
+	return s
 }
 
 // onFix puts the chosen finding's fix in place of its span, in the subject or the text.
 func (p *letterPane) onFix() {
-	f := p.chosen
-	if f == nil || f.Fix == "" {
-		return
+	if f := p.chosen; f != nil && f.Fix != "" {
+		p.replace(f, f.Fix)
 	}
-	head := bodyHead(p.rendered)
-	if f.Start < len(head) {
-		const label = "Subject: "
-		subject := p.rendered.Subject
-		start, end := f.Start-len(label), f.End-len(label)
-		if start < 0 || end > len(subject) {
-			return
+}
+
+// onChoice puts the chosen finding's i-th suggestion in place of its span.
+func (p *letterPane) onChoice(i int) {
+	if f := p.chosen; f != nil && i < len(f.Suggestions) {
+		p.replace(f, f.Suggestions[i])
+	}
+}
+
+// replace puts with in place of f's span, in the subject or the text, unless that text
+// changed since it was proofread.
+func (p *letterPane) replace(f *proofread.Finding, with string) {
+	switch f.Part {
+	case proofread.Subject:
+		if fixed, ok := replaceSpan(p.rendered.Subject, f, with); ok {
+			p.subject.SetText(fixed)
 		}
-		p.subject.SetText(subject[:start] + f.Fix + subject[end:])
-		return
+	case proofread.Body:
+		if fixed, ok := replaceSpan(p.editor.Text, f, with); ok {
+			p.editor.SetText(fixed)
+		}
 	}
-	text := p.editor.Text
-	start, end := f.Start-len(head), f.End-len(head)
-	if end > len(text) || text[start:end] != f.Text {
-		return // the text changed since it was proofread
+}
+
+// replaceSpan is text with f's span replaced, unless the span no longer holds f's text.
+func replaceSpan(text string, f *proofread.Finding, with string) (string, bool) {
+	if f.Start < 0 || f.End > len(text) || f.Start > f.End || text[f.Start:f.End] != f.Text {
+		return "", false
 	}
-	p.editor.SetText(text[:start] + f.Fix + text[end:])
+	return text[:f.Start] + with + text[f.End:], true
 }
 
 func countsText(errs, warns, tips int) string {
@@ -177,20 +209,19 @@ func countsText(errs, warns, tips int) string {
 }
 
 // onFindingSelected selects the finding's text in the editor, or in the subject field when
-// it is in the subject line.
+// it is in the subject.
 func (p *letterPane) onFindingSelected(i widget.ListItemID) {
 	if i >= len(p.found) {
 		return
 	}
 	f := p.found[i]
 	p.showChosen(&f)
-	head := len(bodyHead(p.rendered))
-	if f.Start < head {
+	if f.Part == proofread.Subject {
 		p.app.win.Canvas().Focus(p.subject)
 		return
 	}
 	p.app.win.Canvas().Focus(p.editor)
-	selectRange(p.editor, f.Start-head, f.End-head)
+	selectRange(p.editor, f.Start, f.End)
 }
 
 // findingRow is one finding: its severity, where it is and what to do.
@@ -206,24 +237,23 @@ func newFindingRow() fyne.CanvasObject {
 	return r
 }
 
-// set shows f; headLines is how many lines come before the body in the proofread text, so
-// that line numbers count in the editor.
-func (r *findingRow) set(f letter.Finding, headLines int) {
+// set shows f, where it is (the subject, or a line of the editor) and what to do.
+func (r *findingRow) set(f proofread.Finding) {
 	switch f.Severity {
-	case letter.SevError:
+	case proofread.SevError:
 		r.icon.SetResource(theme.NewErrorThemedResource(theme.ErrorIcon()))
-	case letter.SevWarning:
+	case proofread.SevWarning:
 		r.icon.SetResource(theme.NewWarningThemedResource(theme.WarningIcon()))
 	default:
 		r.icon.SetResource(theme.InfoIcon())
 	}
 	quote := ""
-	if t := strings.TrimSpace(f.Text); t != "" && len([]rune(t)) <= 40 && !strings.Contains(t, "\n") {
-		quote = " “" + t + "”"
+	if t := strings.TrimSpace(f.Text); t != "" && len([]rune(t)) <= 40 && !strings.Contains(t, "\n") && !strings.HasPrefix(f.Message, "“"+t+"”") {
+		quote = " “" + t + "”" // unless the message starts with it already
 	}
 	where := "Subject:"
-	if f.Line > headLines {
-		where = fmt.Sprintf("Line %d:", f.Line-headLines)
+	if f.Part != proofread.Subject {
+		where = fmt.Sprintf("Line %d:", f.Line)
 	}
 	r.text.SetText(fmt.Sprintf("%s%s %s", where, quote, f.Message))
 }

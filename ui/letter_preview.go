@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/declinedesk/declinedesk/internal/letter"
+	"github.com/declinedesk/declinedesk/internal/proofread"
 )
 
 // showPreview shows the letter exactly as it will be sent, every finding marked in it.
@@ -30,15 +31,13 @@ func (p *letterPane) showPreview() {
 	p.previewBody.Refresh()
 }
 
-// markedBody is the letter's body as rich text, each finding's span in its severity's
-// colour, bold and underlined. Spans come from the proofread text, which starts with the
-// subject line; overlapping spans are marked once.
-func markedBody(l letter.Letter, found []letter.Finding) []widget.RichTextSegment {
-	head := len(bodyHead(l))
+// markedBody is the letter's body as rich text, each finding in the body marked in its
+// severity's colour, bold and underlined; overlapping spans are marked once.
+func markedBody(l letter.Letter, found []proofread.Finding) []widget.RichTextSegment {
 	body := l.Body
-	spans := make([]letter.Finding, 0, len(found))
+	spans := make([]proofread.Finding, 0, len(found))
 	for _, f := range found {
-		if f.End > head && f.Start < head+len(body) && f.End > f.Start {
+		if f.Part == proofread.Body && f.End > f.Start && f.End <= len(body) {
 			spans = append(spans, f)
 		}
 	}
@@ -51,7 +50,7 @@ func markedBody(l letter.Letter, found []letter.Finding) []widget.RichTextSegmen
 	}
 	at := 0
 	for _, f := range spans {
-		start, end := max(f.Start-head, at), min(f.End-head, len(body))
+		start, end := max(f.Start, at), f.End
 		if start >= end {
 			continue
 		}
@@ -66,14 +65,11 @@ func markedBody(l letter.Letter, found []letter.Finding) []widget.RichTextSegmen
 	return segs
 }
 
-// bodyHead is what comes before the body in the proofread text.
-func bodyHead(l letter.Letter) string { return "Subject: " + l.Subject + "\n\n" }
-
-func severityColor(s letter.Severity) fyne.ThemeColorName {
+func severityColor(s proofread.Severity) fyne.ThemeColorName {
 	switch s {
-	case letter.SevError:
+	case proofread.SevError:
 		return theme.ColorNameError
-	case letter.SevWarning:
+	case proofread.SevWarning:
 		return theme.ColorNameWarning
 	}
 	return theme.ColorNamePrimary

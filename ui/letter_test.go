@@ -9,6 +9,7 @@ import (
 
 	"github.com/declinedesk/declinedesk/internal/checklist"
 	"github.com/declinedesk/declinedesk/internal/letter"
+	"github.com/declinedesk/declinedesk/internal/proofread"
 	"github.com/declinedesk/declinedesk/internal/tracker"
 )
 
@@ -53,9 +54,9 @@ func TestTypingUpdatesPreviewAndFindings(t *testing.T) {
 	if p.spec.Body == "" {
 		t.Error("an edited letter is not marked edited")
 	}
-	var ex *letter.Finding
+	var ex *proofread.Finding
 	for i := range p.found {
-		if p.found[i].Rule == letter.RuleExclamation {
+		if p.found[i].Rule == proofread.RuleExclamation {
 			ex = &p.found[i]
 		}
 	}
@@ -63,13 +64,13 @@ func TestTypingUpdatesPreviewAndFindings(t *testing.T) {
 		t.Fatalf("no exclamation finding: %+v, %q", p.found, p.verdict.Text)
 	}
 	row := newFindingRow().(*findingRow)
-	row.set(*ex, 2)
+	row.set(*ex)
 	if !strings.HasPrefix(row.text.Text, "Line 1: “!!”") {
 		t.Errorf("finding shown as %q; lines count in the editor", row.text.Text)
 	}
 	// Selecting the finding selects its text in the editor.
 	for i := range p.found {
-		if p.found[i].Rule == letter.RuleExclamation {
+		if p.found[i].Rule == proofread.RuleExclamation {
 			p.findings.Select(i)
 		}
 	}
@@ -79,7 +80,7 @@ func TestTypingUpdatesPreviewAndFindings(t *testing.T) {
 	// Deleting everything shows errors, and the send actions stay usable to copy a draft.
 	p.editor.SetText("Hello")
 	h.settle()
-	if !letter.HasErrors(p.found) || !strings.Contains(p.verdict.Text, "fix the errors") {
+	if !proofread.HasErrors(p.found) || !strings.Contains(p.verdict.Text, "fix the errors") {
 		t.Errorf("verdict %q", p.verdict.Text)
 	}
 }

@@ -11,7 +11,7 @@ import (
 
 	"github.com/declinedesk/declinedesk/internal/clip"
 	"github.com/declinedesk/declinedesk/internal/clock/clocktest"
-	"github.com/declinedesk/declinedesk/internal/letter"
+	"github.com/declinedesk/declinedesk/internal/proofread"
 )
 
 const goodSpec = `{
@@ -111,7 +111,7 @@ func TestCheck(t *testing.T) {
 	if err := json.Unmarshal([]byte(r.stdout), &fs); err != nil || r.code != 1 {
 		t.Fatalf("json: %v %+v", err, r)
 	}
-	keys := []string{"rule", "severity", "message", "text", "start", "end", "line", "col", "fix"}
+	keys := []string{"rule", "severity", "message", "text", "start", "end", "line", "col", "fix", "suggestions"}
 	for _, f := range fs {
 		for _, k := range keys {
 			if _, ok := f[k]; !ok {
@@ -142,7 +142,6 @@ func TestCheck(t *testing.T) {
 	if r := cli(t, strings.Repeat("x", maxLetterBytes+1), "check", "-"); r.code != 2 || !strings.Contains(r.stderr, "not a letter") {
 		t.Errorf("huge input: code %d", r.code)
 	}
-	_ = letter.Rules
 }
 
 func TestCheckKind(t *testing.T) {
@@ -183,7 +182,7 @@ func TestCheckKind(t *testing.T) {
 func TestCheckPrintsFixes(t *testing.T) {
 	text := "Dear Jo,\n\nThank you!! I have decided to decline the the interview.\n\nBest regards,\n[Your Name]\n"
 	r := cli(t, text, "check", "-", "--json", "--name", "Ana Silva")
-	var fs []letter.Finding
+	var fs []proofread.Finding
 	if err := json.Unmarshal([]byte(r.stdout), &fs); err != nil {
 		t.Fatal(err)
 	}
@@ -205,6 +204,42 @@ func TestCheckPrintsFixes(t *testing.T) {
 	r = cli(t, text, "check", "-", "--name", "Ana Silva")
 	if !strings.Contains(r.stdout, `fix: "Ana Silva"`) {
 		t.Errorf("plain output does not show the fix:\n%s", r.stdout)
+	}
+}
+
+// A misspelling the proofreader is sure of has a fix; one with several likely words has
+// suggestions and no fix. Every finding carries "suggestions", a list.
+func TestCheckPrintsSuggestions(t *testing.T) {
+	text := "Dear Jo,\n\nThank you. It was a hard choise, but I see this asa good moment to decline.\n\nBest regards,\nAna Silva\n"
+	r := cli(t, text, "check", "-", "--json")
+	if r.code != 0 {
+		t.Fatalf("exit %d: %+v", r.code, r)
+	}
+	var raw []map[string]any
+	if err := json.Unmarshal([]byte(r.stdout), &raw); err != nil {
+		t.Fatal(err)
+	}
+	byText := map[string]map[string]any{}
+	for _, f := range raw {
+		if _, ok := f["suggestions"].([]any); !ok {
+			t.Errorf("%v: suggestions is not a list", f)
+		}
+		byText[f["text"].(string)] = f
+	}
+	if f := byText["asa"]; f == nil || f["fix"] != "as a" || len(f["suggestions"].([]any)) != 0 {
+		t.Errorf("asa: %v", f)
+	}
+	f := byText["choise"]
+	if f == nil || f["fix"] != "" {
+		t.Fatalf("choise: %v", f)
+	}
+	sug := f["suggestions"].([]any)
+	if len(sug) < 2 || sug[0] != "choice" || sug[1] != "choose" {
+		t.Errorf("choise: suggestions %v", sug)
+	}
+	r = cli(t, text, "check", "-")
+	if !strings.Contains(r.stdout, `suggestions: "choice", "choose"`) || !strings.Contains(r.stdout, `fix: "as a"`) {
+		t.Errorf("plain output:\n%s", r.stdout)
 	}
 }
 
@@ -242,7 +277,7 @@ func TestCheckNeverPrintsControlCharacters(t *testing.T) {
 		t.Errorf("the escape character is not shown as \\x1b:\n%s", r.stdout)
 	}
 	r = cli(t, text, "check", "-", "--json")
-	var fs []letter.Finding
+	var fs []proofread.Finding
 	if err := json.Unmarshal([]byte(r.stdout), &fs); err != nil || len(fs) == 0 {
 		t.Fatalf("json: %v\n%s", err, r.stdout)
 	}

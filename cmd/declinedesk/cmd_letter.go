@@ -14,6 +14,7 @@ import (
 
 	"github.com/declinedesk/declinedesk/internal/eml"
 	"github.com/declinedesk/declinedesk/internal/letter"
+	"github.com/declinedesk/declinedesk/internal/proofread"
 )
 
 // maxLetterBytes bounds what compose and check read: a letter is a page, not a book.
@@ -192,11 +193,16 @@ func runCheck(e *env, args []string) error {
 		}
 		return fmt.Errorf("%s is not a text file: %w", name, err)
 	}
-	findings := letter.Proofread(string(data), letter.ProofreadOptions{Kind: letter.Kind(kind), Name: strings.TrimSpace(fullName)})
+	findings := proofread.Text(string(data), proofread.Options{Kind: letter.Kind(kind), Name: strings.TrimSpace(fullName)})
 	var out bytes.Buffer
 	if asJSON {
 		if findings == nil {
-			findings = []letter.Finding{}
+			findings = []proofread.Finding{}
+		}
+		for i := range findings {
+			if findings[i].Suggestions == nil {
+				findings[i].Suggestions = []string{} // always a list, as fix is always text
+			}
 		}
 		enc := json.NewEncoder(&out)
 		enc.SetIndent("", "  ")
@@ -214,12 +220,19 @@ func runCheck(e *env, args []string) error {
 			if f.Fix != "" {
 				fmt.Fprintf(&out, "    fix: %q\n", shortText(f.Fix))
 			}
+			if len(f.Suggestions) > 0 {
+				quoted := make([]string, len(f.Suggestions))
+				for i, sug := range f.Suggestions {
+					quoted[i] = strconv.Quote(shortText(sug))
+				}
+				fmt.Fprintf(&out, "    suggestions: %s\n", strings.Join(quoted, ", "))
+			}
 		}
 	}
 	if _, err := e.stdout.Write(out.Bytes()); err != nil {
 		return fmt.Errorf("cannot write the findings: %w", err)
 	}
-	if letter.HasErrors(findings) {
+	if proofread.HasErrors(findings) {
 		return checkFailed{}
 	}
 	return nil

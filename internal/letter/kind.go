@@ -39,6 +39,9 @@ func ParseKind(s string) (Kind, error) {
 	return k, nil
 }
 
+// Known reports whether k is one of Kinds; the empty kind of a spec that names none is not.
+func (k Kind) Known() bool { return known(Kinds, k) }
+
 // OrDefault is the kind itself, or DeclineInterview for the empty kind of a spec that
 // names none.
 func (k Kind) OrDefault() Kind {

@@ -1,7 +1,6 @@
 // Package letter writes the letters of a job search that says no — declining an interview,
 // withdrawing an application, declining an offer, keeping in touch afterwards — from a
-// spec, in one of three tones, and proofreads any letter against the advice for declining
-// well.
+// spec, in one of three tones. Package proofread reads them.
 package letter
 
 import (
