@@ -20,6 +20,7 @@ import (
 	"github.com/declinedesk/declinedesk/internal/checklist"
 	"github.com/declinedesk/declinedesk/internal/clip"
 	"github.com/declinedesk/declinedesk/internal/clock"
+	"github.com/declinedesk/declinedesk/internal/day"
 	"github.com/declinedesk/declinedesk/internal/letter"
 	"github.com/declinedesk/declinedesk/internal/tracker"
 	"github.com/declinedesk/declinedesk/resources"
@@ -250,7 +251,7 @@ func (a *App) onIndexLoaded(ix *tracker.Index, err error) {
 	a.tracker.refresh()
 }
 
-func (a *App) today() tracker.Date { return tracker.DateOf(a.now()) }
+func (a *App) today() day.Day { return day.Of(a.now()) }
 
 // now is the time on the app's clock.
 func (a *App) now() time.Time { return a.clock.Now() }

@@ -14,7 +14,7 @@ import (
 func TestDailyBackupAndRestoreFromTheWindow(t *testing.T) {
 	h := newHarness(t, tracker.Opportunity{Company: "Acme", Role: "Go Engineer"})
 	backups, _ := tracker.Backups(h.app.dbPath)
-	if len(backups) != 1 || filepath.Base(backups[0].Path) != "declinedesk-"+string(day(0))+".db" {
+	if len(backups) != 1 || filepath.Base(backups[0].Path) != "declinedesk-"+string(dayAt(0))+".db" {
 		t.Fatalf("no daily backup after opening: %+v", backups)
 	}
 	// Something added after the backup is gone after restoring it, and kept aside.
@@ -27,7 +27,7 @@ func TestDailyBackupAndRestoreFromTheWindow(t *testing.T) {
 	}
 	h.app.onRestore()
 	h.settle()
-	if !h.shows("Restore from a backup") || !h.shows("declinedesk-"+string(day(0))+".db") {
+	if !h.shows("Restore from a backup") || !h.shows("declinedesk-"+string(dayAt(0))+".db") {
 		t.Fatalf("restore dialog: %q", h.texts())
 	}
 	h.tap("Restore")

@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/declinedesk/declinedesk/internal/csvio"
+	"github.com/declinedesk/declinedesk/internal/day"
 	"github.com/declinedesk/declinedesk/internal/fsutil"
 	"github.com/declinedesk/declinedesk/internal/tracker"
 )
@@ -69,7 +70,7 @@ func (p *trackerPane) importFrom(f csvio.File) {
 		var orderErr *csvio.DateOrderError
 		switch {
 		case errors.As(err, &orderErr):
-			p.askDateOrder(name, orderErr, func(order tracker.DateOrder) { p.reviewImport(name, plan.WithDates(order)) })
+			p.askDateOrder(name, orderErr, func(order day.Order) { p.reviewImport(name, plan.WithDates(order)) })
 		case err != nil:
 			p.app.showError("Nothing was imported from "+name, err)
 		default:
@@ -89,18 +90,18 @@ func (p *trackerPane) reviewImport(name string, plan *csvio.Plan) {
 }
 
 // askDateOrder asks how the file writes its dates, showing one that reads both ways.
-func (p *trackerPane) askDateOrder(name string, e *csvio.DateOrderError, then func(tracker.DateOrder)) {
-	dmy, _ := tracker.ParseDateIn(e.Text, tracker.DayFirst)
-	mdy, _ := tracker.ParseDateIn(e.Text, tracker.MonthFirst)
+func (p *trackerPane) askDateOrder(name string, e *csvio.DateOrderError, then func(day.Order)) {
+	dmy, _ := day.Parse(e.Text, day.DayFirst)
+	mdy, _ := day.Parse(e.Text, day.MonthFirst)
 	msg := widget.NewLabel(fmt.Sprintf("%s writes dates such as %s (line %d), which can be read two ways.\n"+
 		"How are the dates in this file written? Nothing has been imported yet.", name, e.Text, e.Line))
 	msg.Wrapping = fyne.TextWrapWord
 	var d dialog.Dialog
-	choose := func(order tracker.DateOrder) func() {
+	choose := func(order day.Order) func() {
 		return func() { d.Hide(); then(order) }
 	}
-	dayFirst := &widget.Button{Text: "Day first: " + dmy.Time().Format("2 January 2006"), OnTapped: choose(tracker.DayFirst)}
-	monthFirst := &widget.Button{Text: "Month first: " + mdy.Time().Format("January 2, 2006"), OnTapped: choose(tracker.MonthFirst)}
+	dayFirst := &widget.Button{Text: "Day first: " + dmy.Time().Format("2 January 2006"), OnTapped: choose(day.DayFirst)}
+	monthFirst := &widget.Button{Text: "Month first: " + mdy.Time().Format("January 2, 2006"), OnTapped: choose(day.MonthFirst)}
 	d = dialog.NewCustom("How are the dates written?", "Cancel", container.NewVBox(msg, dayFirst, monthFirst), p.app.win)
 	d.Resize(fyne.NewSize(520, 240))
 	p.app.present(d)

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/declinedesk/declinedesk/internal/csvio"
+	"github.com/declinedesk/declinedesk/internal/day"
 	"github.com/declinedesk/declinedesk/internal/tracker"
 )
 
@@ -86,7 +87,7 @@ func TestImportAsksHowDatesAreWrittenWhenTheFileCannotTell(t *testing.T) {
 	}
 	h.tap("Import")
 	h.tap("Close")
-	var got tracker.Date
+	var got day.Day
 	h.store.ForEach(false, func(o *tracker.Opportunity) error { got = o.AppliedOn; return nil })
 	if h.count() != 1 || got != "2026-04-03" {
 		t.Errorf("%d records, applied %q", h.count(), got)

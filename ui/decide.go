@@ -14,6 +14,7 @@ import (
 
 	"github.com/declinedesk/declinedesk/internal/checklist"
 	"github.com/declinedesk/declinedesk/internal/clock"
+	"github.com/declinedesk/declinedesk/internal/day"
 	"github.com/declinedesk/declinedesk/internal/letter"
 	"github.com/declinedesk/declinedesk/internal/tracker"
 )
@@ -315,7 +316,7 @@ func (p *decidePane) onDecline() {
 
 // stageBadge is the timing nudge for where o stands: how soon to answer an invitation,
 // that an offer waits for an answer, or that nothing is pending.
-func stageBadge(o *tracker.Opportunity, today tracker.Date) checklist.Badge {
+func stageBadge(o *tracker.Opportunity, today day.Day) checklist.Badge {
 	switch o.Status {
 	case tracker.Invited, tracker.Scheduled:
 		return checklist.Timing(checklist.Dates{Invited: o.InvitedOn.Time(), Interview: o.InterviewOn.Time(), Responded: o.RespondedOn.Time()}, today.Time())

@@ -42,7 +42,7 @@ func TestDecidePaneExplainsItselfWithoutSelection(t *testing.T) {
 
 func TestAnswersDriveTheSummaryAndSurviveSwitching(t *testing.T) {
 	h := newHarness(t,
-		tracker.Opportunity{Company: "Acme", Role: "Go Engineer", Status: tracker.Invited, InvitedOn: day(-4)},
+		tracker.Opportunity{Company: "Acme", Role: "Go Engineer", Status: tracker.Invited, InvitedOn: dayAt(-4)},
 		tracker.Opportunity{Company: "Globex", Role: "Analyst"},
 	)
 	p := h.app.decide

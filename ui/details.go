@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/declinedesk/declinedesk/internal/day"
 	"github.com/declinedesk/declinedesk/internal/tracker"
 )
 
@@ -118,7 +119,7 @@ func (d *detailsView) show(o *tracker.Opportunity) {
 	var dates []string
 	for _, dd := range []struct {
 		name string
-		d    tracker.Date
+		d    day.Day
 	}{{"Applied", o.AppliedOn}, {"Invited", o.InvitedOn}, {"Interview", o.InterviewOn}, {"Responded", o.RespondedOn}} {
 		if dd.d != "" {
 			dates = append(dates, dd.name+" "+string(dd.d))
@@ -146,7 +147,7 @@ func (d *detailsView) show(o *tracker.Opportunity) {
 
 // historyLine is one event: its day and what happened, with the letter when one was sent.
 func historyLine(a *App, o *tracker.Opportunity, e tracker.Event) fyne.CanvasObject {
-	when := &widget.Label{Text: string(tracker.DateOf(e.At.Local())), SizeName: theme.SizeNameCaptionText, Importance: widget.LowImportance}
+	when := &widget.Label{Text: string(day.Of(e.At.Local())), SizeName: theme.SizeNameCaptionText, Importance: widget.LowImportance}
 	what := &widget.Label{Text: strings.ReplaceAll(e.Text, " → ", " to "), // older events used an arrow the font lacks
 		Wrapping: fyne.TextWrapWord, SizeName: theme.SizeNameCaptionText}
 	if e.Letter == nil {

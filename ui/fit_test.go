@@ -43,7 +43,7 @@ func TestA180WordLetterReadsWholeAt1280x800(t *testing.T) {
 }
 
 func TestTheWindowNeverAsksForMoreThan960x640(t *testing.T) {
-	h := newHarness(t, acme, tracker.Opportunity{Company: "Globex", Role: "Analyst", Status: tracker.Declined, FollowUpOn: day(-1)})
+	h := newHarness(t, acme, tracker.Opportunity{Company: "Globex", Role: "Analyst", Status: tracker.Declined, FollowUpOn: dayAt(-1)})
 	h.win.Resize(fyne.NewSize(960, 640))
 	h.selectCompany("Acme Inc")
 	p := h.app.letter
@@ -90,7 +90,7 @@ func TestAnotherOpportunityIsShownFromTheTop(t *testing.T) {
 func TestTheListShowsTwelveRowsAt1280x800(t *testing.T) {
 	var opps []tracker.Opportunity
 	for i := 0; i < 30; i++ {
-		opps = append(opps, tracker.Opportunity{Company: "Company " + string(rune('A'+i%26)) + strings.Repeat("x", i), Role: "Dev", Status: tracker.Applied, FollowUpOn: day(i - 10)})
+		opps = append(opps, tracker.Opportunity{Company: "Company " + string(rune('A'+i%26)) + strings.Repeat("x", i), Role: "Dev", Status: tracker.Applied, FollowUpOn: dayAt(i - 10)})
 	}
 	h := newHarness(t, opps...)
 	h.win.Resize(fyne.NewSize(1280, 800))

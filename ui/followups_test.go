@@ -23,9 +23,9 @@ func companies(rows []*tracker.Row) string {
 
 func TestTheDueFilterAndItsCountFollowTheDay(t *testing.T) {
 	h := newHarness(t,
-		tracker.Opportunity{Company: "Overdue", Role: "Dev", Status: tracker.Applied, FollowUpOn: day(-3)},
-		tracker.Opportunity{Company: "Today", Role: "Dev", Status: tracker.Declined, FollowUpOn: day(0)},
-		tracker.Opportunity{Company: "Tomorrow", Role: "Dev", Status: tracker.Applied, FollowUpOn: day(1)},
+		tracker.Opportunity{Company: "Overdue", Role: "Dev", Status: tracker.Applied, FollowUpOn: dayAt(-3)},
+		tracker.Opportunity{Company: "Today", Role: "Dev", Status: tracker.Declined, FollowUpOn: dayAt(0)},
+		tracker.Opportunity{Company: "Tomorrow", Role: "Dev", Status: tracker.Applied, FollowUpOn: dayAt(1)},
 		tracker.Opportunity{Company: "None", Role: "Dev", Status: tracker.Saved},
 	)
 	p := h.app.tracker
@@ -54,9 +54,9 @@ func TestTheDueFilterAndItsCountFollowTheDay(t *testing.T) {
 }
 
 func TestOneNotificationOnTheFirstStartOfADayWithFollowUpsDue(t *testing.T) {
-	h := newHarness(t, tracker.Opportunity{Company: "Overdue", Role: "Dev", Status: tracker.Applied, FollowUpOn: day(-3)})
+	h := newHarness(t, tracker.Opportunity{Company: "Overdue", Role: "Dev", Status: tracker.Applied, FollowUpOn: dayAt(-3)})
 	prefs := h.app.fyneApp.Preferences()
-	if prefs.String(prefNotifiedOn) != string(day(0)) {
+	if prefs.String(prefNotifiedOn) != string(dayAt(0)) {
 		t.Fatalf("no notification at start: %q", prefs.String(prefNotifiedOn))
 	}
 	test.AssertNotificationSent(t, nil, func() { h.app.notifyDue(1) }) // not twice a day
@@ -130,7 +130,7 @@ func TestSettingsAreKeptAndChecked(t *testing.T) {
 	h.selectCompany("Acme Inc")
 	test.Tap(h.app.letter.declineBtn)
 	h.settle()
-	if h.app.letter.markFollowUp.Text != string(day(30)) {
+	if h.app.letter.markFollowUp.Text != string(dayAt(30)) {
 		t.Errorf("keep-in-touch default %q", h.app.letter.markFollowUp.Text)
 	}
 	h.press(fyne.KeyEscape)
@@ -141,7 +141,7 @@ func TestSettingsAreKeptAndChecked(t *testing.T) {
 }
 
 func TestCalendarExportFromTheWindow(t *testing.T) {
-	h := newHarness(t, tracker.Opportunity{Company: "Acme", Role: "Dev", Status: tracker.Declined, FollowUpOn: day(10)})
+	h := newHarness(t, tracker.Opportunity{Company: "Acme", Role: "Dev", Status: tracker.Declined, FollowUpOn: dayAt(10)})
 	dir := t.TempDir()
 	path := h.saveAs(h.app.onExportCalendar, dir, "plans")
 	data, err := os.ReadFile(filepath.Join(dir, "plans.ics"))

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/declinedesk/declinedesk/internal/day"
 	"github.com/declinedesk/declinedesk/internal/tracker"
 )
 
@@ -169,18 +170,18 @@ func newDateEntry(a *App) *entry {
 	e := newEntry(a)
 	e.PlaceHolder = "YYYY-MM-DD"
 	e.Validator = func(s string) error {
-		_, err := tracker.ParseDate(s)
+		_, err := day.Parse(s, day.MonthFirst)
 		return err
 	}
 	var pick *widget.Button
 	pick = &widget.Button{Icon: theme.CalendarIcon(), Importance: widget.LowImportance, OnTapped: func() {
 		start := a.now()
-		if d, err := tracker.ParseDate(e.Text); err == nil && d != "" {
+		if d, err := day.Parse(e.Text, day.MonthFirst); err == nil && d != "" {
 			start = d.Time()
 		}
 		var pop *widget.PopUp
 		choose := func(t time.Time) {
-			e.SetText(string(tracker.DateOf(t)))
+			e.SetText(string(day.Of(t)))
 			pop.Hide()
 		}
 		cal := widget.NewCalendar(start, choose)
@@ -213,9 +214,9 @@ func (f *opportunityForm) read() tracker.Opportunity {
 	}
 	for _, d := range []struct {
 		e  *entry
-		to *tracker.Date
+		to *day.Day
 	}{{f.applied, &o.AppliedOn}, {f.invited, &o.InvitedOn}, {f.interview, &o.InterviewOn}, {f.responded, &o.RespondedOn}, {f.followUp, &o.FollowUpOn}} {
-		*d.to, _ = tracker.ParseDate(d.e.Text) // the validator already refused bad dates
+		*d.to, _ = day.Parse(d.e.Text, day.MonthFirst) // the validator already refused bad dates
 	}
 	o.Normalize()
 	return o

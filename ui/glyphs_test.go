@@ -38,7 +38,7 @@ func TestEveryTextHasItsGlyphs(t *testing.T) {
 		t.Fatal("the bundled font draws →: this check cannot tell a missing glyph")
 	}
 	h := newHarnessWith(t, nil, acme,
-		tracker.Opportunity{Company: "Globex", Role: "Analyst", Status: tracker.Declined, FollowUpOn: day(-1)},
+		tracker.Opportunity{Company: "Globex", Role: "Analyst", Status: tracker.Declined, FollowUpOn: dayAt(-1)},
 		tracker.Opportunity{Company: "Initech", Role: "QA", Status: tracker.Accepted})
 	seen := map[string]bool{}
 	collect := func(state string) {

@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
+	"github.com/declinedesk/declinedesk/internal/day"
 	"github.com/declinedesk/declinedesk/internal/letter"
 	"github.com/declinedesk/declinedesk/internal/tracker"
 )
@@ -17,7 +18,7 @@ func TestEachStageOpensWithItsOwnLetter(t *testing.T) {
 	h := newHarness(t,
 		tracker.Opportunity{Company: "Offerco", Role: "Go Engineer", Status: tracker.Offer, ContactName: "Jo Park"},
 		tracker.Opportunity{Company: "Appliedco", Role: "Analyst", Status: tracker.Applied},
-		tracker.Opportunity{Company: "Pastco", Role: "QA", Status: tracker.Scheduled, InterviewOn: day(-3)},
+		tracker.Opportunity{Company: "Pastco", Role: "QA", Status: tracker.Scheduled, InterviewOn: dayAt(-3)},
 		tracker.Opportunity{Company: "Newjobco", Role: "Lead", Status: tracker.Accepted},
 	)
 	p := h.app.letter
@@ -138,7 +139,7 @@ func TestAfterDecliningTheDecidePaneStepsBack(t *testing.T) {
 	if !p.after.Visible() {
 		t.Error("no after-checklist")
 	}
-	if !strings.Contains(d.badge.Text, "You replied on "+string(day(0))) {
+	if !strings.Contains(d.badge.Text, "You replied on "+string(dayAt(0))) {
 		t.Errorf("badge %q", d.badge.Text)
 	}
 }
@@ -171,7 +172,7 @@ func TestADueFollowUpOffersTheKeepInTouchNote(t *testing.T) {
 	h.settle()
 	h.tap("Record as sent")
 	o := h.app.current
-	want := tracker.DateOf(h.clock.Now()).AddDays(h.app.settings().KeepInTouchDays)
+	want := day.Of(h.clock.Now()).AddDays(h.app.settings().KeepInTouchDays)
 	if o.Status != tracker.Declined || o.FollowUpOn != want || !o.After[tracker.StepKeepInTouch] {
 		t.Errorf("after the note: %s, follow-up %s (want %s), after %v", o.Status, o.FollowUpOn, want, o.After)
 	}

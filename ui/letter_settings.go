@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 
+	"github.com/declinedesk/declinedesk/internal/day"
 	"github.com/declinedesk/declinedesk/internal/letter"
 	"github.com/declinedesk/declinedesk/internal/tracker"
 )
@@ -138,7 +139,7 @@ func (p *letterPane) readSettings() {
 	s.ReasonText = strings.TrimSpace(p.reasonText.Text)
 	s.Alternative = idOf(letter.Alternatives, p.alternative.Selected)
 	s.AlternativeDate = strings.TrimSpace(p.altDate.Text)
-	if d, err := tracker.ParseDate(s.AlternativeDate); err == nil && d != "" {
+	if d, err := day.Parse(s.AlternativeDate, day.MonthFirst); err == nil && d != "" {
 		s.AlternativeDate = string(d)
 	}
 	s.ReferralName, s.ReferralEmail = strings.TrimSpace(p.referralName.Text), strings.TrimSpace(p.referralEmail.Text)

@@ -14,7 +14,7 @@ import (
 )
 
 var acme = tracker.Opportunity{Company: "Acme Inc", Role: "Go Engineer", Status: tracker.Invited,
-	ContactName: "Jo Park", ContactEmail: "jo@acme.test", InvitedOn: day(-2), InterviewOn: day(6)}
+	ContactName: "Jo Park", ContactEmail: "jo@acme.test", InvitedOn: dayAt(-2), InterviewOn: dayAt(6)}
 
 func TestLetterIsWrittenFromTheOpportunityAndProfile(t *testing.T) {
 	h := newHarness(t, acme)
@@ -239,13 +239,13 @@ func TestMarkDeclinedAndTheAfterChecklist(t *testing.T) {
 	test.Tap(p.copyBtn)
 	h.settle()
 	test.Tap(p.declineBtn)
-	if !h.shows("Mark as declined?") || p.markFollowUp.Text != string(day(90)) {
+	if !h.shows("Mark as declined?") || p.markFollowUp.Text != string(dayAt(90)) {
 		t.Fatalf("dialog: %q, follow-up %q", h.texts(), p.markFollowUp.Text)
 	}
-	p.markFollowUp.SetText(string(day(96)))
+	p.markFollowUp.SetText(string(dayAt(96)))
 	h.tap("Mark declined")
 	o := h.app.current
-	if o.Status != tracker.Declined || o.RespondedOn != day(0) || o.FollowUpOn != day(96) {
+	if o.Status != tracker.Declined || o.RespondedOn != dayAt(0) || o.FollowUpOn != dayAt(96) {
 		t.Fatalf("after marking: %+v", o)
 	}
 	last := o.History[len(o.History)-1]
@@ -261,7 +261,7 @@ func TestMarkDeclinedAndTheAfterChecklist(t *testing.T) {
 	if stored, _ := h.store.Get(o.ID); !stored.After[tracker.StepProfilesUpdated] {
 		t.Error("ticking a step was not saved")
 	}
-	if !h.shows("follow up on " + string(day(96))) {
+	if !h.shows("follow up on " + string(dayAt(96))) {
 		t.Errorf("the letter pane does not say when to follow up: %q", h.texts())
 	}
 	h.app.showTab(tabDetails)

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"github.com/declinedesk/declinedesk/internal/day"
 	"github.com/declinedesk/declinedesk/internal/tracker"
 )
 
@@ -22,7 +23,7 @@ func TestListRowRendering(t *testing.T) {
 		{"row_plain.xml", tracker.Opportunity{ID: 2, Company: "Globex", Role: "Analyst", Status: tracker.Declined}},
 	} {
 		r := newOppRow().(*oppRow)
-		r.set(tracker.RowOf(&tc.o), tracker.DateOf(time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)))
+		r.set(tracker.RowOf(&tc.o), day.Of(time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)))
 		w := test.NewTempWindow(t, r)
 		w.Resize(fyne.NewSize(400, 60))
 		test.AssertRendersToMarkup(t, tc.file, w.Canvas())

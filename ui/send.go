@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/declinedesk/declinedesk/internal/clip"
+	"github.com/declinedesk/declinedesk/internal/day"
 	"github.com/declinedesk/declinedesk/internal/eml"
 	"github.com/declinedesk/declinedesk/internal/letter"
 	"github.com/declinedesk/declinedesk/internal/tracker"
@@ -168,10 +169,10 @@ func (p *letterPane) onMarkSent() {
 		if !ok {
 			return
 		}
-		date := tracker.Date("")
+		date := day.Day("")
 		if remind.Checked {
 			var err error
-			if date, err = tracker.ParseDate(followUp.Text); err != nil {
+			if date, err = day.Parse(followUp.Text, day.MonthFirst); err != nil {
 				p.app.showError("Nothing was changed", err)
 				return
 			}

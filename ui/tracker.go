@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/declinedesk/declinedesk/internal/day"
 	"github.com/declinedesk/declinedesk/internal/followup"
 	"github.com/declinedesk/declinedesk/internal/tracker"
 )
@@ -469,7 +470,7 @@ func newOppRow() fyne.CanvasObject {
 	return r
 }
 
-func (r *oppRow) set(row *tracker.Row, today tracker.Date) {
+func (r *oppRow) set(row *tracker.Row, today day.Day) {
 	r.dot.FillColor = statusColors[row.Status()]
 	r.title.SetText(row.Company() + " — " + row.Role())
 	r.status.Text = row.Status().Label()

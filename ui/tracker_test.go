@@ -112,13 +112,13 @@ func TestSearchAndFilter(t *testing.T) {
 	h := newHarness(t,
 		tracker.Opportunity{Company: "Acme", Role: "Go Engineer", Status: tracker.Applied},
 		tracker.Opportunity{Company: "Globex", Role: "Analyst", Status: tracker.Declined, Notes: "met the team lead"},
-		tracker.Opportunity{Company: "Initech", Role: "Go Lead", Status: tracker.Applied, FollowUpOn: day(-24)},
+		tracker.Opportunity{Company: "Initech", Role: "Go Lead", Status: tracker.Applied, FollowUpOn: dayAt(-24)},
 	)
 	p := h.app.tracker
 	if len(p.rows) != 3 || !h.shows("3 opportunities") {
 		t.Fatalf("rows %d", len(p.rows))
 	}
-	if !h.shows("Follow up " + string(day(-24)) + " · overdue") {
+	if !h.shows("Follow up " + string(dayAt(-24)) + " · overdue") {
 		t.Errorf("overdue follow-up not highlighted: %q", h.texts())
 	}
 	test.Type(p.search, "go")

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/declinedesk/declinedesk/internal/clock/clocktest"
+	"github.com/declinedesk/declinedesk/internal/day"
 	"github.com/declinedesk/declinedesk/internal/letter"
 	"github.com/declinedesk/declinedesk/internal/tracker"
 )
@@ -65,7 +66,7 @@ func id(n uint64) string { return strconv.FormatUint(n, 10) }
 
 func TestComposeIDWithTheProfile(t *testing.T) {
 	o := record(tracker.Invited)
-	o.InterviewOn = tracker.Date(clocktest.Day(6))
+	o.InterviewOn = day.Day(clocktest.Day(6))
 	db, ids := tracked(t, ana, o)
 	r := cliToday(t, "", "--db", db, "compose", "--id", id(ids[0]))
 	if r.code != 0 {
@@ -128,13 +129,13 @@ func TestComposeIDSender(t *testing.T) {
 
 func TestComposeIDKindFromTheStage(t *testing.T) {
 	scheduledPast := record(tracker.Scheduled)
-	scheduledPast.InterviewOn = tracker.Date(clocktest.Day(-4))
+	scheduledPast.InterviewOn = day.Day(clocktest.Day(-4))
 	scheduledToday := record(tracker.Scheduled)
-	scheduledToday.InterviewOn = tracker.Date(clocktest.Day(0))
+	scheduledToday.InterviewOn = day.Day(clocktest.Day(0))
 	declined := record(tracker.Declined)
-	declined.FollowUpOn = tracker.Date(clocktest.Day(-1))
+	declined.FollowUpOn = day.Day(clocktest.Day(-1))
 	withdrawn := record(tracker.Withdrawn)
-	withdrawn.FollowUpOn = tracker.Date(clocktest.Day(20))
+	withdrawn.FollowUpOn = day.Day(clocktest.Day(20))
 	db, ids := tracked(t, ana, record(tracker.Offer), declined, scheduledPast, scheduledToday, record(tracker.Applied), withdrawn)
 	for i, tc := range []struct {
 		kind      letter.Kind

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/declinedesk/declinedesk/internal/checklist"
+	"github.com/declinedesk/declinedesk/internal/day"
 	"github.com/declinedesk/declinedesk/internal/letter"
 	"github.com/declinedesk/declinedesk/internal/tracker"
 )
@@ -65,7 +66,7 @@ func (e *env) specForRecord(id uint64, kind letter.Kind, from string) (spec lett
 		return spec, nil, err
 	}
 	if kind == "" {
-		suggested, why := tracker.SuggestedKind(&o, tracker.DateOf(e.now()))
+		suggested, why := tracker.SuggestedKind(&o, day.Of(e.now()))
 		if suggested == "" {
 			return spec, nil, fmt.Errorf("#%d %s, %s (%s): %s\nTo write a letter anyway, choose its kind with --kind: %s",
 				id, o.Company, o.Role, o.Status.Label(), why, kindIDs())

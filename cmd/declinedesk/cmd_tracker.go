@@ -10,6 +10,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/declinedesk/declinedesk/internal/csvio"
+	"github.com/declinedesk/declinedesk/internal/day"
 	"github.com/declinedesk/declinedesk/internal/fsutil"
 	"github.com/declinedesk/declinedesk/internal/tracker"
 )
@@ -42,7 +43,7 @@ func runImport(e *env, args []string) error {
 	defer s.Close()
 	opts := csvio.Options{ValidOnly: validOnly}
 	if dates != "" {
-		if opts.Dates, err = tracker.ParseDateOrder(dates); err != nil {
+		if opts.Dates, err = day.ParseOrder(dates); err != nil {
 			return usagef("%v", err)
 		}
 	}

@@ -15,6 +15,7 @@ import (
 
 	ics "github.com/arran4/golang-ical"
 
+	"github.com/declinedesk/declinedesk/internal/day"
 	"github.com/declinedesk/declinedesk/internal/tracker"
 )
 
@@ -31,7 +32,7 @@ const (
 type Event struct {
 	Kind        Kind
 	ID          uint64 // the opportunity's
-	Day         tracker.Date
+	Day         day.Day
 	Summary     string
 	Description string
 	Updated     time.Time // when the opportunity last changed; zero for unknown
@@ -60,7 +61,7 @@ type Source interface {
 
 // Export writes the events of every opportunity of s and returns how many there were.
 func Export(w io.Writer, s Source, opts Options) (int, error) {
-	today := tracker.DateOf(opts.Now)
+	today := day.Of(opts.Now)
 	var events []Event
 	err := s.ForEach(false, func(o *tracker.Opportunity) error {
 		events = append(events, EventsOf(o, today)...)
@@ -74,7 +75,7 @@ func Export(w io.Writer, s Source, opts Options) (int, error) {
 
 // EventsOf lists the events of o: its follow-up, whenever it falls, and its interview when
 // that is today or later. A stored date that is not a day is left out.
-func EventsOf(o *tracker.Opportunity, today tracker.Date) []Event {
+func EventsOf(o *tracker.Opportunity, today day.Day) []Event {
 	company, role := oneLine(o.Company), oneLine(o.Role)
 	title := company
 	if role != "" {

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/declinedesk/declinedesk/internal/day"
 	"github.com/declinedesk/declinedesk/internal/tracker"
 )
 
@@ -285,22 +286,22 @@ func TestDateOrderComesFromTheFile(t *testing.T) {
 	for _, tc := range []struct {
 		name, csv string
 		opts      ParseOptions
-		want      []tracker.Date
+		want      []day.Day
 	}{
 		{"day over 12 first: all day first", "Company;Role;Applied\nA;B;31/01/2026\nC;D;03/04/2026\n", ParseOptions{},
-			[]tracker.Date{"2026-01-31", "2026-04-03"}},
+			[]day.Day{"2026-01-31", "2026-04-03"}},
 		{"day over 12 second: all month first", "Company,Role,Applied\nA,B,01/31/2026\nC,D,03/04/2026\n", ParseOptions{},
-			[]tracker.Date{"2026-01-31", "2026-03-04"}},
+			[]day.Day{"2026-01-31", "2026-03-04"}},
 		{"dotted dates are day first", "Company;Role;Applied\nA;B;7.3.2026\nC;D;3/4/2026\n", ParseOptions{},
-			[]tracker.Date{"2026-03-07", "2026-04-03"}},
+			[]day.Day{"2026-03-07", "2026-04-03"}},
 		{"evidence in another date column", "Company,Role,Applied,Follow up\nA,B,3/4/2026,\nC,D,,25/12/2026\n", ParseOptions{},
-			[]tracker.Date{"2026-04-03", ""}},
-		{"the user says day first", "Company,Role,Applied\nA,B,03/04/2026\n", ParseOptions{Dates: tracker.DayFirst},
-			[]tracker.Date{"2026-04-03"}},
-		{"the user says month first", "Company,Role,Applied\nA,B,03/04/2026\n", ParseOptions{Dates: tracker.MonthFirst},
-			[]tracker.Date{"2026-03-04"}},
+			[]day.Day{"2026-04-03", ""}},
+		{"the user says day first", "Company,Role,Applied\nA,B,03/04/2026\n", ParseOptions{Dates: day.DayFirst},
+			[]day.Day{"2026-04-03"}},
+		{"the user says month first", "Company,Role,Applied\nA,B,03/04/2026\n", ParseOptions{Dates: day.MonthFirst},
+			[]day.Day{"2026-03-04"}},
 		{"same either way", "Company,Role,Applied\nA,B,04/04/2026\nC,D,2026-01-02\n", ParseOptions{},
-			[]tracker.Date{"2026-04-04", "2026-01-02"}},
+			[]day.Day{"2026-04-04", "2026-01-02"}},
 	} {
 		p, err := Parse(strings.NewReader(tc.csv), tc.opts)
 		if err != nil || len(p.Errors) > 0 || len(p.Rows) != len(tc.want) {
@@ -327,7 +328,7 @@ func TestDatesThatCannotBeToldApartAreNotGuessed(t *testing.T) {
 		t.Errorf("mixed: %v", err)
 	}
 	// Told month first, a day-first date is a bad row, not a silent other day.
-	p, err := Parse(strings.NewReader("Company,Role,Applied\nA,B,31/01/2026\n"), ParseOptions{Dates: tracker.MonthFirst})
+	p, err := Parse(strings.NewReader("Company,Role,Applied\nA,B,31/01/2026\n"), ParseOptions{Dates: day.MonthFirst})
 	if err != nil || len(p.Errors) != 1 || !strings.Contains(p.Errors[0].Reason, "Applied on") {
 		t.Errorf("told month first: %v %+v", err, p)
 	}

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/declinedesk/declinedesk/internal/day"
 	"github.com/declinedesk/declinedesk/internal/tracker"
 )
 
@@ -16,8 +17,8 @@ type DateOrderError struct {
 }
 
 func (e *DateOrderError) Error() string {
-	mdy, _ := tracker.ParseDateIn(e.Text, tracker.MonthFirst)
-	dmy, _ := tracker.ParseDateIn(e.Text, tracker.DayFirst)
+	mdy, _ := day.Parse(e.Text, day.MonthFirst)
+	dmy, _ := day.Parse(e.Text, day.DayFirst)
 	return fmt.Sprintf("cannot tell whether the dates are written day first or month first: %q on line %d could be %s or %s",
 		e.Text, e.Line, mdy.Time().Format("January 2, 2006"), dmy.Time().Format("2 January 2006"))
 }
@@ -69,11 +70,11 @@ func (ev *orderEvidence) add(rec []string, line int, cols columns, dates []strin
 		if _, err := time.Parse(time.RFC3339, v); v == "" || err == nil {
 			continue
 		}
-		order, ambiguous := tracker.OrderEvidence(v)
+		order, ambiguous := day.Evidence(v)
 		switch {
-		case order == tracker.DayFirst && ev.day == nil:
+		case order == day.DayFirst && ev.day == nil:
 			ev.day = &seenDate{v, line}
-		case order == tracker.MonthFirst && ev.month == nil:
+		case order == day.MonthFirst && ev.month == nil:
 			ev.month = &seenDate{v, line}
 		case ambiguous && ev.unsure == nil:
 			ev.unsure = &seenDate{v, line}
@@ -82,16 +83,16 @@ func (ev *orderEvidence) add(rec []string, line int, cols columns, dates []strin
 }
 
 // order is what the evidence says: the order, or why none can be chosen.
-func (ev *orderEvidence) order() (tracker.DateOrder, error) {
+func (ev *orderEvidence) order() (day.Order, error) {
 	switch {
 	case ev.day != nil && ev.month != nil:
-		return tracker.OrderUnknown, &MixedDatesError{DayFirst: ev.day.text, DayFirstLine: ev.day.line, MonthFirst: ev.month.text, MonthFirstLine: ev.month.line}
+		return day.OrderUnknown, &MixedDatesError{DayFirst: ev.day.text, DayFirstLine: ev.day.line, MonthFirst: ev.month.text, MonthFirstLine: ev.month.line}
 	case ev.day != nil:
-		return tracker.DayFirst, nil
+		return day.DayFirst, nil
 	case ev.month != nil:
-		return tracker.MonthFirst, nil
+		return day.MonthFirst, nil
 	case ev.unsure != nil:
-		return tracker.OrderUnknown, &DateOrderError{Text: ev.unsure.text, Line: ev.unsure.line}
+		return day.OrderUnknown, &DateOrderError{Text: ev.unsure.text, Line: ev.unsure.line}
 	}
-	return tracker.MonthFirst, nil // no slash date that reads two ways: either order gives the same days
+	return day.MonthFirst, nil // no slash date that reads two ways: either order gives the same days
 }

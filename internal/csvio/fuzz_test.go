@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/declinedesk/declinedesk/internal/day"
 	"github.com/declinedesk/declinedesk/internal/tracker"
 )
 
@@ -22,7 +23,7 @@ func FuzzExportImportRoundTrip(f *testing.F) {
 			Company: company, Role: role, Notes: notes, Tags: tracker.SplitTags(tags),
 			Status: statuses[int(status)%len(statuses)], Location: event, Source: notes,
 			ContactName: company, URL: strings.ReplaceAll(role, " ", ""),
-			FollowUpOn: tracker.Date("2026-01-01").AddDays(int(days) % 5000),
+			FollowUpOn: day.Day("2026-01-01").AddDays(int(days) % 5000),
 			CreatedAt:  time.Unix(created%4e9, 0),
 		}
 		if tracker.CheckEmail(email) == nil {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/declinedesk/declinedesk/internal/day"
 	"github.com/declinedesk/declinedesk/internal/tracker"
 )
 
@@ -15,9 +16,9 @@ func ParseHistory(text string) ([]tracker.Event, error) {
 	var events []tracker.Event
 	for _, item := range splitEscaped(text) {
 		item = strings.TrimLeft(item, " ")
-		day, rest, _ := strings.Cut(item, " ")
-		d, err := tracker.ParseDate(day)
-		if err != nil || d == "" || len(day) != 10 {
+		when, rest, _ := strings.Cut(item, " ")
+		d, err := day.Parse(when, day.MonthFirst)
+		if err != nil || d == "" || len(when) != 10 {
 			return nil, fmt.Errorf("history entry %q does not start with a YYYY-MM-DD date", shorten(item))
 		}
 		events = append(events, tracker.Event{At: d.Time(), Kind: tracker.EventNote, Text: unescape(rest)})

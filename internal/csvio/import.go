@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/declinedesk/declinedesk/internal/day"
 	"github.com/declinedesk/declinedesk/internal/tracker"
 )
 
@@ -15,7 +16,7 @@ import (
 type ParseOptions struct {
 	// Dates is the order of dates written with slashes; OrderUnknown lets the file tell,
 	// and when it cannot, Read returns a *DateOrderError rather than guess.
-	Dates tracker.DateOrder
+	Dates day.Order
 	// MaxBytes bounds the file; 0 means DefaultMaxBytes.
 	MaxBytes int64
 }
@@ -34,7 +35,7 @@ type Plan struct {
 	cols    columns
 	own     bool // Decline Desk's own spreadsheet-safe export: its guards come off
 	opts    ParseOptions
-	order   tracker.DateOrder
+	order   day.Order
 	firstAt []rawRow // the first rows as read, to show again in another date order
 }
 
@@ -100,7 +101,7 @@ func Read(f File, opts ParseOptions) (*Plan, error) {
 		if blank(rec) {
 			continue
 		}
-		if opts.Dates == tracker.OrderUnknown {
+		if opts.Dates == day.OrderUnknown {
 			ev.add(rec, line, p.cols, dates)
 		}
 		if _, reason := rows.opportunity(rec); reason != "" {
@@ -112,7 +113,7 @@ func Read(f File, opts ParseOptions) (*Plan, error) {
 			p.firstAt = append(p.firstAt, rawRow{line, slices.Clone(rec)})
 		}
 	}
-	if opts.Dates == tracker.OrderUnknown {
+	if opts.Dates == day.OrderUnknown {
 		order, err := ev.order()
 		if err != nil {
 			var oe *DateOrderError
@@ -129,7 +130,7 @@ func Read(f File, opts ParseOptions) (*Plan, error) {
 
 // WithDates is the plan with slash dates read in the given order, when the file could
 // not tell it.
-func (p *Plan) WithDates(order tracker.DateOrder) *Plan {
+func (p *Plan) WithDates(order day.Order) *Plan {
 	q := *p
 	q.order, q.opts.Dates = order, order
 	q.preview()
@@ -137,7 +138,7 @@ func (p *Plan) WithDates(order tracker.DateOrder) *Plan {
 }
 
 // Order is how the plan reads slash dates.
-func (p *Plan) Order() tracker.DateOrder { return p.order }
+func (p *Plan) Order() day.Order { return p.order }
 
 func (p *Plan) preview() {
 	p.First = nil
@@ -201,7 +202,7 @@ type Options struct {
 	// running Import.
 	Progress tracker.Progress
 	// Dates is the order of slash dates, when the user said it.
-	Dates tracker.DateOrder
+	Dates day.Order
 	// MaxBytes bounds the file; 0 means DefaultMaxBytes.
 	MaxBytes int64
 }

@@ -8,6 +8,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/declinedesk/declinedesk/internal/day"
 	"github.com/declinedesk/declinedesk/internal/tracker"
 )
 
@@ -28,8 +29,8 @@ type Row struct {
 // rowReader turns the records of one file into opportunities.
 type rowReader struct {
 	cols  columns
-	order tracker.DateOrder // OrderUnknown: a date is good if it reads in either order
-	own   bool              // the file is Decline Desk's spreadsheet-safe export
+	order day.Order // OrderUnknown: a date is good if it reads in either order
+	own   bool      // the file is Decline Desk's spreadsheet-safe export
 }
 
 // opportunity turns one record into an opportunity, or says what is wrong with it.
@@ -59,7 +60,7 @@ func (rr rowReader) opportunity(rec []string) (tracker.Opportunity, string) {
 			continue
 		}
 		var err error
-		if f.Kind == tracker.KindDay && rr.order == tracker.OrderUnknown {
+		if f.Kind == tracker.KindDay && rr.order == day.OrderUnknown {
 			err = setDayEitherWay(f, &o, get(f.Name))
 		} else {
 			err = f.SetText(&o, get(f.Name), rr.order)
@@ -120,8 +121,8 @@ func (rr rowReader) opportunity(rec []string) (tracker.Opportunity, string) {
 // setDayEitherWay sets a day that reads month first or, failing that, day first: for a
 // first look at a file whose date order is not known yet.
 func setDayEitherWay(f tracker.Field, o *tracker.Opportunity, text string) error {
-	err := f.SetText(o, text, tracker.MonthFirst)
-	if err != nil && f.SetText(o, text, tracker.DayFirst) == nil {
+	err := f.SetText(o, text, day.MonthFirst)
+	if err != nil && f.SetText(o, text, day.DayFirst) == nil {
 		return nil
 	}
 	return err
@@ -132,19 +133,19 @@ const timeLayout = time.RFC3339
 
 // parseTime reads a moment as the export writes it, or a day; years outside those the
 // window can show are refused.
-func parseTime(s string, order tracker.DateOrder) (time.Time, error) {
+func parseTime(s string, order day.Order) (time.Time, error) {
 	if s == "" {
 		return time.Time{}, nil
 	}
 	if t, err := time.Parse(timeLayout, s); err == nil {
-		if t.Year() < tracker.MinYear || t.Year() > tracker.MaxYear {
-			return time.Time{}, fmt.Errorf("%q is not a moment between %d and %d", s, tracker.MinYear, tracker.MaxYear)
+		if t.Year() < day.MinYear || t.Year() > day.MaxYear {
+			return time.Time{}, fmt.Errorf("%q is not a moment between %d and %d", s, day.MinYear, day.MaxYear)
 		}
 		return t.UTC(), nil
 	}
-	d, err := tracker.ParseDateIn(s, order)
-	if err != nil && order == tracker.OrderUnknown {
-		d, err = tracker.ParseDateIn(s, tracker.DayFirst)
+	d, err := day.Parse(s, order)
+	if err != nil && order == day.OrderUnknown {
+		d, err = day.Parse(s, day.DayFirst)
 	}
 	if err != nil {
 		if strings.Contains(err.Error(), "between") {

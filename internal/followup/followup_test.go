@@ -6,12 +6,13 @@ import (
 	"time"
 
 	"github.com/declinedesk/declinedesk/internal/clock/clocktest"
+	"github.com/declinedesk/declinedesk/internal/day"
 	"github.com/declinedesk/declinedesk/internal/followup"
 	"github.com/declinedesk/declinedesk/internal/sample"
 	"github.com/declinedesk/declinedesk/internal/tracker"
 )
 
-func day(n int) tracker.Date { return tracker.Date(clocktest.Day(n)) }
+func dayAt(n int) day.Day { return day.Day(clocktest.Day(n)) }
 
 func index(opps []tracker.Opportunity) *tracker.Index {
 	var rows []*tracker.Row
@@ -23,22 +24,22 @@ func index(opps []tracker.Opportunity) *tracker.Index {
 
 func TestDueListsTodayAndOverdueLongestFirst(t *testing.T) {
 	opps := []tracker.Opportunity{
-		{ID: 1, Company: "Acme", Role: "Dev", Status: tracker.Applied, FollowUpOn: day(-2)},
-		{ID: 2, Company: "Beta", Role: "Dev", Status: tracker.Declined, FollowUpOn: day(0)},
-		{ID: 3, Company: "Gamma", Role: "Dev", Status: tracker.Invited, FollowUpOn: day(1)},
+		{ID: 1, Company: "Acme", Role: "Dev", Status: tracker.Applied, FollowUpOn: dayAt(-2)},
+		{ID: 2, Company: "Beta", Role: "Dev", Status: tracker.Declined, FollowUpOn: dayAt(0)},
+		{ID: 3, Company: "Gamma", Role: "Dev", Status: tracker.Invited, FollowUpOn: dayAt(1)},
 		{ID: 4, Company: "Delta", Role: "Dev", Status: tracker.Saved},
-		{ID: 5, Company: "Eps", Role: "Dev", Status: tracker.Offer, FollowUpOn: day(-30)},
+		{ID: 5, Company: "Eps", Role: "Dev", Status: tracker.Offer, FollowUpOn: dayAt(-30)},
 	}
 	ix := index(opps)
 	for _, tc := range []struct {
-		today tracker.Date
+		today day.Day
 		want  []uint64
 	}{
-		{day(0), []uint64{5, 1, 2}},
-		{day(-1), []uint64{5, 1}},
-		{day(-3), []uint64{5}},
-		{day(1), []uint64{5, 1, 2, 3}},
-		{day(-31), nil},
+		{dayAt(0), []uint64{5, 1, 2}},
+		{dayAt(-1), []uint64{5, 1}},
+		{dayAt(-3), []uint64{5}},
+		{dayAt(1), []uint64{5, 1, 2, 3}},
+		{dayAt(-31), nil},
 		{"", nil},
 	} {
 		var got []uint64
@@ -58,14 +59,14 @@ func TestDueListsTodayAndOverdueLongestFirst(t *testing.T) {
 
 func TestIsDueWithDatesThatAreNotDays(t *testing.T) {
 	for _, tc := range []struct {
-		followUp, today tracker.Date
+		followUp, today day.Day
 		want            bool
 	}{
-		{day(0), day(0), true},
-		{"garbage", day(0), false},
-		{day(0), "garbage", false},
-		{"2026-02-30", day(9999), false},
-		{"", day(0), false},
+		{dayAt(0), dayAt(0), true},
+		{"garbage", dayAt(0), false},
+		{dayAt(0), "garbage", false},
+		{"2026-02-30", dayAt(9999), false},
+		{"", dayAt(0), false},
 	} {
 		o := tracker.Opportunity{FollowUpOn: tc.followUp}
 		if got := followup.IsDue(&o, tc.today); got != tc.want {
@@ -77,19 +78,19 @@ func TestIsDueWithDatesThatAreNotDays(t *testing.T) {
 func TestKeepInTouchDue(t *testing.T) {
 	for _, tc := range []struct {
 		status   tracker.Status
-		followUp tracker.Date
+		followUp day.Day
 		want     bool
 	}{
-		{tracker.Declined, day(0), true},
-		{tracker.Withdrawn, day(-5), true},
-		{tracker.Declined, day(1), false},
+		{tracker.Declined, dayAt(0), true},
+		{tracker.Withdrawn, dayAt(-5), true},
+		{tracker.Declined, dayAt(1), false},
 		{tracker.Declined, "", false},
-		{tracker.Applied, day(0), false},
-		{tracker.Rejected, day(-1), false},
-		{tracker.Ghosted, day(-1), false},
+		{tracker.Applied, dayAt(0), false},
+		{tracker.Rejected, dayAt(-1), false},
+		{tracker.Ghosted, dayAt(-1), false},
 	} {
 		o := tracker.Opportunity{Status: tc.status, FollowUpOn: tc.followUp}
-		if got := followup.KeepInTouchDue(&o, day(0)); got != tc.want {
+		if got := followup.KeepInTouchDue(&o, dayAt(0)); got != tc.want {
 			t.Errorf("%s, follow-up %q: %v, want %v", tc.status, tc.followUp, got, tc.want)
 		}
 	}
@@ -183,17 +184,17 @@ func TestSettings(t *testing.T) {
 			t.Errorf("%+v: fields %v, want %v", tc.s, got, tc.fields)
 		}
 	}
-	if got := def.KeepInTouchOn(day(0)); got != day(90) {
-		t.Errorf("keep in touch on %s, want %s", got, day(90))
+	if got := def.KeepInTouchOn(dayAt(0)); got != dayAt(90) {
+		t.Errorf("keep in touch on %s, want %s", got, dayAt(90))
 	}
 }
 
 func TestShouldNotify(t *testing.T) {
-	today := day(0)
+	today := dayAt(0)
 	for _, tc := range []struct {
 		name    string
 		last    string
-		today   tracker.Date
+		today   day.Day
 		due     int
 		enabled bool
 		want    bool

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/declinedesk/declinedesk/internal/clock/clocktest"
+	"github.com/declinedesk/declinedesk/internal/day"
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -134,7 +135,7 @@ func TestDailyBackupsKeepSeven(t *testing.T) {
 	if len(backups) != keepBackups {
 		t.Fatalf("%d backups kept", len(backups))
 	}
-	newest, oldest := "declinedesk-"+string(DateOf(first.AddDate(0, 0, 9)))+".db", "declinedesk-"+string(DateOf(first.AddDate(0, 0, 3)))+".db"
+	newest, oldest := "declinedesk-"+string(day.Of(first.AddDate(0, 0, 9)))+".db", "declinedesk-"+string(day.Of(first.AddDate(0, 0, 3)))+".db"
 	if filepath.Base(backups[0].Path) != newest || filepath.Base(backups[6].Path) != oldest {
 		t.Errorf("kept %s … %s", backups[0].Path, backups[6].Path)
 	}

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/declinedesk/declinedesk/internal/day"
 )
 
 // Kind is what a field of an opportunity holds, which says how it is read, checked,
@@ -39,8 +41,8 @@ type Field struct {
 	MaxLen      int    // in characters, for text kinds; 0 for the others
 	Placeholder string // what the form shows in an empty field
 
-	text func(o *Opportunity) *string // the text kinds
-	day  func(o *Opportunity) *Date   // KindDay
+	text func(o *Opportunity) *string  // the text kinds
+	day  func(o *Opportunity) *day.Day // KindDay
 }
 
 // Field lengths. A company or a role needs far less, but a pasted paragraph must still
@@ -80,19 +82,19 @@ var fields = []Field{
 		text:    func(o *Opportunity) *string { return &o.URL }},
 	{Name: "applied_on", Label: "Applied on", Kind: KindDay,
 		Aliases: []string{"applied", "date applied", "application date", "applied date"},
-		day:     func(o *Opportunity) *Date { return &o.AppliedOn }},
+		day:     func(o *Opportunity) *day.Day { return &o.AppliedOn }},
 	{Name: "invited_on", Label: "Invited on", Kind: KindDay,
 		Aliases: []string{"invited", "date invited", "invitation date"},
-		day:     func(o *Opportunity) *Date { return &o.InvitedOn }},
+		day:     func(o *Opportunity) *day.Day { return &o.InvitedOn }},
 	{Name: "interview_on", Label: "Interview on", Kind: KindDay,
 		Aliases: []string{"interview", "interview date"},
-		day:     func(o *Opportunity) *Date { return &o.InterviewOn }},
+		day:     func(o *Opportunity) *day.Day { return &o.InterviewOn }},
 	{Name: "responded_on", Label: "Responded on", Kind: KindDay,
 		Aliases: []string{"responded", "response date", "date responded"},
-		day:     func(o *Opportunity) *Date { return &o.RespondedOn }},
+		day:     func(o *Opportunity) *day.Day { return &o.RespondedOn }},
 	{Name: "follow_up_on", Label: "Follow up on", Kind: KindDay,
 		Aliases: []string{"follow up", "follow up date", "next follow up", "followup"},
-		day:     func(o *Opportunity) *Date { return &o.FollowUpOn }},
+		day:     func(o *Opportunity) *day.Day { return &o.FollowUpOn }},
 	{Name: "tags", Label: "Tags", Kind: KindTags, Placeholder: "remote, senior",
 		Aliases: []string{"tag", "labels"}},
 	{Name: "notes", Label: "Notes", Kind: KindLongText, MaxLen: maxNotesLen,
@@ -167,12 +169,12 @@ func (f Field) TextOf(o *Opportunity) string {
 // YYYY-MM-DD or in order, tags separated by commas or semicolons, a status by id, label
 // or alias. It says what is wrong with text, without the field's name. It does not set
 // the fields the store keeps.
-func (f Field) SetText(o *Opportunity, text string, order DateOrder) error {
+func (f Field) SetText(o *Opportunity, text string, order day.Order) error {
 	switch f.Kind {
 	case KindText, KindLongText, KindEmail, KindURL:
 		*f.text(o) = text
 	case KindDay:
-		d, err := ParseDateIn(text, order)
+		d, err := day.Parse(text, order)
 		if err != nil {
 			return err
 		}
@@ -197,7 +199,7 @@ func (f Field) SetText(o *Opportunity, text string, order DateOrder) error {
 
 // Check says what is wrong with text typed into the field, or nil: the one validation
 // the form shows beside the field and the store makes before saving.
-func (f Field) Check(text string, order DateOrder) error {
+func (f Field) Check(text string, order day.Order) error {
 	if !f.Editable() || (f.Kind == KindStatus && strings.TrimSpace(text) == "") {
 		return nil
 	}
@@ -249,8 +251,8 @@ func (f Field) check(o *Opportunity) error {
 		if f.Name == "updated_at" {
 			t = o.UpdatedAt
 		}
-		if !t.IsZero() && (t.Year() < MinYear || t.Year() > MaxYear) {
-			return fmt.Errorf("%s is not a moment between %d and %d", t.UTC().Format(time.RFC3339), MinYear, MaxYear)
+		if !t.IsZero() && (t.Year() < day.MinYear || t.Year() > day.MaxYear) {
+			return fmt.Errorf("%s is not a moment between %d and %d", t.UTC().Format(time.RFC3339), day.MinYear, day.MaxYear)
 		}
 	}
 	return nil

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/declinedesk/declinedesk/internal/day"
 	"github.com/declinedesk/declinedesk/internal/letter"
 	bolt "go.etcd.io/bbolt"
 )
@@ -84,9 +85,9 @@ var afterSending = map[letter.Kind]struct {
 // "tracker updated"; a keep-in-touch note changes no status and ticks "kept in touch". The
 // letter is archived in the history and the follow-up date becomes followUp ("" for none)
 // — all in one transaction.
-func (s *BoltStore) MarkSent(id uint64, sent SentLetter, followUp Date) (Opportunity, error) {
+func (s *BoltStore) MarkSent(id uint64, sent SentLetter, followUp day.Day) (Opportunity, error) {
 	if !followUp.Valid() {
-		return Opportunity{}, &FieldError{Field: "follow_up_on", Message: fmt.Sprintf("%q is not a date between %d and %d", string(followUp), MinYear, MaxYear)}
+		return Opportunity{}, &FieldError{Field: "follow_up_on", Message: fmt.Sprintf("%q is not a date between %d and %d", string(followUp), day.MinYear, day.MaxYear)}
 	}
 	sent.Kind = sent.Kind.OrDefault()
 	after, ok := afterSending[sent.Kind]
@@ -100,7 +101,7 @@ func (s *BoltStore) MarkSent(id uint64, sent SentLetter, followUp Date) (Opportu
 				events = append(events, Event{Kind: EventStatus, Text: fmt.Sprintf("Status: from %s to %s", o.Status.Label(), after.status.Label())})
 			}
 			o.Status = after.status
-			o.RespondedOn = DateOf(s.now())
+			o.RespondedOn = day.Of(s.now())
 			o.setStep(StepTrackerUpdated, true)
 		} else {
 			o.setStep(StepKeepInTouch, true)

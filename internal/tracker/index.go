@@ -6,6 +6,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/declinedesk/declinedesk/internal/day"
 )
 
 // Row is what the list shows of an opportunity and what search looks through. A tracker
@@ -41,8 +43,8 @@ func (r *Row) followUp() uint32 { return r.dayStatus & (1<<dayBits - 1) }
 // packDay is d as the row packs it: days since 0001-01-01 plus one; 0 for no date, or for
 // one that is not a day or does not fit (year 0, garbage), so that it never spills into
 // the status.
-func packDay(d Date) uint32 {
-	t, err := time.Parse(dateLayout, string(d))
+func packDay(d day.Day) uint32 {
+	t, err := time.Parse(time.DateOnly, string(d))
 	if err != nil || t.Unix() < dayZero {
 		return 0
 	}
@@ -94,21 +96,21 @@ func (r *Row) Status() Status {
 }
 
 // FollowUpOn is the follow-up day, "" when none.
-func (r *Row) FollowUpOn() Date {
+func (r *Row) FollowUpOn() day.Day {
 	if r.followUp() == 0 {
 		return ""
 	}
-	return DateOf(time.Unix(int64(r.followUp()-1)*86400+dayZero, 0).UTC())
+	return day.Of(time.Unix(int64(r.followUp()-1)*86400+dayZero, 0).UTC())
 }
 
 // Overdue reports whether the row's follow-up day has passed.
-func (r *Row) Overdue(today Date) bool {
+func (r *Row) Overdue(today day.Day) bool {
 	t := today.Time()
 	return r.followUp() != 0 && !t.IsZero() && int64(r.followUp()-1) < (t.Unix()-dayZero)/86400
 }
 
 // Due reports whether the row's follow-up falls on today or has passed.
-func (r *Row) Due(today Date) bool { return r.dueBy(packDay(today)) }
+func (r *Row) Due(today day.Day) bool { return r.dueBy(packDay(today)) }
 
 // dueBy is Due for a packed day; no row is due on day 0 (no valid today).
 func (r *Row) dueBy(day uint32) bool { f := r.followUp(); return f != 0 && f <= day }
@@ -167,7 +169,7 @@ type Query struct {
 	Status Status
 	Sort   SortOrder
 	Due    bool
-	Today  Date
+	Today  day.Day
 }
 
 // Index holds every opportunity's row in memory so the list can search and sort a large

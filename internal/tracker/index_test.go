@@ -9,6 +9,7 @@ import (
 	"unsafe"
 
 	"github.com/declinedesk/declinedesk/internal/clock/clocktest"
+	"github.com/declinedesk/declinedesk/internal/day"
 	"github.com/declinedesk/declinedesk/internal/sample"
 	. "github.com/declinedesk/declinedesk/internal/tracker"
 )
@@ -162,7 +163,7 @@ func TestRowKeepsWhatTheListShows(t *testing.T) {
 			}
 		}
 	}
-	for _, d := range []Date{"0000-01-01", "-001-01-01", "2026-02-30", "garbage"} {
+	for _, d := range []day.Day{"0000-01-01", "-001-01-01", "2026-02-30", "garbage"} {
 		r := RowOf(&Opportunity{ID: 9, Company: "X", Role: "Y", Status: Offer, FollowUpOn: d})
 		if r.Status() != Offer || r.FollowUpOn() != "" {
 			t.Errorf("a stored follow-up of %q: status %q, follow-up %q", d, r.Status(), r.FollowUpOn())
@@ -218,13 +219,13 @@ func TestFindWhileTheIndexIsRebuilt(t *testing.T) {
 }
 
 func TestDueKeepsFollowUpsOnOrBeforeToday(t *testing.T) {
-	today := Date(clocktest.Day(0))
+	today := day.Day(clocktest.Day(0))
 	opps := []Opportunity{
-		{ID: 1, Company: "Acme", Role: "Dev", Status: Applied, FollowUpOn: Date(clocktest.Day(-3))},
+		{ID: 1, Company: "Acme", Role: "Dev", Status: Applied, FollowUpOn: day.Day(clocktest.Day(-3))},
 		{ID: 2, Company: "Beta", Role: "Dev", Status: Declined, FollowUpOn: today},
-		{ID: 3, Company: "Gamma", Role: "Lead", Status: Applied, FollowUpOn: Date(clocktest.Day(1))},
+		{ID: 3, Company: "Gamma", Role: "Lead", Status: Applied, FollowUpOn: day.Day(clocktest.Day(1))},
 		{ID: 4, Company: "Delta", Role: "Dev", Status: Saved},
-		{ID: 5, Company: "Epsilon", Role: "Dev", Status: Applied, FollowUpOn: Date(clocktest.Day(-400))},
+		{ID: 5, Company: "Epsilon", Role: "Dev", Status: Applied, FollowUpOn: day.Day(clocktest.Day(-400))},
 	}
 	ix := indexOf(opps)
 	for _, tc := range []struct {
@@ -236,8 +237,8 @@ func TestDueKeepsFollowUpsOnOrBeforeToday(t *testing.T) {
 		{"in another order", Query{Due: true, Today: today, Sort: ByCompany}, []uint64{1, 2, 5}},
 		{"with a status", Query{Due: true, Today: today, Status: Applied, Sort: ByFollowUp}, []uint64{5, 1}},
 		{"with a search", Query{Due: true, Today: today, Text: "dev", Sort: ByFollowUp}, []uint64{5, 1, 2}},
-		{"tomorrow one more", Query{Due: true, Today: Date(clocktest.Day(1)), Sort: ByFollowUp}, []uint64{5, 1, 2, 3}},
-		{"long ago none", Query{Due: true, Today: Date(clocktest.Day(-401)), Sort: ByFollowUp}, []uint64{}},
+		{"tomorrow one more", Query{Due: true, Today: day.Day(clocktest.Day(1)), Sort: ByFollowUp}, []uint64{5, 1, 2, 3}},
+		{"long ago none", Query{Due: true, Today: day.Day(clocktest.Day(-401)), Sort: ByFollowUp}, []uint64{}},
 		{"no today, none due", Query{Due: true, Sort: ByFollowUp}, []uint64{}},
 		{"not a date, none due", Query{Due: true, Today: "soon", Sort: ByUpdated}, []uint64{}},
 		{"Today alone filters nothing", Query{Today: today, Sort: ByCompany}, []uint64{1, 2, 4, 5, 3}},
@@ -287,8 +288,8 @@ func TestDueAgreesInEveryOrder(t *testing.T) {
 
 // medianFollowUp is the follow-up day in the middle of the index, so that about half the
 // rows with one are due on it whatever days the sample picks.
-func medianFollowUp(ix *Index) Date {
-	var days []Date
+func medianFollowUp(ix *Index) day.Day {
+	var days []day.Day
 	for _, r := range ix.Find(Query{Sort: ByFollowUp}) {
 		if r.FollowUpOn() != "" {
 			days = append(days, r.FollowUpOn())

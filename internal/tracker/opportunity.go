@@ -9,6 +9,7 @@ import (
 	"unicode"
 
 	"github.com/declinedesk/declinedesk/internal/checklist"
+	"github.com/declinedesk/declinedesk/internal/day"
 	"github.com/declinedesk/declinedesk/internal/field"
 	"github.com/declinedesk/declinedesk/internal/letter"
 	"github.com/declinedesk/declinedesk/internal/mailaddr"
@@ -25,11 +26,11 @@ type Opportunity struct {
 	Source       string    `json:"source,omitempty"`
 	URL          string    `json:"url,omitempty"`
 	Status       Status    `json:"status"`
-	AppliedOn    Date      `json:"applied_on,omitempty"`
-	InvitedOn    Date      `json:"invited_on,omitempty"`
-	InterviewOn  Date      `json:"interview_on,omitempty"`
-	RespondedOn  Date      `json:"responded_on,omitempty"`
-	FollowUpOn   Date      `json:"follow_up_on,omitempty"`
+	AppliedOn    day.Day   `json:"applied_on,omitempty"`
+	InvitedOn    day.Day   `json:"invited_on,omitempty"`
+	InterviewOn  day.Day   `json:"interview_on,omitempty"`
+	RespondedOn  day.Day   `json:"responded_on,omitempty"`
+	FollowUpOn   day.Day   `json:"follow_up_on,omitempty"`
 	Tags         []string  `json:"tags,omitempty"`
 	Notes        string    `json:"notes,omitempty"`
 	CreatedAt    time.Time `json:"created_at"`
@@ -52,7 +53,7 @@ type Opportunity struct {
 // DaysUntouched counts the calendar days, in now's location, from the last change to the
 // opportunity to now.
 func (o *Opportunity) DaysUntouched(now time.Time) int {
-	return DateOf(o.UpdatedAt.In(now.Location())).DaysSince(DateOf(now))
+	return day.Of(o.UpdatedAt.In(now.Location())).DaysSince(day.Of(now))
 }
 
 // AfterStep is one thing to do once an interview is declined.

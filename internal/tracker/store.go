@@ -2,6 +2,7 @@ package tracker
 
 import (
 	"github.com/declinedesk/declinedesk/internal/checklist"
+	"github.com/declinedesk/declinedesk/internal/day"
 	"github.com/declinedesk/declinedesk/internal/letter"
 )
 
@@ -12,7 +13,7 @@ type Store interface {
 	Delete(id uint64) error
 	Get(id uint64) (Opportunity, error)
 	AppendEvent(id uint64, e Event) (Opportunity, error)
-	MarkSent(id uint64, sent SentLetter, followUp Date) (Opportunity, error)
+	MarkSent(id uint64, sent SentLetter, followUp day.Day) (Opportunity, error)
 	MarkNoResponse(id uint64) (Opportunity, error)
 	DismissNoResponse(id uint64) (Opportunity, error)
 	SetAfterStep(id uint64, step AfterStep, done bool) (Opportunity, error)

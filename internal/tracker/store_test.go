@@ -12,6 +12,7 @@ import (
 
 	"github.com/declinedesk/declinedesk/internal/checklist"
 	"github.com/declinedesk/declinedesk/internal/clock/clocktest"
+	"github.com/declinedesk/declinedesk/internal/day"
 	"github.com/declinedesk/declinedesk/internal/letter"
 )
 
@@ -476,7 +477,7 @@ func TestMarkDeclinedAndTheAfterChecklist(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	today := DateOf(c.Fake.Now())
+	today := day.Of(c.Fake.Now())
 	if got.Status != Declined || got.RespondedOn != today || got.FollowUpOn != "2027-02-23" {
 		t.Errorf("fields %+v", got)
 	}
@@ -527,7 +528,7 @@ func TestEachKindOfLetterMovesTheOpportunityOnItsOwnWay(t *testing.T) {
 		if got, _ := s.Get(o.ID); got.After[StepLetterSent] {
 			t.Errorf("%s: copying alone ticked the letter as sent", tc.kind)
 		}
-		follow := Date(DateOf(c.Fake.Now()).AddDays(90))
+		follow := day.Day(day.Of(c.Fake.Now()).AddDays(90))
 		got, err := s.MarkSent(o.ID, SentLetter{Subject: "s", Body: "b", Kind: tc.kind}, follow)
 		if err != nil {
 			t.Fatal(err)
