@@ -122,3 +122,7 @@ func isLongMsgID(line []byte) bool {
 	}
 	return checkMsgID(s[2:len(s)-1]) == nil
 }
+
+// ValidMsgID reports whether id (without angle brackets) is a message identifier a reply
+// can carry in In-Reply-To and References.
+func ValidMsgID(id string) bool { return checkMsgID(id) == nil }
