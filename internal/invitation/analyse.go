@@ -50,10 +50,8 @@ func (rd *reader) result(top *part) (Result, error) {
 	case sp.inner != nil && (subjectForward || sp.forwardMarker || short && sp.kind != quoteMarks && sp.kind != wroteLine):
 		v = rd.textView(sp.inner, outer)
 	}
-	if outer.hasHeader && !v.forwarded && len(outer.from) == 0 && len(outer.replyTo) == 0 {
-		if !rd.opts.Pasted {
-			return Result{}, ErrNoSender
-		}
+	if outer.hasHeader && !v.forwarded && !rd.opts.Pasted && !hasAddress(outer.from) && !hasAddress(outer.replyTo) {
+		return Result{}, ErrNoSender
 	}
 	res.Text = outerText
 	res.Sent = v.sent
@@ -214,6 +212,15 @@ func (rd *reader) result(top *part) (Result, error) {
 	}
 	res.Notes = rd.notes
 	return res, nil
+}
+
+func hasAddress(list []address) bool {
+	for _, a := range list {
+		if a.email != "" {
+			return true
+		}
+	}
+	return false
 }
 
 func contains(list []string, s string) bool {
