@@ -497,8 +497,14 @@ func (rd *reader) pickDate(ws []when, ref reference) Interview {
 			continue
 		}
 		if !ref.day.IsZero() {
+			// Interviews are weeks ahead: a day long past or far off is something else
+			// ("your application of 3 November" read as next November).
 			t, r := w.day.Time(time.UTC), ref.day.Time(time.UTC)
-			if t.Before(r) || t.After(r.AddDate(3, 0, 0)) {
+			ahead := r.AddDate(2, 0, 0)
+			if !w.hasYear || w.relWeek {
+				ahead = r.AddDate(0, 6, 0)
+			}
+			if t.Before(r) || t.After(ahead) {
 				continue
 			}
 		}

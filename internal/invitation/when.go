@@ -216,23 +216,17 @@ func (d Day) valid() bool {
 }
 
 // resolve gives a day without a year the year that makes it the next such day on or after
-// the reference day (and falls on the weekday the text names, when it names one).
+// the reference day. A weekday that does not fit is a slip of the writer's, not a hint at
+// another year: the caller notes it.
 func (w *when) resolve(ref reference) {
 	if w.hasYear || ref.day.IsZero() {
 		return
 	}
-	for y := ref.day.Year; y <= ref.day.Year+1; y++ {
-		d := Day{y, w.day.Month, w.day.Day}
-		if !d.valid() || d.Time(time.UTC).Before(ref.day.Time(time.UTC)) {
-			continue
+	for y := ref.day.Year; y <= ref.day.Year+4; y++ { // 29 February waits up to four years
+		if d := (Day{y, w.day.Month, w.day.Day}); d.valid() && !d.Time(time.UTC).Before(ref.day.Time(time.UTC)) {
+			w.day.Year = y
+			return
 		}
-		if w.hasWeekday && d.Time(time.UTC).Weekday() != w.weekday && y == ref.day.Year {
-			if next := (Day{y + 1, d.Month, d.Day}); next.valid() && next.Time(time.UTC).Weekday() == w.weekday {
-				continue
-			}
-		}
-		w.day.Year = y
-		return
 	}
 }
 
