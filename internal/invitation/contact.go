@@ -64,7 +64,7 @@ func (rd *reader) contact(v view, sig []string, ev *event, text string) (name, e
 		}
 	}
 	if email.Value == "" {
-		for _, e := range emailPattern.FindAllString(text, 20) {
+		for _, e := range addressesIn(text, 20) {
 			if other(e) {
 				email = Guess{e, FromText}
 				break
@@ -129,4 +129,31 @@ func namesMailbox(name, email string) bool {
 	}
 	d := domainOf(email)
 	return !isServiceDomain(d) && sameCompany(name, squash(stemOf(d)))
+}
+
+// addressesIn finds up to n addresses in a text, looking only around its @ signs.
+func addressesIn(text string, n int) []string {
+	var out []string
+	for i := 0; i < len(text) && len(out) < n; {
+		at := strings.IndexByte(text[i:], '@')
+		if at < 0 {
+			break
+		}
+		at += i
+		s, e := at-64, at+256
+		if s < 0 {
+			s = 0
+		}
+		if e > len(text) {
+			e = len(text)
+		}
+		loc := emailPattern.FindStringIndex(text[s:e])
+		if loc == nil || s+loc[1] <= at {
+			i = at + 1
+			continue
+		}
+		out = append(out, text[s+loc[0]:s+loc[1]])
+		i = s + loc[1]
+	}
+	return out
 }

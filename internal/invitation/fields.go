@@ -281,7 +281,7 @@ func isWordByte(c byte) bool {
 // roleWords is the start of s up to where a role ends: a sentence mark, a dash between
 // spaces, or a word of [role-stop] (words/fields.txt).
 func roleWords(s string) string {
-	s = strings.TrimLeft(s, " :\"“„«")
+	s = strings.TrimLeft(prefix(s, 200), " :\"“„«")
 	var kept []string
 	for _, w := range strings.Fields(s) {
 		if w == "-" || w == "–" || w == "—" || w == "|" || known.roleStops[strings.ToLower(strings.Trim(w, ",;:.!?()\"”»"))] {
@@ -299,6 +299,19 @@ func roleWords(s string) string {
 		kept = append(kept, w)
 	}
 	return strings.Join(kept, " ")
+}
+
+// prefix is the start of s, at most n bytes and whole characters: a name or a role is
+// never longer, and a long text is not split into words for each of them.
+func prefix(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	s = s[:n]
+	for len(s) > 0 && !utf8.ValidString(s) {
+		s = s[:len(s)-1]
+	}
+	return s
 }
 
 // lastPhrase is what follows the last small word of a phrase: "final interview for the
@@ -374,7 +387,7 @@ func companiesAfterCues(line string, from Source) []candidate {
 // properName reads the proper name at the start of s: capitalised words (and the small
 // words and legal forms inside company names), up to six, after an article.
 func properName(s string) string {
-	words := strings.Fields(s)
+	words := strings.Fields(prefix(s, 200))
 	var out []string
 	for i, w := range words {
 		if i == 0 || len(out) == 0 {

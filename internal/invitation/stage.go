@@ -8,16 +8,15 @@ import "strings"
 func stageIn(text string) Stage {
 	words := wordsOf(text)
 	found := map[Stage]bool{}
-	for i := range words {
-		for stage, phrases := range known.stages {
-			if found[stage] {
-				continue
+	for i, w := range words {
+		for _, sp := range known.stageIndex[w] {
+			if !found[sp.stage] && matchAt(words, i, sp.phrase) {
+				found[sp.stage] = true
 			}
-			for _, p := range phrases {
-				if matchAt(words, i, p) {
-					found[stage] = true
-					break
-				}
+		}
+		for _, sp := range known.stageStars {
+			if !found[sp.stage] && matchAt(words, i, sp.phrase) {
+				found[sp.stage] = true
 			}
 		}
 	}

@@ -111,6 +111,11 @@ func isWroteLine(line string) bool {
 		if strings.HasSuffix(l, w) {
 			return true
 		}
+		// "Am 08.12.2026 um 09:02 schrieb Ana Silva <ana@example.com>:"
+		verb := strings.TrimSpace(strings.TrimSuffix(w, ":"))
+		if strings.HasSuffix(l, ":") && strings.Contains(l, " "+verb+" ") && startsWrote(line) {
+			return true
+		}
 	}
 	return false
 }

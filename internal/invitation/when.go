@@ -3,47 +3,38 @@ package invitation
 import (
 	"fmt"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
-// datePatterns are the ways a day is written in the languages read, built once from the
-// month and weekday names of words/calendar.txt.
+// datePatterns are the ways a day is written in the languages read. Month and weekday
+// names are matched as any word and looked up in words/calendar.txt afterwards: patterns
+// with every name in them run ten times slower on a long mail.
 type datePatterns struct {
-	dayMonth, monthDay, dotted, iso, slashed, weekdayOnly, tomorrow *regexp.Regexp
-	time12, range12, time24, timeUhr, noon, zone                    *regexp.Regexp
-	interviewWords                                                  *regexp.Regexp
+	dayMonth, monthDay, dotted, iso, slashed     *regexp.Regexp
+	time12, range12, time24, timeUhr, noon, zone *regexp.Regexp
+	interviewWords                               *regexp.Regexp
 }
 
 var dates = compileDates(known)
 
 func compileDates(l *lexicon) *datePatterns {
-	wd := `(?:(` + l.weekdayRe + `)(\.?,?)\s+(?:(?:the|le|el|den|der|am|il)\s+)?)?`
-	var full []string
-	for w := range l.weekdays {
-		if len([]rune(w)) >= 5 {
-			full = append(full, w)
-		}
-	}
-	var tomorrow []string
-	for w := range l.tomorrow {
-		tomorrow = append(tomorrow, w)
-	}
+	// An optional weekday before the date: "Thursday, ", "Mo., ", "Montag, den ".
+	wd := `(?:(\p{L}{2,11})(\.?,?)\s+(?:(?:the|le|el|den|der|am|il)\s+)?)?`
 	return &datePatterns{
 		// 14 December 2026, Monday 14. Dezember, le 10 décembre, 10 de diciembre de 2026, the 3rd of May
-		dayMonth: regexp.MustCompile(`(?i)\b` + wd + `(?:the\s+)?(\d{1,2})(?:st|nd|rd|th|er|\.|º|°)?\s*(?:of\s+|de\s+)?(` +
-			l.monthRe + `)\b\.?(?:,?\s+(?:de\s+|of\s+)?(\d{4}))?`),
+		dayMonth: regexp.MustCompile(`(?i)\b` + wd + `(?:the\s+)?(\d{1,2})(?:st|nd|rd|th|er|\.|º|°)?\s*(?:of\s+|de\s+)?(\p{L}{3,10})\.?(?:,?\s+(?:de\s+|of\s+)?(\d{4}))?`),
 		// December 10, Thursday, December 10, 2026, Dec. 10th
-		monthDay: regexp.MustCompile(`(?i)\b` + wd + `(` + l.monthRe + `)\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4})\b)?`),
+		monthDay: regexp.MustCompile(`(?i)\b` + wd + `(\p{L}{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4})\b)?`),
 		// 14.12.2026, Mo., 14.12., 14.12.26
 		dotted: regexp.MustCompile(`(?i)\b` + wd + `(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})?`),
 		// 2026-12-14
 		iso: regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`),
 		// 10/12/2026: which is the day depends on the language
-		slashed:     regexp.MustCompile(`\b(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b`),
-		weekdayOnly: regexp.MustCompile(`(?i)\b(` + alternation(full) + `)\b`),
-		tomorrow:    regexp.MustCompile(`(?i)\b(` + alternation(tomorrow) + `)\b`),
+		slashed: regexp.MustCompile(`\b(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b`),
 		// 2:00 PM, 2 pm, 2.30p.m.
 		time12: regexp.MustCompile(`(?i)\b(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?\s?m\b\.?`),
 		// 2-3 pm, 2:00 – 3:00 PM, 11 to 12 am
@@ -81,6 +72,93 @@ type reference struct {
 	zone *time.Location // the sender's clock: a time without a zone is in it
 }
 
+// digitWindows are the stretches of a text around its numbers, from a word boundary about
+// 48 bytes before to one 48 bytes after: every written date has a number, and lies within
+// them. Searching only there keeps a long mail fast.
+func digitWindows(text string) [][2]int {
+	var out [][2]int
+	for i := 0; i < len(text); i++ {
+		if !isDigit(text[i]) {
+			continue
+		}
+		j := i
+		for j < len(text) && isDigit(text[j]) {
+			j++
+		}
+		s, e := i-48, j+48
+		if s <= 0 {
+			s = 0
+		} else {
+			for s < i && text[s] != ' ' && text[s] != '\n' {
+				s++
+			}
+		}
+		if e >= len(text) {
+			e = len(text)
+		} else {
+			for e < len(text) && text[e] != ' ' && text[e] != '\n' {
+				e++
+			}
+		}
+		if n := len(out); n > 0 && s <= out[n-1][1] {
+			out[n-1][1] = e
+		} else {
+			out = append(out, [2]int{s, e})
+		}
+		i = j
+	}
+	return out
+}
+
+// scan finds the matches of re in the windows of text that accept takes, in order. A
+// match it refuses does not hide one that starts inside it: the search goes on after its
+// first word.
+func scan(re *regexp.Regexp, text string, windows [][2]int, accept func(m []int) bool) {
+	for _, w := range windows {
+		scanWindow(re, text, w[0], w[1], accept)
+	}
+}
+
+func scanWindow(re *regexp.Regexp, text string, from, to int, accept func(m []int) bool) {
+	for pos := from; pos < to; {
+		m := re.FindStringSubmatchIndex(text[pos:to])
+		if m == nil {
+			return
+		}
+		for i := range m {
+			if m[i] >= 0 {
+				m[i] += pos
+			}
+		}
+		if accept(m) {
+			pos = m[1]
+			if m[1] == m[0] {
+				pos++
+			}
+			continue
+		}
+		next := m[0] + 1
+		for next < to && (isWordByte(text[next]) || text[next]&0xC0 == 0x80) {
+			next++
+		}
+		pos = next
+	}
+}
+
+// weekdayAt reads the optional weekday of a date match (groups g, g+1: the word and the
+// punctuation after it): a name of two letters counts only as "Do." or "Do,".
+func weekdayAt(text string, m []int, g int) (time.Weekday, bool) {
+	if m[2*g] < 0 {
+		return 0, false
+	}
+	name := strings.ToLower(text[m[2*g]:m[2*g+1]])
+	if len([]rune(name)) <= 2 && m[2*g+2] == m[2*g+3] {
+		return 0, false
+	}
+	wd, ok := known.weekdays[name]
+	return wd, ok
+}
+
 // findDates lists the days a text names, in order.
 func findDates(text string, ref reference, lang string) []when {
 	var out []when
@@ -92,62 +170,69 @@ func findDates(text string, ref reference, lang string) []when {
 		}
 		return false
 	}
-	add := func(w when, s, e int) {
-		if taken(s, e) {
-			return
+	// add keeps a date, starting at its weekday when it has one, else at from.
+	add := func(w when, m []int, from int) bool {
+		s := m[0]
+		if !w.hasWeekday {
+			s = from
 		}
-		w.start, w.end = s, e
+		if taken(s, m[1]) {
+			return false
+		}
+		w.start, w.end = s, m[1]
 		out = append(out, w)
-	}
-	weekday := func(text string, m []int, g int) (time.Weekday, bool) {
-		if m[2*g] < 0 {
-			return 0, false
-		}
-		name := strings.ToLower(text[m[2*g]:m[2*g+1]])
-		punct := text[m[2*g+2]:m[2*g+3]]
-		if len([]rune(name)) <= 2 && punct == "" {
-			return 0, false // "so", "do": only a weekday when written "Do.," or "Do,"
-		}
-		wd, ok := known.weekdays[name]
-		return wd, ok
+		return true
 	}
 	num := func(s string) int { n, _ := strconv.Atoi(s); return n }
-	for _, m := range dates.iso.FindAllStringSubmatchIndex(text, -1) {
-		add(when{day: Day{num(text[m[2]:m[3]]), time.Month(num(text[m[4]:m[5]])), num(text[m[6]:m[7]])}, hasYear: true}, m[0], m[1])
+	windows := digitWindows(text)
+	month := func(m []int, g int) (time.Month, bool) {
+		mo, ok := known.months[strings.ToLower(text[m[2*g]:m[2*g+1]])]
+		return mo, ok
 	}
-	for _, m := range dates.dayMonth.FindAllStringSubmatchIndex(text, -1) {
-		w := when{day: Day{Day: num(text[m[6]:m[7]]), Month: known.months[strings.ToLower(text[m[8]:m[9]])]}}
-		w.weekday, w.hasWeekday = weekday(text, m, 1)
+	scan(dates.iso, text, windows, func(m []int) bool {
+		return add(when{day: Day{num(text[m[2]:m[3]]), time.Month(num(text[m[4]:m[5]])), num(text[m[6]:m[7]])}, hasYear: true}, m, m[0])
+	})
+	scan(dates.dayMonth, text, windows, func(m []int) bool {
+		mo, ok := month(m, 4)
+		if !ok {
+			return false
+		}
+		w := when{day: Day{Day: num(text[m[6]:m[7]]), Month: mo}}
+		w.weekday, w.hasWeekday = weekdayAt(text, m, 1)
 		if m[10] >= 0 {
 			w.day.Year, w.hasYear = num(text[m[10]:m[11]]), true
 		}
-		add(w, m[0], m[1])
-	}
-	for _, m := range dates.monthDay.FindAllStringSubmatchIndex(text, -1) {
+		return add(w, m, m[6])
+	})
+	scan(dates.monthDay, text, windows, func(m []int) bool {
 		if e := m[1]; e < len(text) && (text[e] == ':' || text[e] == '.' && e+1 < len(text) && isDigit(text[e+1])) {
-			continue // "May 10:30" is a time
+			return false // "May 10:30" is a time
 		}
-		w := when{day: Day{Day: num(text[m[8]:m[9]]), Month: known.months[strings.ToLower(text[m[6]:m[7]])]}}
-		w.weekday, w.hasWeekday = weekday(text, m, 1)
+		mo, ok := month(m, 3)
+		if !ok {
+			return false
+		}
+		w := when{day: Day{Day: num(text[m[8]:m[9]]), Month: mo}}
+		w.weekday, w.hasWeekday = weekdayAt(text, m, 1)
 		if m[10] >= 0 {
 			w.day.Year, w.hasYear = num(text[m[10]:m[11]]), true
 		}
-		add(w, m[0], m[1])
-	}
-	for _, m := range dates.dotted.FindAllStringSubmatchIndex(text, -1) {
+		return add(w, m, m[6])
+	})
+	scan(dates.dotted, text, windows, func(m []int) bool {
 		s, e := m[6], m[1]
 		if s > 0 && (isDigit(text[s-1]) || text[s-1] == '.') || e < len(text) && isDigit(text[e]) ||
 			m[10] >= 0 && e+1 < len(text) && text[e] == '.' && isDigit(text[e+1]) {
-			continue // part of a longer number, such as a version or a phone number
+			return false // part of a longer number, such as a version or a phone number
 		}
 		w := when{day: Day{Day: num(text[m[6]:m[7]]), Month: time.Month(num(text[m[8]:m[9]]))}}
-		w.weekday, w.hasWeekday = weekday(text, m, 1)
+		w.weekday, w.hasWeekday = weekdayAt(text, m, 1)
 		if m[10] >= 0 {
 			w.day.Year, w.hasYear = fullYear(num(text[m[10]:m[11]])), true
 		}
-		add(w, m[0], m[1])
-	}
-	for _, m := range dates.slashed.FindAllStringSubmatchIndex(text, -1) {
+		return add(w, m, m[6])
+	})
+	scan(dates.slashed, text, windows, func(m []int) bool {
 		a, b := num(text[m[2]:m[3]]), num(text[m[4]:m[5]])
 		w := when{hasYear: true}
 		w.day.Year = fullYear(num(text[m[6]:m[7]]))
@@ -161,8 +246,9 @@ func findDates(text string, ref reference, lang string) []when {
 		default:
 			w.day.Month, w.day.Day, w.ambiguous = time.Month(b), a, a != b
 		}
-		add(w, m[0], m[1])
-	}
+		return add(w, m, m[0])
+	})
+	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
 	for i := range out {
 		out[i].resolve(ref)
 	}
@@ -174,16 +260,7 @@ func findDates(text string, ref reference, lang string) []when {
 	}
 	out = valid
 	if len(out) == 0 && !ref.day.IsZero() {
-		// Only a day of the week ("on Thursday at 2 PM") or "tomorrow": the next one.
-		for _, m := range dates.weekdayOnly.FindAllStringSubmatchIndex(text, -1) {
-			wd := known.weekdays[strings.ToLower(text[m[2]:m[3]])]
-			t := ref.day.Time(time.UTC)
-			t = t.AddDate(0, 0, (int(wd)-int(t.Weekday())+6)%7+1)
-			out = append(out, when{day: dayOf(t), hasYear: true, relWeek: true, start: m[0], end: m[1]})
-		}
-		for _, m := range dates.tomorrow.FindAllStringIndex(text, -1) {
-			out = append(out, when{day: dayOf(ref.day.Time(time.UTC).AddDate(0, 0, 1)), hasYear: true, relWeek: true, start: m[0], end: m[1]})
-		}
+		out = relativeDays(prefix(text, 16<<10), ref)
 	}
 	for i := range out {
 		out[i].findTime(text, out, ref)
@@ -191,8 +268,34 @@ func findDates(text string, ref reference, lang string) []when {
 		if lineStart < out[i].start-120 {
 			lineStart = out[i].start - 120
 		}
-		lineEnd := out[i].end + strings.IndexByte(text[out[i].end:]+"\n", '\n')
+		lineEnd := out[i].end + strings.IndexByte(prefix(text[out[i].end:], 120)+"\n", '\n')
 		out[i].near = dates.interviewWords.MatchString(text[lineStart:lineEnd])
+	}
+	return out
+}
+
+// relativeDays reads a day named only by its weekday ("on Thursday at 2 PM": the next
+// one) or as tomorrow. Weekdays count only written in full.
+func relativeDays(text string, ref reference) []when {
+	var out []when
+	base := ref.day.Time(time.UTC)
+	for i := 0; i < len(text); {
+		if !isWordByte(text[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(text) && isWordByte(text[j]) {
+			j++
+		}
+		w := strings.ToLower(text[i:j])
+		if wd, ok := known.weekdays[w]; ok && utf8.RuneCountInString(w) >= 5 {
+			t := base.AddDate(0, 0, (int(wd)-int(base.Weekday())+6)%7+1)
+			out = append(out, when{day: dayOf(t), hasYear: true, relWeek: true, start: i, end: j})
+		} else if known.tomorrow[w] {
+			out = append(out, when{day: dayOf(base.AddDate(0, 0, 1)), hasYear: true, relWeek: true, start: i, end: j})
+		}
+		i = j
 	}
 	return out
 }

@@ -34,7 +34,9 @@ type lexicon struct {
 	noReply     set
 	teamWords   set
 	stages      map[Stage][]phrase
-	signoffs    []string // lowercased, punctuation dropped
+	stageIndex  map[string][]stagePhrase // by first word, for phrases that start with one
+	stageStars  []stagePhrase            // phrases that start with a word ending in *
+	signoffs    []string                 // lowercased, punctuation dropped
 	fwdMarkers  []string
 	fwdPrefixes set
 	labels      map[string]string // "von" → "from"
@@ -51,7 +53,13 @@ type lexicon struct {
 	roleStops   set
 	languages   map[string]set // "de" → its common words
 
-	monthRe, weekdayRe, zoneRe string // alternations for the date patterns, longest first
+	zoneRe string // the zone names as a pattern, longest first
+}
+
+// stagePhrase is a phrase of a stage.
+type stagePhrase struct {
+	stage  Stage
+	phrase phrase
 }
 
 type set map[string]bool
@@ -133,7 +141,7 @@ func load(files fs.FS) (*lexicon, error) {
 		return out, err
 	}
 	l := &lexicon{months: map[string]time.Month{}, weekdays: map[string]time.Weekday{}, zones: map[string]string{},
-		winZones: map[string]string{}, stages: map[Stage][]phrase{}, labels: map[string]string{}, languages: map[string]set{}}
+		winZones: map[string]string{}, stages: map[Stage][]phrase{}, stageIndex: map[string][]stagePhrase{}, labels: map[string]string{}, languages: map[string]set{}}
 	var errs []error
 	must := func(err error) {
 		if err != nil {
@@ -198,7 +206,17 @@ func load(files fs.FS) (*lexicon, error) {
 		ls, err := lines(string(s))
 		must(err)
 		for _, line := range ls {
-			l.stages[s] = append(l.stages[s], parsePhrase(line))
+			p := parsePhrase(line)
+			if len(p) == 0 || p[0] == "" {
+				must(fmt.Errorf("[%s]: %q does not start with a word", s, line))
+				continue
+			}
+			l.stages[s] = append(l.stages[s], p)
+			if strings.HasSuffix(p[0], "*") {
+				l.stageStars = append(l.stageStars, stagePhrase{s, p})
+			} else {
+				l.stageIndex[p[0]] = append(l.stageIndex[p[0]], stagePhrase{s, p})
+			}
 		}
 	}
 	for _, s := range []struct {
@@ -235,8 +253,6 @@ func load(files fs.FS) (*lexicon, error) {
 	sort.Slice(l.roleBefore, func(i, j int) bool { return len(l.roleBefore[i]) > len(l.roleBefore[j]) })
 	sort.Slice(l.compBefore, func(i, j int) bool { return len(l.compBefore[i]) > len(l.compBefore[j]) })
 	sort.Slice(l.locLabels, func(i, j int) bool { return len(l.locLabels[i]) > len(l.locLabels[j]) })
-	l.monthRe = alternation(keys(l.months))
-	l.weekdayRe = alternation(keys(l.weekdays))
 	l.zoneRe = alternation(keys(l.zones))
 	if len(errs) > 0 {
 		return nil, fmt.Errorf("the word lists of the mail reader are wrong: %v", errs)
