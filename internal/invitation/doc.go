@@ -35,7 +35,8 @@
 //	if !link.Fits() { /* offer the .eml or Copy instead */ }
 //
 // When Thread.MessageID is "" (the invitation was forwarded as text), the reply still takes
-// "Re: " and the subject, and starts a new conversation.
+// "Re: " and the subject, and starts a new conversation. When Thread.Subject is "" too
+// (pasted text without headers), the letter keeps its own subject.
 //
 // res.Stage, when not StageUnknown, is the id of the tracker status the mail suggests
 // (invited, scheduled, offer, rejected). res.Interview.Day.String() is the tracker's

@@ -1,6 +1,7 @@
 package invitation
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -238,5 +239,40 @@ func TestWordListsAreChecked(t *testing.T) {
 		if _, err := load(f); err == nil {
 			t.Errorf("%s: accepted", name)
 		}
+	}
+}
+
+func TestThreadOfAMail(t *testing.T) {
+	var refs []string
+	for i := 1; i <= 60; i++ {
+		refs = append(refs, fmt.Sprintf("<m%02d.%c@corvid.test>", i, 'a'+i%26))
+	}
+	mail := "From: jo@corvid.test\nSubject: Re: Interview\nMessage-ID: m61@corvid.test\n" +
+		"References: " + strings.Join(refs[:30], " ") + " <bad id@corvid.test> <ünï@corvid.test> (a comment)\n " + strings.Join(refs[30:], "\n ") +
+		"\n\nSee you.\n"
+	res, err := Read(strings.NewReader(mail), Options{Now: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	th := res.Thread
+	// A Message-ID written without its angle brackets is still read.
+	if th.MessageID != "m61@corvid.test" || th.Subject != "Re: Interview" {
+		t.Errorf("thread %+v", th)
+	}
+	// Of 60 references (two of them not identifiers a reply can carry), the first and the
+	// latest 39 are kept, in order.
+	if len(th.References) != maxRefs || th.References[0] != strings.Trim(refs[0], "<>") ||
+		th.References[maxRefs-1] != strings.Trim(refs[59], "<>") || th.References[1] != strings.Trim(refs[21], "<>") {
+		t.Errorf("%d references: %q", len(th.References), th.References)
+	}
+	// Without References, In-Reply-To is the thread.
+	res, err = Read(strings.NewReader("From: jo@corvid.test\nIn-Reply-To: <parent@corvid.test>\nMessage-ID: <child@corvid.test>\n\nHi\n"), Options{Now: now})
+	if err != nil || strings.Join(res.Thread.References, " ") != "parent@corvid.test" {
+		t.Errorf("%v %+v", err, res.Thread)
+	}
+	// A Message-ID that cannot be answered is left out, with a note.
+	res, err = Read(strings.NewReader("From: jo@corvid.test\nMessage-ID: <not an id>\n\nHi\n"), Options{Now: now})
+	if err != nil || res.Thread.MessageID != "" || !notesSay(res.Notes, []string{"Message-ID"}) {
+		t.Errorf("%v %+v %q", err, res.Thread, res.Notes)
 	}
 }
