@@ -2,7 +2,6 @@ package invitation
 
 import (
 	"errors"
-	"fmt"
 	"net/mail"
 	"strings"
 	"time"
@@ -47,8 +46,14 @@ func (rd *reader) result(top *part) (Result, error) {
 		v = rd.viewOf(inner, text, splitText(text))
 		v.forwarded = true
 		outerText = strings.TrimSpace(outerText + "\n\n" + forwardedText(v))
-	case sp.inner != nil && (subjectForward || sp.forwardMarker || short && sp.kind != quoteMarks && sp.kind != wroteLine):
+	case sp.inner != nil && (subjectForward || sp.forwardMarker || short && sp.kind != quoteMarks && sp.kind != wroteLine &&
+		!hasReplyPrefix(outer.subject) && !quotesRecipient(sp.inner, outer)):
+		// A forward: the message under the marker is the one to answer. (A short reply
+		// above the user's own quoted message is not one.)
 		v = rd.textView(sp.inner, outer)
+	}
+	if v.forwarded && !v.inline {
+		v.to = append(v.to, outer.from...) // the one who forwarded it is not the contact
 	}
 	if outer.hasHeader && !v.forwarded && !rd.opts.Pasted && !hasAddress(outer.from) && !hasAddress(outer.replyTo) {
 		return Result{}, ErrNoSender
@@ -427,6 +432,27 @@ func (rd *reader) referenceFor(v view) reference {
 	return reference{}
 }
 
+// hasReplyPrefix reports whether a subject starts as a reply's does ("Re:", "AW:").
+func hasReplyPrefix(subject string) bool {
+	s := strings.TrimSpace(subject)
+	return s != "" && !hasForwardPrefix(s) && baseSubject(s) != oneLine(s)
+}
+
+// quotesRecipient reports whether a message written out under a mail is one the mail's
+// recipient sent: the user's own words quoted in a reply.
+func quotesRecipient(m *textMessage, outer view) bool {
+	a, ok := looseAddress(m.fields["from"])
+	if !ok {
+		return false
+	}
+	for _, r := range outer.to {
+		if a.email != "" && strings.EqualFold(a.email, r.email) || a.email == "" && a.name != "" && a.name == r.name {
+			return true
+		}
+	}
+	return false
+}
+
 // hasForwardPrefix reports whether a subject starts as a forwarded mail's does.
 func hasForwardPrefix(subject string) bool {
 	s := strings.ToLower(strings.TrimSpace(subject))
@@ -538,7 +564,7 @@ func (rd *reader) pickDate(ws []when, ref reference) Interview {
 		rd.note("The mail names more than one time: the first likely one was taken; check it.")
 	}
 	if w.hasWeekday && w.day.Time(time.UTC).Weekday() != w.weekday {
-		rd.note("The mail gives the day as %s, but %s is a %s: check the date.", weekdayName(w.weekday), w.day, w.day.Time(time.UTC).Weekday())
+		rd.note("The mail gives the day as %s, but %s is a %s: check the date.", w.weekday, w.day, w.day.Time(time.UTC).Weekday())
 	}
 	if !w.hasTime {
 		return in
@@ -555,5 +581,3 @@ func (rd *reader) pickDate(ws []when, ref reference) Interview {
 	in.Day = rd.dayOfStart(in.Start, hasZone)
 	return in
 }
-
-func weekdayName(d time.Weekday) string { return fmt.Sprint(d) }

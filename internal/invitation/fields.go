@@ -143,6 +143,12 @@ func readSubject(subject string, from Source) (roles, companies []candidate) {
 			}
 		}
 		if stageWords.MatchString(seg) {
+			// "Bewerbung Teamleiterin Disposition", "Interview Backend Engineer"
+			if rest := dropLabelWords(seg); rest != seg && isRole(rest) && !stageWords.MatchString(rest) {
+				if r := cleanRole(rest); r != "" {
+					roles = append(roles, candidate{r, from, w})
+				}
+			}
 			continue
 		}
 		if isRole(seg) {
@@ -154,6 +160,21 @@ func readSubject(subject string, from Source) (roles, companies []candidate) {
 		}
 	}
 	return roles, companies
+}
+
+// dropLabelWords drops the words a subject starts with before the role: "Your
+// application", "Bewerbung", "Interview invitation".
+func dropLabelWords(s string) string {
+	words := strings.Fields(s)
+	i := 0
+	for i < len(words) {
+		w := strings.ToLower(strings.Trim(words[i], ",:;"))
+		if !stageWords.MatchString(w) && !known.articles[w] && !known.roleStops[w] {
+			break
+		}
+		i++
+	}
+	return strings.Join(words[i:], " ")
 }
 
 // stripLabel drops the label words a role may follow in a subject: "Interview for Backend
@@ -563,13 +584,10 @@ func readLocation(text string) (job Guess, place string) {
 			if place == "" {
 				place = value
 			}
-			if job.Value == "" {
-				job = Guess{cityOf(value), FromText}
+			if city := cityOf(value); job.Value == "" && city != "" {
+				job = Guess{city, FromText}
 			}
 		}
-	}
-	if job.Value == "" {
-		job = Guess{}
 	}
 	return job, place
 }

@@ -67,7 +67,7 @@ func TestSplitText(t *testing.T) {
 		{"German wrote line", "Passt.\n\nAm 08.12.2026 um 09:02 schrieb Ana Silva <ana@example.com>:\n> früher", "Passt.", wroteLine, "", ""},
 		{"Gmail forward", "FYI\n\n---------- Forwarded message ---------\nFrom: Jo Park <jo@fernwood.test>\nDate: Mon, Nov 30, 2026 at 4:05 PM\nSubject: Interview\nTo: <ana@example.com>\n\n\nHello Ana", "FYI", markerLine, "Jo Park <jo@fernwood.test>", "Interview"},
 		{"Apple forward", "Begin forwarded message:\n\nFrom: Jo Park <jo@fernwood.test>\nSubject: Interview\nDate: 30 November 2026 at 16:05:00 CET\nTo: Ana Silva <ana@example.com>\n\nHello Ana", "", markerLine, "Jo Park <jo@fernwood.test>", "Interview"},
-		{"Outlook reply", "Thanks!\n\n________________________________\nFrom: Park, Jo <jo@fernwood.test>\nSent: Monday, November 30, 2026 4:05 PM\nTo: Silva, Ana <ana@example.com>\nSubject: Interview\n\nHello Ana", "Thanks!\n\n________________________________", headerBlock, "Park, Jo <jo@fernwood.test>", "Interview"},
+		{"Outlook reply", "Thanks!\n\n________________________________\nFrom: Park, Jo <jo@fernwood.test>\nSent: Monday, November 30, 2026 4:05 PM\nTo: Silva, Ana <ana@example.com>\nSubject: Interview\n\nHello Ana", "Thanks!", headerBlock, "Park, Jo <jo@fernwood.test>", "Interview"},
 		{"French Outlook", "Merci\n\nDe : Élodie Fournier <e@lumiere.test>\nEnvoyé : lundi 30 novembre 2026 16:05\nÀ : Ana Silva\nObjet : Entretien\n\nBonjour", "Merci", headerBlock, "Élodie Fournier <e@lumiere.test>", "Entretien"},
 		{"a From line in a letter is not a header", "From: the desk of Jo\nHello, how are you?\n", "From: the desk of Jo\nHello, how are you?", noBlock, "", ""},
 	} {

@@ -200,7 +200,6 @@ type reader struct {
 	notes     []string
 	textLeft  int // of maxText
 	textShort bool
-	calBig    bool
 }
 
 func (rd *reader) note(format string, args ...any) {
@@ -244,7 +243,7 @@ func (rd *reader) message(r io.Reader, depth int) (*part, error) {
 	if depth == 0 {
 		rd.textLeft = maxText
 	}
-	rd.walk(e, p, depth, false)
+	rd.walk(e, p, depth)
 	return p, nil
 }
 
@@ -259,7 +258,7 @@ func (rd *reader) encodingNote(err error) {
 
 // walk reads entity e into p: text and calendar parts are kept (within limits), messages
 // attached whole are read in turn, and everything else is skipped without being read.
-func (rd *reader) walk(e *message.Entity, p *part, depth int, inAlternative bool) {
+func (rd *reader) walk(e *message.Entity, p *part, depth int) {
 	p.parts++
 	if p.parts > maxParts {
 		rd.note("The mail has more than %d parts: the rest were not read.", maxParts)
@@ -331,11 +330,11 @@ func (rd *reader) multipart(e *message.Entity, p *part, depth int, alternative b
 			rd.encodingNote(err)
 		}
 		if !alternative {
-			rd.walk(child, p, depth, false)
+			rd.walk(child, p, depth)
 			continue
 		}
 		v := &part{parts: p.parts}
-		rd.walk(child, v, depth, true)
+		rd.walk(child, v, depth)
 		p.parts = v.parts
 		p.calendars = append(p.calendars, v.calendars...)
 		p.inner = append(p.inner, v.inner...)

@@ -58,8 +58,7 @@ const (
 
 // split is a mail's text cut where the older messages start.
 type split struct {
-	newest string // what the sender wrote last
-	older  string // the quoted or forwarded messages under it, as written
+	newest string // what the sender wrote last, above the quoted or forwarded messages
 	kind   blockKind
 	// forwardMarker is set when the marker line says the message was forwarded (not
 	// only quoted, as Outlook's "Original Message" line may be).
@@ -81,17 +80,17 @@ func splitText(text string) split {
 		line := strings.TrimSpace(lines[i])
 		switch {
 		case strings.HasPrefix(line, ">"):
-			return split{newest: join(lines[:i]), older: join(lines[i:]), kind: quoteMarks}
+			return split{newest: join(lines[:i]), kind: quoteMarks}
 		case isWroteLine(line) || startsWrote(line) && i+1 < len(lines) && isWroteLine(strings.TrimSpace(lines[i+1])):
-			return split{newest: join(lines[:i]), older: join(lines[i:]), kind: wroteLine}
+			return split{newest: join(lines[:i]), kind: wroteLine}
 		}
 		if fwd, ok := markerOf(line); ok {
-			s := split{newest: join(lines[:i]), older: join(lines[i:]), kind: markerLine, forwardMarker: fwd}
+			s := split{newest: join(lines[:i]), kind: markerLine, forwardMarker: fwd}
 			s.inner = headerLines(lines[i+1:])
 			return s
 		}
 		if label, _ := labelOf(line); label == "from" && hasLabelsAfter(lines[i+1:]) {
-			s := split{newest: join(lines[:i]), older: join(lines[i:]), kind: headerBlock}
+			s := split{newest: join(lines[:i]), kind: headerBlock}
 			s.inner = headerLines(lines[i:])
 			return s
 		}
@@ -99,7 +98,14 @@ func splitText(text string) split {
 	return split{newest: text}
 }
 
-func join(lines []string) string { return strings.TrimSpace(strings.Join(lines, "\n")) }
+// join makes lines one text again, without the rules ("____", "-----") that mail apps
+// draw above a quoted message.
+func join(lines []string) string {
+	for len(lines) > 0 && strings.Trim(lines[len(lines)-1], " -_=*") == "" {
+		lines = lines[:len(lines)-1]
+	}
+	return strings.TrimSpace(strings.Join(lines, "\n"))
+}
 
 // isWroteLine reports whether a line introduces a quoted message: "On …, Jo wrote:".
 func isWroteLine(line string) bool {
