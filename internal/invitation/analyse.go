@@ -11,6 +11,10 @@ import (
 	"github.com/declinedesk/declinedesk/internal/eml"
 )
 
+// maxSubject bounds a subject kept for the reply: longer than any a mail app writes, short
+// enough for a header.
+const maxSubject = 1000
+
 // maxAnalysed is how much of a text is searched for the fields: enough for any letter,
 // and a bound on the time a huge text can take.
 const maxAnalysed = 64 << 10
@@ -105,7 +109,7 @@ func (rd *reader) result(top *part) (Result, error) {
 	r, c := readSubject(subject, FromSubject)
 	roles, companies = append(roles, r...), append(companies, c...)
 	if ev != nil && ev.summary != "" {
-		r, c := readSubject(ev.summary, FromCalendar)
+		r, c := readSubject(prefix(ev.summary, maxSubject), FromCalendar)
 		roles, companies = append(roles, r...), append(companies, c...)
 	}
 	r, c = readText(newest)
@@ -275,7 +279,7 @@ func (rd *reader) viewOf(p *part, text string, sp split) view {
 	}
 	v.replyTo = addressesOf(h, "Reply-To")
 	v.to = append(addressesOf(h, "To"), addressesOf(h, "Cc")...)
-	v.subject = headerText(h, "Subject")
+	v.subject = prefix(headerText(h, "Subject"), maxSubject)
 	if t, err := h.Date(); err == nil && !t.IsZero() {
 		v.sent = t
 	} else if s := h.Get("Date"); s != "" {
@@ -301,7 +305,7 @@ func (rd *reader) textView(m *textMessage, outer view) view {
 		v.to = []address{a}
 	}
 	v.to = append(v.to, outer.from...) // the one who forwarded it is not the contact either
-	v.subject = oneLine(m.fields["subject"])
+	v.subject = prefix(oneLine(m.fields["subject"]), maxSubject)
 	zone := time.UTC
 	if !outer.sent.IsZero() {
 		zone = outer.sent.Location() // the forwarder's clock is the best guess of the sender's

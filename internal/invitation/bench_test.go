@@ -55,3 +55,20 @@ func BenchmarkRead100KBText(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkReadLargePaste reads 4 MiB of pasted text, the most a paste is read, made of the
+// lines that cost most: header lines of a forwarded message, carried on and on.
+func BenchmarkReadLargePaste(b *testing.B) {
+	var text strings.Builder
+	text.WriteString("---------- Forwarded message ---------\nFrom: Jo Park <jo@fernwood.test>\nTo: Ana Silva <ana@example.com>\n")
+	for text.Len() < maxText {
+		text.WriteString("Subject: Interview on 14 December at 10:00, From: x <y@z.test> wrote:\n")
+	}
+	paste := []byte(text.String()[:maxText])
+	b.SetBytes(int64(len(paste)))
+	for b.Loop() {
+		if _, err := Read(bytes.NewReader(paste), Options{Now: now, Pasted: true}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

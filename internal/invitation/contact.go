@@ -51,8 +51,8 @@ func (rd *reader) contact(v view, sig []string, ev *event, text string) (name, e
 	}
 	if email.Value == "" {
 		for _, line := range sig {
-			if e := emailPattern.FindString(line); e != "" && other(e) {
-				email = Guess{e, FromSignature}
+			if found := addressesIn(line, 1); len(found) > 0 && other(found[0]) {
+				email = Guess{found[0], FromSignature}
 				break
 			}
 		}

@@ -31,6 +31,16 @@ func FuzzRead(f *testing.F) {
 		}
 		f.Add(b, strings.HasSuffix(name, ".txt"))
 	}
+	for _, small := range []string{
+		"Would Thursday, December 10 at 2:00 PM suit you? Mo., 14.12. um 9 Uhr, 2-3 pm EST, 10/12/2026, 2026-12-14",
+		"Hi\n\n---------- Forwarded message ---------\nFrom: Jo <jo@x.test>\nDate: Mon, Nov 30, 2026 at 4:05 PM\nSubject: Interview\n\nBody",
+		"Thanks\n\nVon: Weber, Jonas <j@k.test>\nGesendet: Montag, 7. Dezember 2026 14:21\nBetreff: AW: x\n\n> quoted\nOn Tue, Dec 8 Ana <a@b> wrote:",
+		"From: =?utf-8?B?w4lsb2RpZQ==?= <e@l.test>\nSubject: =?iso-8859-1?Q?Entretien_=E0?=\nContent-Transfer-Encoding: quoted-printable\n\nle jeudi 10 d=E9cembre =E0 14h30",
+		"From: x@y.test\nContent-Type: text/html\n\n<p>Best regards,<br>Jo Park<br>Recruiter | Fernwood Labs</p><blockquote>old</blockquote>",
+	} {
+		f.Add([]byte(small), true)
+		f.Add([]byte(small), false)
+	}
 	f.Add([]byte("From: a@b.test\nContent-Type: multipart/mixed; boundary=x\n\n--x\nContent-Type: text/calendar\n\nBEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART;TZID=\"\n--x--"), false)
 	f.Add([]byte("From: a@b.test\nContent-Type: message/rfc822\n\nFrom: c@d.test\nContent-Type: text/html\n\n<blockquote><blockquote>"), false)
 	f.Fuzz(func(t *testing.T, data []byte, pasted bool) {

@@ -63,10 +63,10 @@ func readCalendar(b []byte, ref reference) (ev event, err error) {
 			ev.end, _, _, _ = icsTime(end, cal, ref)
 		}
 		if p := e.GetProperty(ics.ComponentPropertySummary); p != nil {
-			ev.summary = oneLine(p.Value)
+			ev.summary = oneLine(prefix(p.Value, maxSubject))
 		}
 		if p := e.GetProperty(ics.ComponentPropertyLocation); p != nil {
-			ev.location = oneLine(p.Value)
+			ev.location = oneLine(prefix(p.Value, 500))
 		}
 		if p := e.GetProperty(ics.ComponentPropertyOrganizer); p != nil {
 			email := strings.TrimSpace(p.Value)

@@ -276,3 +276,15 @@ func TestThreadOfAMail(t *testing.T) {
 		t.Errorf("%v %+v %q", err, res.Thread, res.Notes)
 	}
 }
+
+func TestHeaderLinesStopWhereTheBodyStarts(t *testing.T) {
+	lines := []string{"From: Jo Park <jo@fernwood.test>", "To: Ana Silva <ana@example.com>,", " Tom Berg <tom@example.com>"}
+	for i := 0; i < 10000; i++ {
+		lines = append(lines, "a line of the body that has no label")
+	}
+	m := headerLines(lines)
+	if m == nil || !strings.HasPrefix(m.fields["to"], "Ana Silva <ana@example.com>, Tom Berg <tom@example.com>") ||
+		strings.Count(m.fields["to"], "a line of the body") > 3 || strings.Count(m.body, "\n") < 9990 {
+		t.Errorf("to %q, body of %d lines", m.fields["to"], strings.Count(m.body, "\n"))
+	}
+}

@@ -73,10 +73,13 @@ type textMessage struct {
 	body   string
 }
 
-// splitText finds where the older messages of a mail's text start.
+// splitText finds where the older messages of a mail's text start, within the part of a
+// text that is read for the fields (maxAnalysed).
 func splitText(text string) split {
 	lines := strings.Split(text, "\n")
-	for i := 0; i < len(lines); i++ {
+	offset := 0
+	for i := 0; i < len(lines) && offset < maxAnalysed; i++ {
+		offset += len(lines[i]) + 1
 		line := strings.TrimSpace(lines[i])
 		switch {
 		case strings.HasPrefix(line, ">"):
@@ -167,6 +170,9 @@ var labelLine = regexp.MustCompile(`^\*{0,2}([\p{L}][\p{L} -]{0,18}?)\*{0,2}\s?:
 // labelOf reads a header line written out as text: the field it names ("from", "date",
 // "to", "cc", "subject", "reply-to") and its value; "" when the line is not one.
 func labelOf(line string) (field, value string) {
+	if len(line) > 1000 {
+		return "", "" // longer than any header line a mail app writes out
+	}
 	m := labelLine.FindStringSubmatch(strings.TrimSpace(line))
 	if m == nil {
 		return "", ""
@@ -194,7 +200,7 @@ func headerLines(lines []string) *textMessage {
 	for i < len(lines) && i < 4 && strings.Trim(lines[i], " -_=*") == "" {
 		i++
 	}
-	last := ""
+	last, carried := "", 0
 	for ; i < len(lines); i++ {
 		line := strings.TrimSpace(lines[i])
 		if line == "" {
@@ -207,14 +213,15 @@ func headerLines(lines []string) *textMessage {
 			if _, seen := m.fields[f]; !seen {
 				m.fields[f] = v
 			}
-			last = f
+			last, carried = f, 0
 			continue
 		}
-		if last == "" || len(m.fields) == 0 {
-			break // not a header block after all: the body starts here
+		if last == "" || len(m.fields) == 0 || carried == 4 || len(m.fields[last]) > 500 {
+			break // not (or no longer) a header block: the body starts here
 		}
 		// A value carried on to the next line, as long address lists are.
 		m.fields[last] += " " + line
+		carried++
 	}
 	m.body = join(lines[i:])
 	if len(m.fields) == 0 {

@@ -50,6 +50,9 @@ func compileDates(l *lexicon) *datePatterns {
 	}
 }
 
+// maxDates bounds the days read from one text: each is weighed against the others.
+const maxDates = 100
+
 // when is one day found in a text, perhaps with a time.
 type when struct {
 	day                Day
@@ -249,6 +252,9 @@ func findDates(text string, ref reference, lang string) []when {
 		return add(w, m, m[0])
 	})
 	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
+	if len(out) > maxDates {
+		out = out[:maxDates] // the interview is among the first days a mail names
+	}
 	for i := range out {
 		out[i].resolve(ref)
 	}

@@ -39,7 +39,7 @@ func addressesOf(h *mail.Header, key string) []address {
 // bare address, as mail apps write them above a forwarded message. A name with no address
 // is returned too (Outlook leaves the address out for people of the same company).
 func looseAddress(s string) (address, bool) {
-	s = oneLine(s)
+	s = oneLine(prefix(s, 1000)) // an address, even with its name, is never longer
 	if s == "" {
 		return address{}, false
 	}
