@@ -219,6 +219,12 @@ func (rd *reader) result(top *part) (Result, error) {
 	} else if v.subject != "" {
 		rd.note("The invitation was forwarded as text: its Message-ID is not in the mail, so a reply starts a new conversation with the same subject.")
 	}
+	// Every guess is one line of text, or nothing.
+	for _, g := range []*Guess{&res.ContactName, &res.ContactEmail, &res.Company, &res.Role, &res.Location} {
+		if g.Value = oneLine(g.Value); g.Value == "" {
+			*g = Guess{}
+		}
+	}
 	res.Notes = rd.notes
 	return res, nil
 }
@@ -360,6 +366,9 @@ func (rd *reader) threadOf(h *gomail.Header) (string, []string) {
 			}
 			id = ""
 		}
+	}
+	if id == "" {
+		return "", nil // without the mail's own identifier, a reply has nothing to answer
 	}
 	refs := msgIDs(h.Get("References"))
 	if len(refs) == 0 {

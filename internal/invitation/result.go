@@ -90,8 +90,9 @@ type Interview struct {
 
 // Thread is what an answer needs to land in the mail's thread: the Message-ID and
 // References of the mail to answer (without angle brackets, oldest first), and its subject.
-// MessageID is "" when the mail to answer is known only from a copy forwarded as text: a
-// reply then starts a new thread, with the same subject.
+// MessageID is "" when the mail to answer is known only from a copy forwarded as text, or
+// has no usable Message-ID: a reply then starts a new thread, with the same subject, and
+// References is empty too.
 type Thread struct {
 	MessageID  string
 	References []string

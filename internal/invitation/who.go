@@ -193,7 +193,9 @@ func teamName(name string) string {
 			team = team || known.teamWords[lw]
 			continue
 		}
-		kept = append(kept, strings.Trim(w, ",:|-–"))
+		if w = strings.Trim(w, ",:|-–"); w != "" {
+			kept = append(kept, w)
+		}
 	}
 	for len(kept) > 0 && (kept[len(kept)-1] == "&" || strings.EqualFold(kept[len(kept)-1], "and")) {
 		kept = kept[:len(kept)-1]
