@@ -17,7 +17,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/declinedesk/declinedesk"
-	"github.com/declinedesk/declinedesk/internal/checklist"
 	"github.com/declinedesk/declinedesk/internal/clip"
 	"github.com/declinedesk/declinedesk/internal/clock"
 	"github.com/declinedesk/declinedesk/internal/day"
@@ -262,16 +261,6 @@ const (
 	tabDecide
 	tabLetter
 )
-
-// checklistReason is the reason o's checklist points to — as answered on screen when the
-// Decide pane shows it — or "" when it points to none.
-func (a *App) checklistReason(o *tracker.Opportunity) letter.Reason {
-	answers := o.Checklist
-	if live := a.decide.answersFor(o.ID); live != nil {
-		answers = live
-	}
-	return letter.Reason(checklist.Summarize(answers).Reason)
-}
 
 // writeLetter brings the letter forward, with the reason the checklist points to.
 func (a *App) writeLetter(reason letter.Reason) {

@@ -19,8 +19,8 @@ func TestDailyBackupAndRestoreFromTheWindow(t *testing.T) {
 	}
 	// Something added after the backup is gone after restoring it, and kept aside.
 	h.app.tracker.onAdd()
-	h.typeInto(h.app.tracker.form.company, "Globex")
-	h.typeInto(h.app.tracker.form.role, "Analyst")
+	h.typeInto(h.app.tracker.form.entry("company"), "Globex")
+	h.typeInto(h.app.tracker.form.entry("role"), "Analyst")
 	h.tap("Add")
 	if len(h.app.tracker.rows) != 2 {
 		t.Fatal("setup")
@@ -47,8 +47,8 @@ func TestDailyBackupAndRestoreFromTheWindow(t *testing.T) {
 	}
 	// The window works on after the swap: adding goes to the restored file.
 	h.app.tracker.onAdd()
-	h.typeInto(h.app.tracker.form.company, "Initech")
-	h.typeInto(h.app.tracker.form.role, "QA")
+	h.typeInto(h.app.tracker.form.entry("company"), "Initech")
+	h.typeInto(h.app.tracker.form.entry("role"), "QA")
 	h.tap("Add")
 	h.app.store.Close() // the store the restore opened
 	s, err := tracker.Open(h.app.dbPath, tracker.Options{})

@@ -70,7 +70,10 @@ func (p *trackerPane) importFrom(f csvio.File) {
 		var orderErr *csvio.DateOrderError
 		switch {
 		case errors.As(err, &orderErr):
-			p.askDateOrder(name, orderErr, func(order day.Order) { p.reviewImport(name, plan.WithDates(order)) })
+			p.askDateOrder(name, orderErr, func(order day.Order) {
+				p.app.setDateOrder(order) // the form reads dates the same way from now on
+				p.reviewImport(name, plan.WithDates(order))
+			})
 		case err != nil:
 			p.app.showError("Nothing was imported from "+name, err)
 		default:

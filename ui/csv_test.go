@@ -5,6 +5,7 @@ import (
 
 	"github.com/declinedesk/declinedesk/internal/csvio"
 	"github.com/declinedesk/declinedesk/internal/day"
+	"github.com/declinedesk/declinedesk/internal/stage"
 	"github.com/declinedesk/declinedesk/internal/tracker"
 )
 
@@ -59,7 +60,7 @@ func TestImportOfAFileThatIsNotATableChangesNothing(t *testing.T) {
 			if n := h.count(); n != 1 {
 				t.Errorf("%d records after a failed import", n)
 			}
-			if o := h.app.tracker.rows[0]; o.Company() != acme.Company || o.Status() != tracker.Invited {
+			if o := h.app.tracker.rows[0]; o.Company() != acme.Company || o.Status() != stage.Invited {
 				t.Errorf("the tracker changed: %+v", o)
 			}
 		})

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/declinedesk/declinedesk/internal/day"
+	"github.com/declinedesk/declinedesk/internal/stage"
 	"github.com/declinedesk/declinedesk/internal/tracker"
 )
 
@@ -19,8 +20,8 @@ func TestListRowRendering(t *testing.T) {
 		file string
 		o    tracker.Opportunity
 	}{
-		{"row_overdue.xml", tracker.Opportunity{ID: 1, Company: "Acme Inc", Role: "Go Engineer", Status: tracker.Invited, FollowUpOn: "2026-11-01"}},
-		{"row_plain.xml", tracker.Opportunity{ID: 2, Company: "Globex", Role: "Analyst", Status: tracker.Declined}},
+		{"row_overdue.xml", tracker.Opportunity{ID: 1, Company: "Acme Inc", Role: "Go Engineer", Status: stage.Invited, FollowUpOn: "2026-11-01"}},
+		{"row_plain.xml", tracker.Opportunity{ID: 2, Company: "Globex", Role: "Analyst", Status: stage.Declined}},
 	} {
 		r := newOppRow().(*oppRow)
 		r.set(tracker.RowOf(&tc.o), day.Of(time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)))
@@ -33,7 +34,7 @@ func TestListRowRendering(t *testing.T) {
 func TestStatusChartRendering(t *testing.T) {
 	test.NewTempApp(t)
 	c := newStatusChart(nil)
-	c.set(map[tracker.Status]int{tracker.Applied: 1200, tracker.Declined: 3, tracker.Offer: 40}, tracker.Declined)
+	c.set(map[stage.Status]int{stage.Applied: 1200, stage.Declined: 3, stage.Offer: 40}, stage.Declined)
 	c.setOpen(true)
 	w := test.NewTempWindow(t, c)
 	w.Resize(fyne.NewSize(400, 90))

@@ -12,6 +12,7 @@ import (
 	"github.com/declinedesk/declinedesk/internal/csvio"
 	"github.com/declinedesk/declinedesk/internal/day"
 	"github.com/declinedesk/declinedesk/internal/fsutil"
+	"github.com/declinedesk/declinedesk/internal/stage"
 	"github.com/declinedesk/declinedesk/internal/tracker"
 )
 
@@ -113,9 +114,9 @@ func runList(e *env, args []string) error {
 	if len(pos) > 0 {
 		return usagef("unexpected arguments: %s", strings.Join(pos, " "))
 	}
-	var only tracker.Status
+	var only stage.Status
 	if status != "" {
-		if only, err = tracker.ParseStatus(status); err != nil {
+		if only, err = stage.Parse(status); err != nil {
 			return usagef("%v", err)
 		}
 	}

@@ -16,6 +16,7 @@ import (
 	ics "github.com/arran4/golang-ical"
 
 	"github.com/declinedesk/declinedesk/internal/day"
+	"github.com/declinedesk/declinedesk/internal/stage"
 	"github.com/declinedesk/declinedesk/internal/tracker"
 )
 
@@ -108,9 +109,8 @@ func EventsOf(o *tracker.Opportunity, today day.Day) []Event {
 }
 
 // followUpAdvice says what the follow-up asks the user to do.
-func followUpAdvice(s tracker.Status, company, role string) string {
-	switch s {
-	case tracker.Declined, tracker.Withdrawn:
+func followUpAdvice(s stage.Status, company, role string) string {
+	if s.Declined() {
 		return "Send " + company + " a short keep-in-touch note, so that they think of you next time; Decline Desk has a keep-in-touch letter for it."
 	}
 	return "Follow up on your application" + forRole(role, company) + "."

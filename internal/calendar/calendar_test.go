@@ -11,6 +11,7 @@ import (
 
 	"github.com/declinedesk/declinedesk/internal/clock/clocktest"
 	"github.com/declinedesk/declinedesk/internal/day"
+	"github.com/declinedesk/declinedesk/internal/stage"
 	"github.com/declinedesk/declinedesk/internal/tracker"
 )
 
@@ -33,15 +34,15 @@ var opts = Options{Now: clocktest.Epoch, Product: "Decline Desk 9.8.7"}
 
 // tricky holds what calendar files must escape or fold, in the fields the events show.
 var tricky = opportunities{
-	{ID: 1, Company: `Acme, Inc.; "Widgets" \ Gadgets`, Role: "Go Engineer", Status: tracker.Applied,
+	{ID: 1, Company: `Acme, Inc.; "Widgets" \ Gadgets`, Role: "Go Engineer", Status: stage.Applied,
 		ContactName: "Jo Park", ContactEmail: "jo@acme.test", FollowUpOn: dayAt(3), InterviewOn: dayAt(10), UpdatedAt: clocktest.Epoch.AddDate(0, 0, -2)},
-	{ID: 2, Company: "Line\nbreak\r\nand\ttab Ltd", Role: "Analyst", Status: tracker.Declined,
+	{ID: 2, Company: "Line\nbreak\r\nand\ttab Ltd", Role: "Analyst", Status: stage.Declined,
 		ContactName: "Ana Silva", FollowUpOn: dayAt(-4), InterviewOn: dayAt(-1)},
-	{ID: 3, Company: strings.Repeat("Müller & Söhne Größenwahn ", 6), Role: strings.Repeat("日本語の役職", 9), Status: tracker.Withdrawn,
+	{ID: 3, Company: strings.Repeat("Müller & Söhne Größenwahn ", 6), Role: strings.Repeat("日本語の役職", 9), Status: stage.Withdrawn,
 		ContactEmail: "hr@muller.test", FollowUpOn: dayAt(0), InterviewOn: dayAt(0)},
-	{ID: 4, Company: "Saved Co", Role: "Nothing planned", Status: tracker.Saved},
-	{ID: 5, Company: "Emoji 🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉 Corp", Role: "Dev", Status: tracker.Invited, InterviewOn: dayAt(1)},
-	{ID: 6, Company: "Bad dates", Role: "Dev", Status: tracker.Applied, FollowUpOn: "2026-02-30", InterviewOn: "soon"},
+	{ID: 4, Company: "Saved Co", Role: "Nothing planned", Status: stage.Saved},
+	{ID: 5, Company: "Emoji 🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉 Corp", Role: "Dev", Status: stage.Invited, InterviewOn: dayAt(1)},
+	{ID: 6, Company: "Bad dates", Role: "Dev", Status: stage.Applied, FollowUpOn: "2026-02-30", InterviewOn: "soon"},
 }
 
 func export(t *testing.T, src Source, o Options) (string, int) {
@@ -180,25 +181,25 @@ func TestEventsOf(t *testing.T) {
 		want []string // UID, day, summary, description
 	}{
 		{"a follow-up and an interview ahead",
-			tracker.Opportunity{ID: 7, Company: "Acme", Role: "Dev", Status: tracker.Applied, ContactName: "Jo Park", ContactEmail: "jo@acme.test", FollowUpOn: dayAt(2), InterviewOn: dayAt(5)},
+			tracker.Opportunity{ID: 7, Company: "Acme", Role: "Dev", Status: stage.Applied, ContactName: "Jo Park", ContactEmail: "jo@acme.test", FollowUpOn: dayAt(2), InterviewOn: dayAt(5)},
 			[]string{
 				"followup-7@declinedesk", string(dayAt(2)), "Follow up: Acme — Dev", "Follow up on your application for Dev at Acme.\nContact: Jo Park <jo@acme.test>",
 				"interview-7@declinedesk", string(dayAt(5)), "Interview: Acme — Dev", "Interview for Dev at Acme. If you will not go, tell them as early as you can.\nContact: Jo Park <jo@acme.test>",
 			}},
 		{"an overdue follow-up still shows; a past interview does not",
-			tracker.Opportunity{ID: 8, Company: "Acme", Role: "Dev", Status: tracker.Offer, ContactEmail: "jo@acme.test", FollowUpOn: dayAt(-9), InterviewOn: dayAt(-1)},
+			tracker.Opportunity{ID: 8, Company: "Acme", Role: "Dev", Status: stage.Offer, ContactEmail: "jo@acme.test", FollowUpOn: dayAt(-9), InterviewOn: dayAt(-1)},
 			[]string{"followup-8@declinedesk", string(dayAt(-9)), "Follow up: Acme — Dev", "Follow up on your application for Dev at Acme.\nContact: jo@acme.test"}},
 		{"an interview today is still ahead",
-			tracker.Opportunity{ID: 9, Company: "Acme", Role: "Dev", Status: tracker.Scheduled, ContactName: "Jo", InterviewOn: dayAt(0)},
+			tracker.Opportunity{ID: 9, Company: "Acme", Role: "Dev", Status: stage.Scheduled, ContactName: "Jo", InterviewOn: dayAt(0)},
 			[]string{"interview-9@declinedesk", string(dayAt(0)), "Interview: Acme — Dev", "Interview for Dev at Acme. If you will not go, tell them as early as you can.\nContact: Jo"}},
 		{"declined: keep in touch",
-			tracker.Opportunity{ID: 10, Company: "Acme", Role: "Dev", Status: tracker.Declined, FollowUpOn: dayAt(90)},
+			tracker.Opportunity{ID: 10, Company: "Acme", Role: "Dev", Status: stage.Declined, FollowUpOn: dayAt(90)},
 			[]string{"followup-10@declinedesk", string(dayAt(90)), "Follow up: Acme — Dev", "Send Acme a short keep-in-touch note, so that they think of you next time; Decline Desk has a keep-in-touch letter for it."}},
 		{"withdrawn: keep in touch",
-			tracker.Opportunity{ID: 11, Company: "Acme", Role: "Dev", Status: tracker.Withdrawn, FollowUpOn: dayAt(1)},
+			tracker.Opportunity{ID: 11, Company: "Acme", Role: "Dev", Status: stage.Withdrawn, FollowUpOn: dayAt(1)},
 			[]string{"followup-11@declinedesk", string(dayAt(1)), "Follow up: Acme — Dev", "Send Acme a short keep-in-touch note, so that they think of you next time; Decline Desk has a keep-in-touch letter for it."}},
 		{"no role",
-			tracker.Opportunity{ID: 12, Company: "Acme", Status: tracker.Applied, FollowUpOn: dayAt(1)},
+			tracker.Opportunity{ID: 12, Company: "Acme", Status: stage.Applied, FollowUpOn: dayAt(1)},
 			[]string{"followup-12@declinedesk", string(dayAt(1)), "Follow up: Acme", "Follow up on your application at Acme."}},
 		{"nothing planned", tracker.Opportunity{ID: 13, Company: "Acme", Role: "Dev"}, nil},
 		{"stored dates that are not days", tracker.Opportunity{ID: 14, Company: "Acme", Role: "Dev", FollowUpOn: "2026-13-01", InterviewOn: "tomorrow"}, nil},

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/declinedesk/declinedesk/internal/day"
+	"github.com/declinedesk/declinedesk/internal/stage"
 	"github.com/declinedesk/declinedesk/internal/tracker"
 )
 
@@ -18,7 +19,7 @@ func FuzzExportImportRoundTrip(f *testing.F) {
 	f.Add("'+cmd", "-Role", "@x", "''=y", "\t=1", "", uint8(1), uint16(1), int64(1))
 	f.Add("=SUM(A1)", "\ufeffRole", "\"\"\"", "a,b;c", "2026-01-01 fake; 2026-01-02", "a@b.co", uint8(200), uint16(65535), int64(-1))
 	f.Fuzz(func(t *testing.T, company, role, notes, tags, event, email string, status uint8, days uint16, created int64) {
-		statuses := tracker.Statuses()
+		statuses := stage.Statuses()
 		in := tracker.Opportunity{
 			Company: company, Role: role, Notes: notes, Tags: tracker.SplitTags(tags),
 			Status: statuses[int(status)%len(statuses)], Location: event, Source: notes,
@@ -38,7 +39,7 @@ func FuzzExportImportRoundTrip(f *testing.F) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := a.AppendEvent(o.ID, tracker.Event{Kind: tracker.EventNote, Text: event}); err != nil {
+		if _, err := a.AppendEvent(o.ID, tracker.Event{Kind: tracker.EventNote, Note: event}); err != nil {
 			t.Fatal(err)
 		}
 		if _, err := a.Add(tracker.Opportunity{Company: "second " + company, Role: role, Tags: []string{event}}, true); err != nil {

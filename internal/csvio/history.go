@@ -8,7 +8,8 @@ import (
 	"github.com/declinedesk/declinedesk/internal/tracker"
 )
 
-// ParseHistory reads what FormatHistory writes. Each event gets midnight UTC of its day.
+// ParseHistory reads what FormatHistory writes: each entry becomes an event of its day
+// (midnight UTC) that keeps the words as written.
 func ParseHistory(text string) ([]tracker.Event, error) {
 	if strings.TrimSpace(text) == "" {
 		return nil, nil
@@ -21,7 +22,7 @@ func ParseHistory(text string) ([]tracker.Event, error) {
 		if err != nil || d == "" || len(when) != 10 {
 			return nil, fmt.Errorf("history entry %q does not start with a YYYY-MM-DD date", shorten(item))
 		}
-		events = append(events, tracker.Event{At: d.Time(), Kind: tracker.EventNote, Text: unescape(rest)})
+		events = append(events, tracker.Event{At: d.Time(), Kind: tracker.EventEntry, Note: unescape(rest)})
 	}
 	return events, nil
 }

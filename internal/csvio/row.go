@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/declinedesk/declinedesk/internal/day"
+	"github.com/declinedesk/declinedesk/internal/stage"
 	"github.com/declinedesk/declinedesk/internal/tracker"
 )
 
@@ -86,7 +87,7 @@ func (rr rowReader) opportunity(rec []string) (tracker.Opportunity, string) {
 		}
 	}
 	if o.Status == "" && o.AppliedOn != "" {
-		o.Status = tracker.Applied // a tracker row with an application date but no stage
+		o.Status = stage.Applied // a tracker row with an application date but no stage
 	}
 	for _, t := range []struct {
 		name string

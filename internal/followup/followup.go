@@ -24,8 +24,8 @@ func IsDue(o *tracker.Opportunity, today day.Day) bool {
 	return o.FollowUpOn != "" && o.FollowUpOn.Valid() && today != "" && today.Valid() && o.FollowUpOn <= today
 }
 
-// KeepInTouchDue reports whether o was declined or withdrawn and its follow-up has come:
-// the time to send the keep-in-touch letter.
+// KeepInTouchDue reports whether the user turned o down and its follow-up has come: the
+// time to send the keep-in-touch letter.
 func KeepInTouchDue(o *tracker.Opportunity, today day.Day) bool {
-	return (o.Status == tracker.Declined || o.Status == tracker.Withdrawn) && IsDue(o, today)
+	return o.Status.Declined() && IsDue(o, today)
 }

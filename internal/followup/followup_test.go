@@ -9,6 +9,7 @@ import (
 	"github.com/declinedesk/declinedesk/internal/day"
 	"github.com/declinedesk/declinedesk/internal/followup"
 	"github.com/declinedesk/declinedesk/internal/sample"
+	"github.com/declinedesk/declinedesk/internal/stage"
 	"github.com/declinedesk/declinedesk/internal/tracker"
 )
 
@@ -24,11 +25,11 @@ func index(opps []tracker.Opportunity) *tracker.Index {
 
 func TestDueListsTodayAndOverdueLongestFirst(t *testing.T) {
 	opps := []tracker.Opportunity{
-		{ID: 1, Company: "Acme", Role: "Dev", Status: tracker.Applied, FollowUpOn: dayAt(-2)},
-		{ID: 2, Company: "Beta", Role: "Dev", Status: tracker.Declined, FollowUpOn: dayAt(0)},
-		{ID: 3, Company: "Gamma", Role: "Dev", Status: tracker.Invited, FollowUpOn: dayAt(1)},
-		{ID: 4, Company: "Delta", Role: "Dev", Status: tracker.Saved},
-		{ID: 5, Company: "Eps", Role: "Dev", Status: tracker.Offer, FollowUpOn: dayAt(-30)},
+		{ID: 1, Company: "Acme", Role: "Dev", Status: stage.Applied, FollowUpOn: dayAt(-2)},
+		{ID: 2, Company: "Beta", Role: "Dev", Status: stage.Declined, FollowUpOn: dayAt(0)},
+		{ID: 3, Company: "Gamma", Role: "Dev", Status: stage.Invited, FollowUpOn: dayAt(1)},
+		{ID: 4, Company: "Delta", Role: "Dev", Status: stage.Saved},
+		{ID: 5, Company: "Eps", Role: "Dev", Status: stage.Offer, FollowUpOn: dayAt(-30)},
 	}
 	ix := index(opps)
 	for _, tc := range []struct {
@@ -77,17 +78,17 @@ func TestIsDueWithDatesThatAreNotDays(t *testing.T) {
 
 func TestKeepInTouchDue(t *testing.T) {
 	for _, tc := range []struct {
-		status   tracker.Status
+		status   stage.Status
 		followUp day.Day
 		want     bool
 	}{
-		{tracker.Declined, dayAt(0), true},
-		{tracker.Withdrawn, dayAt(-5), true},
-		{tracker.Declined, dayAt(1), false},
-		{tracker.Declined, "", false},
-		{tracker.Applied, dayAt(0), false},
-		{tracker.Rejected, dayAt(-1), false},
-		{tracker.Ghosted, dayAt(-1), false},
+		{stage.Declined, dayAt(0), true},
+		{stage.Withdrawn, dayAt(-5), true},
+		{stage.Declined, dayAt(1), false},
+		{stage.Declined, "", false},
+		{stage.Applied, dayAt(0), false},
+		{stage.Rejected, dayAt(-1), false},
+		{stage.Ghosted, dayAt(-1), false},
 	} {
 		o := tracker.Opportunity{Status: tc.status, FollowUpOn: tc.followUp}
 		if got := followup.KeepInTouchDue(&o, dayAt(0)); got != tc.want {
@@ -101,26 +102,26 @@ func TestNoResponse(t *testing.T) {
 	midnight := now.Truncate(24 * time.Hour)
 	for _, tc := range []struct {
 		name      string
-		status    tracker.Status
+		status    stage.Status
 		updated   time.Time
 		dismissed bool
 		days      int
 		want      bool
 	}{
-		{"applied 21 days ago", tracker.Applied, now.AddDate(0, 0, -21), false, 21, true},
-		{"invited 40 days ago", tracker.Invited, now.AddDate(0, 0, -40), false, 21, true},
-		{"20 days is not yet", tracker.Applied, now.AddDate(0, 0, -20), false, 21, false},
-		{"late on the 21st day before counts", tracker.Applied, midnight.AddDate(0, 0, -20).Add(-time.Second), false, 21, true},
-		{"the 20th day's first second does not", tracker.Applied, midnight.AddDate(0, 0, -20), false, 21, false},
-		{"a shorter wait set by the user", tracker.Applied, now.AddDate(0, 0, -7), false, 7, true},
-		{"a longer one", tracker.Applied, now.AddDate(0, 0, -30), false, 60, false},
-		{"kept waiting", tracker.Applied, now.AddDate(0, 0, -90), true, 21, false},
-		{"scheduled is not waiting", tracker.Scheduled, now.AddDate(0, 0, -90), false, 21, false},
-		{"saved is not waiting", tracker.Saved, now.AddDate(0, 0, -90), false, 21, false},
-		{"already no response", tracker.Ghosted, now.AddDate(0, 0, -90), false, 21, false},
-		{"declined", tracker.Declined, now.AddDate(0, 0, -90), false, 21, false},
+		{"applied 21 days ago", stage.Applied, now.AddDate(0, 0, -21), false, 21, true},
+		{"invited 40 days ago", stage.Invited, now.AddDate(0, 0, -40), false, 21, true},
+		{"20 days is not yet", stage.Applied, now.AddDate(0, 0, -20), false, 21, false},
+		{"late on the 21st day before counts", stage.Applied, midnight.AddDate(0, 0, -20).Add(-time.Second), false, 21, true},
+		{"the 20th day's first second does not", stage.Applied, midnight.AddDate(0, 0, -20), false, 21, false},
+		{"a shorter wait set by the user", stage.Applied, now.AddDate(0, 0, -7), false, 7, true},
+		{"a longer one", stage.Applied, now.AddDate(0, 0, -30), false, 60, false},
+		{"kept waiting", stage.Applied, now.AddDate(0, 0, -90), true, 21, false},
+		{"scheduled is not waiting", stage.Scheduled, now.AddDate(0, 0, -90), false, 21, false},
+		{"saved is not waiting", stage.Saved, now.AddDate(0, 0, -90), false, 21, false},
+		{"already no response", stage.Ghosted, now.AddDate(0, 0, -90), false, 21, false},
+		{"declined", stage.Declined, now.AddDate(0, 0, -90), false, 21, false},
 	} {
-		o := tracker.Opportunity{ID: 1, Company: "Acme", Role: "Dev", Status: tc.status, UpdatedAt: tc.updated, NoResponseDismissed: tc.dismissed}
+		o := tracker.Opportunity{ID: 1, Company: "Acme", Role: "Dev", Status: tc.status, ActivityAt: tc.updated, NoResponseDismissed: tc.dismissed}
 		if got := followup.NoResponse(&o, now, tc.days); got != tc.want {
 			t.Errorf("%s: %v, want %v", tc.name, got, tc.want)
 		}
@@ -131,7 +132,7 @@ func TestNoResponse(t *testing.T) {
 		if tc.want && o.DaysUntouched(now) < tc.days {
 			t.Errorf("%s: suggested after %d days", tc.name, o.DaysUntouched(now))
 		}
-		if !tc.want && tc.status == tracker.Applied && !tc.dismissed && o.DaysUntouched(now) >= tc.days {
+		if !tc.want && tc.status == stage.Applied && !tc.dismissed && o.DaysUntouched(now) >= tc.days {
 			t.Errorf("%s: not suggested after %d days", tc.name, o.DaysUntouched(now))
 		}
 	}
@@ -141,7 +142,7 @@ func TestNoResponseCountsDaysWhereTheUserIs(t *testing.T) {
 	// Updated at 23:30 UTC the day before 21 days ago: already the next day in Tokyo.
 	noon := clocktest.Epoch.Truncate(24 * time.Hour).Add(3 * time.Hour) // 03:00 UTC, noon in Tokyo
 	updated := noon.Truncate(24*time.Hour).AddDate(0, 0, -21).Add(-30 * time.Minute)
-	o := tracker.Opportunity{Status: tracker.Applied, UpdatedAt: updated}
+	o := tracker.Opportunity{Status: stage.Applied, ActivityAt: updated}
 	tokyo := time.FixedZone("UTC+9", 9*3600)
 	if !followup.NoResponse(&o, noon, 22) {
 		t.Error("in UTC 22 days have passed")

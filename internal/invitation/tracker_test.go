@@ -5,15 +5,16 @@ import (
 	"testing"
 	"time"
 
+	"github.com/declinedesk/declinedesk/internal/day"
 	"github.com/declinedesk/declinedesk/internal/invitation"
-	"github.com/declinedesk/declinedesk/internal/tracker"
+	"github.com/declinedesk/declinedesk/internal/stage"
 )
 
 // The stages a mail suggests are statuses of the tracker, and its days are the tracker's
 // days: what the reader gives, the tracker takes as it is.
 func TestStagesAndDaysAreTheTrackers(t *testing.T) {
 	for _, s := range []invitation.Stage{invitation.StageInvited, invitation.StageScheduled, invitation.StageOffer, invitation.StageRejected} {
-		if !tracker.Status(s).Valid() {
+		if !stage.Status(s).Valid() {
 			t.Errorf("stage %q is not a tracker status", s)
 		}
 	}
@@ -26,7 +27,7 @@ func TestStagesAndDaysAreTheTrackers(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if d := tracker.Date(res.Interview.Day.String()); !d.Valid() || d != "2026-12-10" {
+	if d := day.Day(res.Interview.Day.String()); !d.Valid() || d != "2026-12-10" {
 		t.Errorf("the tracker does not take the day %q", d)
 	}
 	for _, f := range res.Fields() {

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/declinedesk/declinedesk/internal/day"
+	"github.com/declinedesk/declinedesk/internal/stage"
 	"github.com/declinedesk/declinedesk/internal/tracker"
 )
 
@@ -34,7 +35,7 @@ var (
 // combinations repeat rarely, and never within the first few thousand records.
 func Opportunities(n int, seed uint64) []tracker.Opportunity {
 	rng := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
-	statuses := tracker.Statuses()
+	statuses := stage.Statuses()
 	base := time.Date(2026, 1, 5, 9, 0, 0, 0, time.UTC)
 	out := make([]tracker.Opportunity, n)
 	for i := range out {

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/declinedesk/declinedesk/internal/day"
+	"github.com/declinedesk/declinedesk/internal/stage"
 )
 
 // Kind is what a field of an opportunity holds, which says how it is read, checked,
@@ -40,6 +41,7 @@ type Field struct {
 	Required    bool
 	MaxLen      int    // in characters, for text kinds; 0 for the others
 	Placeholder string // what the form shows in an empty field
+	Hint        string // what the form says under the field
 
 	text func(o *Opportunity) *string  // the text kinds
 	day  func(o *Opportunity) *day.Day // KindDay
@@ -95,7 +97,7 @@ var fields = []Field{
 	{Name: "follow_up_on", Label: "Follow up on", Kind: KindDay,
 		Aliases: []string{"follow up", "follow up date", "next follow up", "followup"},
 		day:     func(o *Opportunity) *day.Day { return &o.FollowUpOn }},
-	{Name: "tags", Label: "Tags", Kind: KindTags, Placeholder: "remote, senior",
+	{Name: "tags", Label: "Tags", Kind: KindTags, Placeholder: "remote, senior", Hint: "Separate tags with commas",
 		Aliases: []string{"tag", "labels"}},
 	{Name: "notes", Label: "Notes", Kind: KindLongText, MaxLen: maxNotesLen,
 		Aliases: []string{"note", "comments", "comment"},
@@ -165,6 +167,38 @@ func (f Field) TextOf(o *Opportunity) string {
 	return *f.text(o)
 }
 
+// Show is the field of o as people read it: days written by day.Format, tags separated
+// by commas, the status by its label; "" when it holds nothing.
+func (f Field) Show(o *Opportunity) string {
+	switch f.Kind {
+	case KindDay:
+		return f.day(o).Format(day.Short)
+	case KindTags:
+		return strings.Join(o.Tags, ", ")
+	case KindStatus:
+		return o.Status.Label()
+	case KindStamp, KindID, KindHistory:
+		return ""
+	}
+	return *f.text(o)
+}
+
+// Day is the day the field holds, for a KindDay field; "" for the others.
+func (f Field) Day(o *Opportunity) day.Day {
+	if f.Kind != KindDay {
+		return ""
+	}
+	return *f.day(o)
+}
+
+// EditText is the field of o as the form puts it in its entry: what SetText reads back.
+func (f Field) EditText(o *Opportunity) string {
+	if f.Kind == KindTags {
+		return strings.Join(o.Tags, ", ")
+	}
+	return f.TextOf(o)
+}
+
 // SetText puts text into the field of o, read as the form reads it: dates as
 // YYYY-MM-DD or in order, tags separated by commas or semicolons, a status by id, label
 // or alias. It says what is wrong with text, without the field's name. It does not set
@@ -186,7 +220,7 @@ func (f Field) SetText(o *Opportunity, text string, order day.Order) error {
 			o.Status = ""
 			return nil
 		}
-		s, err := ParseStatus(text)
+		s, err := stage.Parse(text)
 		if err != nil {
 			return err
 		}

@@ -8,15 +8,16 @@ import (
 	"time"
 
 	"github.com/declinedesk/declinedesk/internal/day"
+	"github.com/declinedesk/declinedesk/internal/stage"
 )
 
 // Row is what the list shows of an opportunity and what search looks through. A tracker
 // keeps 100,000 of them in memory, so a row is kept small: 64 bytes plus its text.
 // Rows are never changed once made, so a query result can be read without locks.
 type Row struct {
-	ID        uint64
-	UpdatedAt int64  // Unix seconds
-	names     string // company then role, as written
+	ID         uint64
+	ActivityAt int64  // Unix seconds: the opportunity's last activity (see Opportunity.ActivityAt)
+	names      string // company then role, as written
 	// text is the lower-cased company, role, contact name, notes and tags, NUL-separated,
 	// company first so that its first companyLen bytes are the company sort key.
 	text       string
@@ -65,14 +66,10 @@ func RowOf(o *Opportunity) *Row {
 		b.WriteString(strings.ToLower(part))
 	}
 	r := &Row{
-		ID: o.ID, UpdatedAt: o.UpdatedAt.Unix(), names: o.Company + o.Role, roleAt: int32(len(o.Company)),
+		ID: o.ID, ActivityAt: o.ActivityAt.Unix(), names: o.Company + o.Role, roleAt: int32(len(o.Company)),
 		text: b.String(), companyLen: int32(len(company)), slot: -1,
 	}
-	for i, e := range statusTable {
-		if e.id == o.Status {
-			r.dayStatus = uint32(i+1) << dayBits
-		}
-	}
+	r.dayStatus = uint32(o.Status.Number()) << dayBits
 	// Any stored day that fits is shown, even one outside the years the forms accept.
 	r.dayStatus |= packDay(o.FollowUpOn)
 	if o.NoResponseDismissed {
@@ -88,11 +85,8 @@ func (r *Row) Company() string { return r.names[:r.roleAt] }
 func (r *Row) Role() string { return r.names[r.roleAt:] }
 
 // Status is the opportunity's status.
-func (r *Row) Status() Status {
-	if i := (r.dayStatus >> dayBits) & statusMask; i > 0 {
-		return statusTable[i-1].id
-	}
-	return ""
+func (r *Row) Status() stage.Status {
+	return stage.Numbered(int((r.dayStatus >> dayBits) & statusMask))
 }
 
 // FollowUpOn is the follow-up day, "" when none.
@@ -123,7 +117,7 @@ type SortOrder int
 
 // The list orders.
 const (
-	ByUpdated  SortOrder = iota // most recently changed first
+	ByActivity SortOrder = iota // latest activity first
 	ByCompany                   // A to Z
 	ByFollowUp                  // soonest follow-up first, none last
 )
@@ -132,7 +126,7 @@ const (
 var SortOrders = []struct {
 	Order SortOrder
 	Label string
-}{{ByUpdated, "Latest"}, {ByCompany, "Company"}, {ByFollowUp, "Follow-up"}}
+}{{ByActivity, "Latest"}, {ByCompany, "Company"}, {ByFollowUp, "Follow-up"}}
 
 func (o SortOrder) compare(a, b *Row) int {
 	switch o {
@@ -153,7 +147,7 @@ func (o SortOrder) compare(a, b *Row) int {
 		}
 		return ByCompany.compare(a, b)
 	default:
-		if c := cmp.Compare(b.UpdatedAt, a.UpdatedAt); c != 0 {
+		if c := cmp.Compare(b.ActivityAt, a.ActivityAt); c != 0 {
 			return c
 		}
 		return cmp.Compare(b.ID, a.ID)
@@ -166,7 +160,7 @@ func (o SortOrder) compare(a, b *Row) int {
 // not a date).
 type Query struct {
 	Text   string
-	Status Status
+	Status stage.Status
 	Sort   SortOrder
 	Due    bool
 	Today  day.Day
@@ -182,7 +176,7 @@ type Query struct {
 type Index struct {
 	mu     sync.RWMutex
 	sorted map[SortOrder][]*Row // built on first use, then kept in order on every change
-	counts map[Status]int
+	counts map[stage.Status]int
 	n      int // rows in all
 
 	arena      string          // the texts of the arena rows, each followed by 0x01
@@ -195,7 +189,7 @@ type Index struct {
 
 // NewIndex makes an index of rows.
 func NewIndex(rows []*Row) *Index {
-	ix := &Index{sorted: map[SortOrder][]*Row{}, counts: map[Status]int{}, loose: map[uint64]*Row{}}
+	ix := &Index{sorted: map[SortOrder][]*Row{}, counts: map[stage.Status]int{}, loose: map[uint64]*Row{}}
 	for _, r := range rows {
 		ix.loose[r.ID] = r
 		ix.counts[r.Status()]++
@@ -293,10 +287,10 @@ func (ix *Index) Len() int {
 }
 
 // Counts is the number of opportunities per status.
-func (ix *Index) Counts() map[Status]int {
+func (ix *Index) Counts() map[stage.Status]int {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
-	out := make(map[Status]int, len(ix.counts))
+	out := make(map[stage.Status]int, len(ix.counts))
 	for k, v := range ix.counts {
 		out[k] = v
 	}

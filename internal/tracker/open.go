@@ -21,8 +21,9 @@ import (
 )
 
 // SchemaVersion is the layout of every value this version of the app writes. Version 2
-// writes role abbreviations out in the duplicate index (see migrations).
-const SchemaVersion = 2
+// writes role abbreviations out in the duplicate index; version 3 keeps history events as
+// data and the last activity apart from the last edit (see migrations).
+const SchemaVersion = 3
 
 // Options tune Open. The zero value is what the app uses.
 type Options struct {

@@ -4,6 +4,7 @@ import (
 	"github.com/declinedesk/declinedesk/internal/checklist"
 	"github.com/declinedesk/declinedesk/internal/day"
 	"github.com/declinedesk/declinedesk/internal/letter"
+	"github.com/declinedesk/declinedesk/internal/stage"
 )
 
 // Store is what the app needs from the database. *BoltStore is the one implementation.
@@ -16,7 +17,7 @@ type Store interface {
 	MarkSent(id uint64, sent SentLetter, followUp day.Day) (Opportunity, error)
 	MarkNoResponse(id uint64) (Opportunity, error)
 	DismissNoResponse(id uint64) (Opportunity, error)
-	SetAfterStep(id uint64, step AfterStep, done bool) (Opportunity, error)
+	SetAfterStep(id uint64, step stage.AfterStep, done bool) (Opportunity, error)
 	SaveChecklist(id uint64, a checklist.Answers) (Opportunity, error)
 	SaveDraft(id uint64, draft *letter.Spec) (Opportunity, error)
 	Profile() (Profile, error)

@@ -1,4 +1,4 @@
-package tracker
+package stage
 
 import (
 	"strings"
@@ -40,8 +40,7 @@ func TestSuggestedKind(t *testing.T) {
 		{Ghosted, "", "", "", "no reply is owed"},
 		{"frozen", "", "", "", "suggests no letter"},
 	} {
-		o := &Opportunity{Company: "Acme", Role: "Go Engineer", Status: tc.status, InterviewOn: tc.interview, FollowUpOn: tc.followUp}
-		kind, why := SuggestedKind(o, today)
+		kind, why := SuggestedKind(Facts{Status: tc.status, InterviewOn: tc.interview, FollowUpOn: tc.followUp}, today)
 		if kind != tc.kind || !strings.Contains(why, tc.why) {
 			t.Errorf("%s, interview %q, follow-up %q: %q, %q; want %q with %q", tc.status, tc.interview, tc.followUp, kind, why, tc.kind, tc.why)
 		}
@@ -62,7 +61,7 @@ func TestEveryStatusHasALetterOrAReason(t *testing.T) {
 		if !found {
 			t.Errorf("%s is not in the table", st)
 		}
-		_, why := SuggestedKind(&Opportunity{Status: st}, day.Day(clocktest.Day(0)))
+		_, why := SuggestedKind(Facts{Status: st}, day.Day(clocktest.Day(0)))
 		if why == "" || strings.Contains(why, string(st)+")") {
 			t.Errorf("%s: why %q", st, why)
 		}
