@@ -34,7 +34,8 @@ const (
 	prefSort      = "list.sort"
 )
 
-// Options tune New; the zero value is what the app uses.
+// Options tune New. The zero value reads the tracker at once, on the system clock; the
+// app itself sets LoadLater, so that the window opens first.
 type Options struct {
 	// Clock tells the time and runs the window's timers; the system clock unless a test sets one.
 	Clock clock.Clock
@@ -53,7 +54,7 @@ type Options struct {
 type App struct {
 	fyneApp fyne.App
 	win     fyne.Window
-	store   tracker.Store // used only from worker jobs: a restore swaps it there
+	store   *tracker.BoltStore // used only from worker jobs: a restore swaps it there
 	dbPath  string
 	work    *worker
 	clock   clock.Clock
@@ -170,7 +171,7 @@ func Metadata() fyne.AppMetadata {
 
 // New builds the window's content around store s and starts loading the tracker.
 // The App owns s from now on and closes it when the window closes.
-func New(fa fyne.App, w fyne.Window, s tracker.Store, opts Options) *App {
+func New(fa fyne.App, w fyne.Window, s *tracker.BoltStore, opts Options) *App {
 	if opts.Clock == nil {
 		opts.Clock = clock.System()
 	}
@@ -416,7 +417,7 @@ func (a *App) saved(o tracker.Opportunity) {
 
 // save runs a change of an opportunity on the worker, then shows the saved opportunity
 // everywhere; on failure it says what was not saved.
-func (a *App) save(notSaved string, change func(s tracker.Store) (tracker.Opportunity, error)) {
+func (a *App) save(notSaved string, change func(s *tracker.BoltStore) (tracker.Opportunity, error)) {
 	background(a.work, func() (tracker.Opportunity, error) { return change(a.store) },
 		func(o tracker.Opportunity, err error) {
 			if err != nil {

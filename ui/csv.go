@@ -17,7 +17,6 @@ import (
 
 	"github.com/declinedesk/declinedesk/internal/csvio"
 	"github.com/declinedesk/declinedesk/internal/day"
-	"github.com/declinedesk/declinedesk/internal/fsutil"
 	"github.com/declinedesk/declinedesk/internal/tracker"
 )
 
@@ -226,26 +225,6 @@ func (p *trackerPane) onExport() {
 			func(n int) {
 				a.showInformation("Export finished", fmt.Sprintf("Saved %s to %s.", plural(n, "opportunity", "opportunities"), filepath.Base(path)))
 			})
-	})
-}
-
-// writeOutput writes an output file off the UI goroutine — never over the tracker's own
-// files, never half a file — then reports how many things write wrote, or why it failed.
-func (a *App) writeOutput(path, notWritten string, write func(w io.Writer) (int, error), done func(n int)) {
-	background(a.work, func() (int, error) {
-		var n int
-		err := fsutil.WriteOutput(path, 0o600, tracker.OutputGuard(a.dbPath), func(w io.Writer) error {
-			var err error
-			n, err = write(w)
-			return err
-		})
-		return n, err
-	}, func(n int, err error) {
-		if err != nil {
-			a.showError(notWritten, err)
-			return
-		}
-		done(n)
 	})
 }
 

@@ -23,7 +23,7 @@ import (
 // noteSaveDelay is how long typing in a note must pause before the note is saved.
 const noteSaveDelay = 600 * time.Millisecond
 
-// decidePane is the middle pane: the checklist to weigh an invitation before declining,
+// decidePane is the Decide tab of the workspace: the checklist to weigh an invitation before declining,
 // its summary and suggestion, and the way on to the letter.
 type decidePane struct {
 	app *App
@@ -236,7 +236,7 @@ func (p *decidePane) save() {
 	for k, v := range p.answers {
 		snapshot[k] = v
 	}
-	p.app.save("Your checklist answers were not saved", func(s tracker.Store) (tracker.Opportunity, error) {
+	p.app.save("Your checklist answers were not saved", func(s *tracker.BoltStore) (tracker.Opportunity, error) {
 		return s.SaveChecklist(id, snapshot)
 	})
 }

@@ -16,8 +16,8 @@ import (
 	"github.com/declinedesk/declinedesk/internal/tracker"
 )
 
-// detailsView shows the selected opportunity under the list: its fields, a quick status
-// switch and its history.
+// detailsView is the Details tab of the workspace: the selected opportunity's fields, a
+// quick status switch and its history.
 type detailsView struct {
 	p *trackerPane
 

@@ -103,7 +103,7 @@ func (b *noResponseBanner) onMark() {
 		return
 	}
 	id := o.ID
-	b.d.p.app.save("The opportunity was not marked", func(s tracker.Store) (tracker.Opportunity, error) { return s.MarkNoResponse(id) })
+	b.d.p.app.save("The opportunity was not marked", func(s *tracker.BoltStore) (tracker.Opportunity, error) { return s.MarkNoResponse(id) })
 }
 
 func (b *noResponseBanner) onWait() {
@@ -112,5 +112,5 @@ func (b *noResponseBanner) onWait() {
 		return
 	}
 	id := o.ID
-	b.d.p.app.save("Your choice was not saved", func(s tracker.Store) (tracker.Opportunity, error) { return s.DismissNoResponse(id) })
+	b.d.p.app.save("Your choice was not saved", func(s *tracker.BoltStore) (tracker.Opportunity, error) { return s.DismissNoResponse(id) })
 }

@@ -20,7 +20,7 @@ import (
 // draftSaveDelay is how long typing must pause before the draft is saved.
 const draftSaveDelay = 800 * time.Millisecond
 
-// letterPane is the right pane: the letter's settings, the editor with the proofreader's
+// letterPane is the Letter tab of the workspace: the letter's settings, the editor with the proofreader's
 // findings, the live preview of exactly what will be sent, and the ways to send it.
 type letterPane struct {
 	app *App
@@ -286,7 +286,7 @@ func (p *letterPane) flush() {
 	}
 	p.unsaved = false
 	id, spec := p.shown.ID, p.spec
-	p.app.save("Your letter was not saved", func(s tracker.Store) (tracker.Opportunity, error) {
+	p.app.save("Your letter was not saved", func(s *tracker.BoltStore) (tracker.Opportunity, error) {
 		return s.SaveDraft(id, &spec)
 	})
 }

@@ -5,7 +5,6 @@ import (
 	"net/url"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -63,7 +62,7 @@ func (p *letterPane) ready() bool {
 // besides (the file's name of an .eml draft).
 func (p *letterPane) record(kind tracker.EventKind, note string) {
 	id, l := p.shown.ID, p.sent()
-	p.app.save("The history was not updated", func(s tracker.Store) (tracker.Opportunity, error) {
+	p.app.save("The history was not updated", func(s *tracker.BoltStore) (tracker.Opportunity, error) {
 		return s.AppendEvent(id, tracker.Event{Kind: kind, Note: note, Letter: &l})
 	})
 }
@@ -182,7 +181,7 @@ func (p *letterPane) onMarkSent() {
 			}
 		}
 		id, l := o.ID, p.sent()
-		p.app.save("Nothing was recorded", func(s tracker.Store) (tracker.Opportunity, error) {
+		p.app.save("Nothing was recorded", func(s *tracker.BoltStore) (tracker.Opportunity, error) {
 			return s.MarkSent(id, l, date)
 		})
 	}, p.app.win)
@@ -242,7 +241,7 @@ func (p *letterPane) onAfterStep(step stage.AfterStep, done bool) {
 		return
 	}
 	id := p.shown.ID
-	p.app.save("The checklist was not saved", func(s tracker.Store) (tracker.Opportunity, error) {
+	p.app.save("The checklist was not saved", func(s *tracker.BoltStore) (tracker.Opportunity, error) {
 		return s.SetAfterStep(id, step, done)
 	})
 }
@@ -261,21 +260,6 @@ type fyneClipboard struct{ app fyne.App }
 func (c fyneClipboard) WriteText(text string) error {
 	c.app.Clipboard().SetContent(text)
 	return nil
-}
-
-// notify shows a short confirmation that goes away by itself.
-func (a *App) notify(text string) {
-	a.status.SetText(text)
-	a.status.Show()
-	seq := a.statusSeq + 1
-	a.statusSeq = seq
-	a.clock.AfterFunc(6*time.Second, func() {
-		a.work.toUI(func() {
-			if a.statusSeq == seq {
-				a.status.Hide()
-			}
-		})
-	})
 }
 
 // mailFailed says that no mail app could be opened and offers the two ways that need none.
@@ -302,7 +286,7 @@ func (p *letterPane) askWhetherSent(msg string) {
 	id := o.ID
 	d := dialog.NewConfirm("Did the letter go out?", msg, func(sent bool) {
 		if sent {
-			p.app.save("The step was not saved", func(s tracker.Store) (tracker.Opportunity, error) {
+			p.app.save("The step was not saved", func(s *tracker.BoltStore) (tracker.Opportunity, error) {
 				return s.SetAfterStep(id, stage.StepLetterSent, true)
 			})
 		}

@@ -20,7 +20,7 @@ import (
 
 const allStatuses = "All statuses"
 
-// trackerPane is the left pane: search, filter and sort the opportunities, see them at a
+// trackerPane is the tracker column: search, filter and sort the opportunities, see them at a
 // glance, and add, edit or delete them.
 type trackerPane struct {
 	app *App
@@ -308,7 +308,7 @@ func (p *trackerPane) onAddNote() {
 				return
 			}
 			id, text := o.ID, note.Text
-			p.app.save("The note was not saved", func(s tracker.Store) (tracker.Opportunity, error) {
+			p.app.save("The note was not saved", func(s *tracker.BoltStore) (tracker.Opportunity, error) {
 				return s.AppendEvent(id, tracker.Event{Kind: tracker.EventNote, Note: text})
 			})
 		}, p.app.win)

@@ -55,7 +55,7 @@ type Options struct {
 	Product string
 }
 
-// Source is where the opportunities come from, such as a tracker.Store.
+// Source is where the opportunities come from, such as a *tracker.BoltStore.
 type Source interface {
 	ForEach(withHistory bool, fn func(o *tracker.Opportunity) error) error
 }

@@ -26,7 +26,7 @@ func openStore(t testing.TB) *tracker.BoltStore {
 	return s
 }
 
-func all(t *testing.T, s tracker.Store) []tracker.Opportunity {
+func all(t *testing.T, s *tracker.BoltStore) []tracker.Opportunity {
 	t.Helper()
 	var out []tracker.Opportunity
 	if err := s.ForEach(true, func(o *tracker.Opportunity) error { out = append(out, *o); return nil }); err != nil {

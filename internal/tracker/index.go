@@ -267,7 +267,9 @@ func (ix *Index) buildArena() {
 }
 
 // LoadIndex reads every opportunity of s into a new index.
-func LoadIndex(s Store) (*Index, error) {
+func LoadIndex(s interface {
+	ForEach(withHistory bool, fn func(o *Opportunity) error) error
+}) (*Index, error) {
 	var rows []*Row
 	err := s.ForEach(false, func(o *Opportunity) error {
 		rows = append(rows, RowOf(o))

@@ -37,7 +37,7 @@ func openTemp(t *testing.T) (*BoltStore, tickClock) {
 	return s, c
 }
 
-func mustAdd(t *testing.T, s Store, o Opportunity) Opportunity {
+func mustAdd(t *testing.T, s *BoltStore, o Opportunity) Opportunity {
 	t.Helper()
 	got, err := s.Add(o, false)
 	if err != nil {
