@@ -1,0 +1,269 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// The window's own layouts: what Fyne's do not do for a window that must fit any screen
+// and never grow by itself.
+
+// floorLayout gives its one object the whole space and asks for no more than min, however
+// much the object would like: the window's size is the user's, never the content's. Below
+// the object's own minimum it scrolls (see fitted).
+type floorLayout struct{ min fyne.Size }
+
+func (l floorLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+}
+
+func (l floorLayout) MinSize([]fyne.CanvasObject) fyne.Size { return l.min }
+
+// fitted is content that asks the window for no more than min: below its own minimum it
+// scrolls rather than push the window wider or taller.
+func fitted(content fyne.CanvasObject, min fyne.Size) fyne.CanvasObject {
+	return container.New(floorLayout{min}, container.NewScroll(content))
+}
+
+// capTopLayout stacks two objects: the first takes the height it needs, up to a share of
+// the whole, and scrolls beyond (give it a scroll container); the second takes the rest.
+// Unlike a split, nothing is left empty when the first needs little, and unlike a border,
+// the first never crowds the second out.
+type capTopLayout struct {
+	share   float32          // of the height the first may take
+	natural func() fyne.Size // the first's whole size, as if it did not scroll
+}
+
+func (l capTopLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	top, rest := objs[0], objs[1]
+	h := float32(0)
+	if top.Visible() {
+		// The second keeps at least its own minimum: the first gives way, and scrolls.
+		h = max(0, min(l.natural().Height, size.Height*l.share, size.Height-rest.MinSize().Height-theme.Padding()))
+	}
+	gap := float32(0)
+	if h > 0 {
+		gap = theme.Padding()
+	}
+	top.Move(fyne.NewPos(0, 0))
+	top.Resize(fyne.NewSize(size.Width, h))
+	rest.Move(fyne.NewPos(0, h+gap))
+	rest.Resize(fyne.NewSize(size.Width, size.Height-h-gap))
+}
+
+func (l capTopLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	rest := objs[1].MinSize()
+	return fyne.NewSize(max(objs[0].MinSize().Width, rest.Width), rest.Height)
+}
+
+// capBottomLayout is capTopLayout upside down: the second object, at the bottom, takes the
+// height it needs up to a share; the first takes the rest.
+type capBottomLayout struct {
+	share   float32
+	natural func() fyne.Size
+}
+
+func (l capBottomLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	rest, bottom := objs[0], objs[1]
+	h := float32(0)
+	if bottom.Visible() {
+		h = max(0, min(l.natural().Height, size.Height*l.share, size.Height-rest.MinSize().Height-theme.Padding()))
+		h = max(h, min(bottom.MinSize().Height, size.Height))
+	}
+	gap := float32(0)
+	if h > 0 {
+		gap = theme.Padding()
+	}
+	rest.Move(fyne.NewPos(0, 0))
+	rest.Resize(fyne.NewSize(size.Width, size.Height-h-gap))
+	bottom.Move(fyne.NewPos(0, size.Height-h))
+	bottom.Resize(fyne.NewSize(size.Width, h))
+}
+
+func (l capBottomLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	rest := objs[0].MinSize()
+	return fyne.NewSize(max(objs[1].MinSize().Width, rest.Width), rest.Height+theme.Padding()+objs[1].MinSize().Height)
+}
+
+// pairLayout shows two objects side by side when there is room for both to be read, and
+// otherwise only the one chosen, in the whole space: where width is short, one view gets
+// it all. onNarrow is told when the room changes, so that a switch between the two can
+// show itself.
+type pairLayout struct {
+	wide     float32 // the least width for both side by side
+	second   *bool   // in narrow space, show the second rather than the first
+	onNarrow func(narrow bool)
+	narrow   *bool // as last laid out
+}
+
+func (l pairLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	a, b := objs[0], objs[1]
+	narrow := size.Width < l.wide
+	if *l.narrow != narrow {
+		*l.narrow = narrow
+		if l.onNarrow != nil {
+			l.onNarrow(narrow)
+		}
+	}
+	if !narrow {
+		a.Show()
+		b.Show()
+		gap := theme.Padding() * 2
+		w := (size.Width - gap) / 2
+		a.Move(fyne.NewPos(0, 0))
+		a.Resize(fyne.NewSize(w, size.Height))
+		b.Move(fyne.NewPos(w+gap, 0))
+		b.Resize(fyne.NewSize(size.Width-w-gap, size.Height))
+		return
+	}
+	show, hide := a, b
+	if *l.second {
+		show, hide = b, a
+	}
+	hide.Hide()
+	show.Show()
+	show.Move(fyne.NewPos(0, 0))
+	show.Resize(size)
+}
+
+func (l pairLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	a, b := objs[0].MinSize(), objs[1].MinSize()
+	return fyne.NewSize(max(a.Width, b.Width), max(a.Height, b.Height))
+}
+
+// flowLayout sets its objects in a row, and in further rows when the row is full: a bar of
+// buttons that never overlap, whatever the width. The last object keeps to the right end
+// of its row.
+type flowLayout struct{}
+
+func (flowLayout) rows(objs []fyne.CanvasObject, width float32) [][]fyne.CanvasObject {
+	var rows [][]fyne.CanvasObject
+	var row []fyne.CanvasObject
+	used := float32(0)
+	pad := theme.Padding()
+	for _, o := range objs {
+		if !o.Visible() {
+			continue
+		}
+		w := o.MinSize().Width
+		if len(row) > 0 && used+pad+w > width {
+			rows = append(rows, row)
+			row, used = nil, 0
+		}
+		if len(row) > 0 {
+			used += pad
+		}
+		row = append(row, o)
+		used += w
+	}
+	if len(row) > 0 {
+		rows = append(rows, row)
+	}
+	return rows
+}
+
+func (l flowLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	pad := theme.Padding()
+	y := float32(0)
+	rows := l.rows(objs, size.Width)
+	for i, row := range rows {
+		h := float32(0)
+		for _, o := range row {
+			h = max(h, o.MinSize().Height)
+		}
+		x := float32(0)
+		for j, o := range row {
+			w := min(o.MinSize().Width, size.Width)
+			if i == len(rows)-1 && j == len(row)-1 && j > 0 {
+				x = max(x, size.Width-w) // the last one keeps right
+			}
+			o.Move(fyne.NewPos(x, y))
+			o.Resize(fyne.NewSize(w, h))
+			x += w + pad
+		}
+		y += h + pad
+	}
+}
+
+func (l flowLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	// As wide as the widest object, as tall as the rows that width needs: the layout asks
+	// for a row's height only once it knows its width (see Layout).
+	w, h := float32(0), float32(0)
+	for _, o := range objs {
+		if o.Visible() {
+			w = max(w, o.MinSize().Width)
+			h = max(h, o.MinSize().Height)
+		}
+	}
+	return fyne.NewSize(w, h)
+}
+
+// flowBar is a flowLayout container, which knows its height at a given width.
+type flowBar struct {
+	c *fyne.Container
+}
+
+func newFlowBar(objs ...fyne.CanvasObject) *flowBar {
+	return &flowBar{container.New(flowLayout{}, objs...)}
+}
+
+// heightFor is the bar's height at width w.
+func (b *flowBar) heightFor(w float32) float32 {
+	pad := theme.Padding()
+	h := float32(0)
+	for i, row := range (flowLayout{}).rows(b.c.Objects, w) {
+		rh := float32(0)
+		for _, o := range row {
+			rh = max(rh, o.MinSize().Height)
+		}
+		if i > 0 {
+			h += pad
+		}
+		h += rh
+	}
+	return h
+}
+
+// bottomBarLayout puts a flow bar at the bottom of its space, as tall as its rows need at
+// the space's width, and the content above it.
+type bottomBarLayout struct{ bar *flowBar }
+
+func (l bottomBarLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	content := objs[0]
+	h := l.bar.heightFor(size.Width)
+	content.Move(fyne.NewPos(0, 0))
+	content.Resize(fyne.NewSize(size.Width, size.Height-h-theme.Padding()))
+	l.bar.c.Move(fyne.NewPos(0, size.Height-h))
+	l.bar.c.Resize(fyne.NewSize(size.Width, h))
+}
+
+func (l bottomBarLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	c, b := objs[0].MinSize(), l.bar.c.MinSize()
+	return fyne.NewSize(max(c.Width, b.Width), c.Height+theme.Padding()+b.Height)
+}
+
+// headingLabel is a one-line bold label that asks for the width of its whole text, so
+// that a flow bar gives it a row of its own rather than cut it, and is cut with an
+// ellipsis only where even a whole row is too narrow.
+type headingLabel struct {
+	widget.Label
+}
+
+func newHeadingLabel() *headingLabel {
+	l := &headingLabel{}
+	l.TextStyle = fyne.TextStyle{Bold: true}
+	l.Truncation = fyne.TextTruncateEllipsis
+	l.ExtendBaseWidget(l)
+	return l
+}
+
+func (l *headingLabel) MinSize() fyne.Size {
+	text := fyne.MeasureText(l.Text, theme.TextSize(), l.TextStyle)
+	min := l.Label.MinSize()
+	return fyne.NewSize(text.Width+2*theme.InnerPadding(), min.Height)
+}
