@@ -7,7 +7,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"time"
 
@@ -264,24 +263,6 @@ func (e *env) dbPath() string {
 		return p
 	}
 	return filepath.Join(storageRoot(declinedesk.AppInfo().ID), "declinedesk.db")
-}
-
-// storageRoot is the folder Fyne gives the app for its data (App.Storage().RootURI()),
-// worked out without starting the GUI so that commands run anywhere, even without a display.
-func storageRoot(appID string) string {
-	home, _ := os.UserHomeDir()
-	switch runtime.GOOS {
-	case "windows":
-		return filepath.Join(home, "AppData", "Roaming", "fyne", appID)
-	case "darwin":
-		return filepath.Join(home, "Library", "Preferences", "fyne", appID)
-	default:
-		cfg, err := os.UserConfigDir()
-		if err != nil {
-			cfg = filepath.Join(home, ".config")
-		}
-		return filepath.Join(cfg, "fyne", appID)
-	}
 }
 
 // openStore opens the database for a command. A damaged file is moved aside, never
