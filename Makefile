@@ -4,6 +4,7 @@
 
 GO        ?= go
 BIN       := bin/declinedesk
+WINEXE    := bin/windows/declinedesk.exe
 PKG       := ./cmd/declinedesk
 FUZZTIME  ?= 30s
 export LANG := en_US.UTF-8
@@ -11,7 +12,7 @@ export LANG := en_US.UTF-8
 # module proxy when the installed Go is older).
 export GOTOOLCHAIN ?= auto
 
-.PHONY: all run build test test-unit e2e bench lint fuzz deps deps-test package perf vulncheck clean
+.PHONY: all run build test test-unit e2e bench lint fuzz deps deps-test package windows windows-exe dist perf vulncheck clean
 
 all: build
 
@@ -55,6 +56,17 @@ fuzz:
 # A Linux .tar.xz with the .desktop entry and icon, from the root FyneApp.toml.
 package:
 	scripts/package.sh
+
+# The Windows zip: dist/declinedesk-VERSION-windows-amd64.zip, cross-built with mingw-w64.
+windows:
+	scripts/windows.sh zip
+
+# Only the .exe: bin/windows/declinedesk.exe.
+windows-exe:
+	scripts/windows.sh exe
+
+# Both downloads: Linux and Windows.
+dist: package windows
 
 # govulncheck with the Go vulnerability database, all through the module proxy.
 vulncheck:
