@@ -12,7 +12,7 @@ export LANG := en_US.UTF-8
 # module proxy when the installed Go is older).
 export GOTOOLCHAIN ?= auto
 
-.PHONY: all run build test test-unit e2e bench lint fuzz deps deps-test package windows windows-exe dist perf vulncheck clean
+.PHONY: all run build test test-unit e2e test-windows bench lint fuzz deps deps-test package windows windows-exe dist perf vulncheck clean
 
 all: build
 
@@ -28,7 +28,7 @@ build: deps
 run: build
 	./$(BIN)
 
-test: deps-test lint test-unit e2e
+test: deps-test lint test-unit e2e test-windows
 
 test-unit:
 	$(GO) test -race -count=1 ./...
@@ -37,10 +37,17 @@ test-unit:
 e2e: build
 	$(GO) test -count=1 -tags e2e -run . ./e2e/ -bin $(CURDIR)/$(BIN)
 
+# The Windows build under Wine on Xvfb: its resources, the command line on Windows paths,
+# the clipboard, mailto: links and the window. The zip is built too; the tests run the
+# very .exe it holds.
+test-windows: windows
+	$(GO) test -count=1 -tags wine -run . ./e2e/ -exe $(CURDIR)/$(WINEXE)
+
 lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
 	$(GO) vet ./...
+	$(GO) vet -tags e2e,wine ./e2e/
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
