@@ -40,7 +40,7 @@ e2e: build
 # The Windows build under Wine on Xvfb: its resources, the command line on Windows paths,
 # the clipboard, mailto: links and the window. The zip is built too; the tests run the
 # very .exe it holds.
-test-windows: windows
+test-windows: deps-test windows
 	$(GO) test -count=1 -tags wine -run . ./e2e/ -exe $(CURDIR)/$(WINEXE)
 
 lint:
@@ -72,8 +72,11 @@ windows:
 windows-exe:
 	scripts/windows.sh exe
 
-# Both downloads: Linux and Windows.
-dist: package windows
+# Both downloads: Linux and Windows, one after the other (both lend files to cmd/declinedesk
+# while they build).
+dist:
+	scripts/package.sh
+	scripts/windows.sh zip
 
 # govulncheck with the Go vulnerability database, all through the module proxy.
 vulncheck:

@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 	"unicode/utf16"
 
@@ -27,7 +28,8 @@ const (
 
 // TestWindowsBuildCarriesIconAndVersion reads the .exe's Windows resources: the app's own icon
 // (compared with the one FyneApp.toml names), its name and version as FyneApp.toml states
-// them, and a manifest; and checks that it is a windowed program, which opens no console.
+// them, and a manifest; and checks that it is a windowed program, which opens no console,
+// and that it names itself as FyneApp.toml does.
 func TestWindowsBuildCarriesIconAndVersion(t *testing.T) {
 	f, err := pe.Open(*exe)
 	if err != nil {
@@ -37,6 +39,11 @@ func TestWindowsBuildCarriesIconAndVersion(t *testing.T) {
 	if oh, ok := f.OptionalHeader.(*pe.OptionalHeader64); !ok || oh.Subsystem != pe.IMAGE_SUBSYSTEM_WINDOWS_GUI {
 		t.Errorf("not a 64-bit windowed program: %T %+v", f.OptionalHeader, f.OptionalHeader)
 	}
+	info := declinedesk.AppInfo()
+	named := fmt.Sprintf("%s %s (build %d, windows/amd64)", info.Name, info.Version, info.Build)
+	if r := wine.app(t, "", "version"); r.code != 0 || strings.TrimSpace(r.stdout) != named {
+		t.Errorf("version: %s, want %q", r, named)
+	}
 	res, err := resources(f)
 	if err != nil {
 		t.Fatal(err)
@@ -44,7 +51,6 @@ func TestWindowsBuildCarriesIconAndVersion(t *testing.T) {
 	if len(res[rtManifest]) == 0 {
 		t.Error("no manifest")
 	}
-	info := declinedesk.AppInfo()
 
 	// The version resource: its fixed part and its strings.
 	if len(res[rtVersion]) != 1 {

@@ -15,6 +15,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 what=${1:-zip}
+case "$what" in exe|zip) ;; *) echo "usage: scripts/windows.sh exe|zip" >&2; exit 2 ;; esac
 src=cmd/declinedesk
 exe=bin/windows/declinedesk.exe
 WINRES_VERSION=${WINRES_VERSION:-v0.3.3}
