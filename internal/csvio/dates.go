@@ -47,28 +47,18 @@ type seenDate struct {
 	line int
 }
 
-// dateColumns are the fields whose values may be written with slashes.
-func dateColumns() []string {
-	var out []string
-	for _, f := range tracker.Fields() {
-		if f.Kind == tracker.KindDay || f.Kind == tracker.KindStamp {
-			out = append(out, f.Name)
-		}
-	}
-	return out
-}
-
 // add looks at the date cells of one record.
-func (ev *orderEvidence) add(rec []string, line int, cols columns, dates []string) {
-	for _, name := range dates {
-		i, ok := cols.at[name]
-		if !ok || i >= len(rec) {
+func (ev *orderEvidence) add(rec []string, line int, l *layout) {
+	short := l.format != nil && l.format.ShortYears
+	for _, i := range l.days {
+		if i >= len(rec) {
 			continue
 		}
 		v := strings.TrimSpace(rec[i])
 		if _, err := time.Parse(time.RFC3339, v); v == "" || err == nil {
 			continue
 		}
+		v = dayText(v, short)
 		order, ambiguous := tracker.OrderEvidence(v)
 		switch {
 		case order == tracker.DayFirst && ev.day == nil:

@@ -20,7 +20,7 @@ func ParseHistory(text string) ([]tracker.Event, error) {
 		if err != nil || d == "" || len(day) != 10 {
 			return nil, fmt.Errorf("history entry %q does not start with a YYYY-MM-DD date", shorten(item))
 		}
-		events = append(events, tracker.Event{At: d.Time(), Kind: tracker.EventNote, Text: unescape(rest)})
+		events = append(events, importedStage(d.Time(), unescape(rest), ""))
 	}
 	return events, nil
 }

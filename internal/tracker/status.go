@@ -29,16 +29,16 @@ var statusTable = []struct {
 	label   string
 	aliases []string
 }{
-	{Saved, "Saved", []string{"wishlist", "bookmarked", "interested", "to apply", "not applied"}},
+	{Saved, "Saved", []string{"wishlist", "bookmarked", "interested", "to apply", "not applied", "draft", "saved for later"}},
 	{Applied, "Applied", []string{"submitted", "application sent", "in review", "pending"}},
 	{Invited, "Interview invited", []string{"invitation", "interview invitation", "invited to interview", "screening"}},
-	{Scheduled, "Interview scheduled", []string{"interviewing", "interview", "interviews", "in progress", "phone screen"}},
+	{Scheduled, "Interview scheduled", []string{"interviewing", "interview", "interviews", "in progress", "phone screen", "on site", "onsite", "final round"}},
 	{Offer, "Offer", []string{"offered", "offer received", "offer extended"}},
-	{Declined, "Declined (by me)", []string{"offer declined", "declined by me", "i declined", "turned down"}},
-	{Withdrawn, "Withdrawn", []string{"withdrew", "application withdrawn"}},
+	{Declined, "Declined (by me)", []string{"offer declined", "declined by me", "i declined", "turned down", "declined offer"}},
+	{Withdrawn, "Withdrawn", []string{"withdrew", "application withdrawn", "withdrawn by me"}},
 	{Rejected, "Rejected", []string{"not selected", "denied", "unsuccessful", "no offer"}},
 	{Ghosted, "No response", []string{"ghosted", "no reply", "no answer", "silent"}},
-	{Accepted, "Accepted", []string{"offer accepted", "hired", "signed"}},
+	{Accepted, "Accepted", []string{"offer accepted", "hired", "signed", "accepted offer"}},
 }
 
 // Statuses lists every status in display order.
