@@ -43,7 +43,7 @@ const closedStatus tracker.Status = "(closed)"
 
 // Format names for files that are no tool's export.
 const (
-	FormatSpreadsheet = "Spreadsheet"               // columns matched by name
+	FormatSpreadsheet = "Spreadsheet"                // columns matched by name
 	FormatMapped      = "Spreadsheet (your columns)" // columns matched by the user
 )
 
@@ -70,7 +70,7 @@ var formats = []*Format{
 	// apps/web/src/features/applications/csv.ts, exportApplicationsCsv): a closed stage
 	// with a closed reason, tags as a JSON array, one contact a line.
 	{
-		Name:     "Reactive Resume (v6) export", Tool: "Reactive Resume",
+		Name: "Reactive Resume (v6) export", Tool: "Reactive Resume",
 		Identify: []string{"stage history", "timeline", "closed reason", "created at", "updated at"},
 		Columns:  reactiveResumeColumns(map[string]string{"closed reason": readClosedReason}),
 		Statuses: reactiveResumeStatuses,
@@ -90,7 +90,7 @@ var formats = []*Format{
 	// Version 5 of the same export: an Archived column instead of the closed stage, tags
 	// separated by ';'.
 	{
-		Name:     "Reactive Resume (v5) export", Tool: "Reactive Resume",
+		Name: "Reactive Resume (v5) export", Tool: "Reactive Resume",
 		Identify: []string{"stage history", "timeline", "archived", "created at", "updated at"},
 		Columns:  reactiveResumeColumns(map[string]string{"archived": "tags"}),
 		Statuses: reactiveResumeStatuses,
@@ -101,7 +101,7 @@ var formats = []*Format{
 	// keenlychuang/huntr-to-notion, data/sample_data/*.csv): the list a job is in is its
 	// stage, "-" is an empty cell, moments are written "2022-02-26 19:17:05".
 	{
-		Name:     "Huntr board export", Tool: "Huntr",
+		Name: "Huntr board export", Tool: "Huntr",
 		Identify: []string{"list name", "company name", "board name", "last moved at"},
 		Columns: map[string]string{
 			"id": readSkip, "title": "role", "company name": "company", "list name": "status",
@@ -126,7 +126,7 @@ var formats = []*Format{
 	// offer-outcome migration: Draft, Applied, Interview, Offer, Rejected, Expired,
 	// Archived, Offer Accepted, Offer Declined).
 	{
-		Name:     "JobSync export", Tool: "JobSync",
+		Name: "JobSync export", Tool: "JobSync",
 		Identify: []string{"job title", "job source", "applied date", "created at"},
 		Columns: map[string]string{
 			"index": readSkip, "created at": "created_at", "applied": readSkip, // Yes/No: the status says it
@@ -149,7 +149,7 @@ var formats = []*Format{
 	// Contact Phone Number are the ones the user gave in the application — their own,
 	// not a contact at the company — so they are not read.
 	{
-		Name:     "LinkedIn job applications export", Tool: "LinkedIn",
+		Name: "LinkedIn job applications export", Tool: "LinkedIn",
 		Identify: []string{"application date", "company name", "job title", "job url", "resume name"},
 		Columns: map[string]string{
 			"application date": "applied_on", "contact email": readSkip, "contact phone number": readSkip,
@@ -161,7 +161,7 @@ var formats = []*Format{
 	},
 	// The same export's Jobs/Saved Jobs.csv.
 	{
-		Name:     "LinkedIn saved jobs export", Tool: "LinkedIn",
+		Name: "LinkedIn saved jobs export", Tool: "LinkedIn",
 		Identify: []string{"saved date", "job url", "job title", "company name"},
 		Columns: map[string]string{
 			"saved date": "created_at", "job url": "url", "job title": "role", "company name": "company",
@@ -176,7 +176,7 @@ var formats = []*Format{
 func reactiveResumeColumns(extra map[string]string) map[string]string {
 	m := map[string]string{
 		"company": "company", "role": "role", "stage": "status",
-		"stage date": readSkip, // the day of the last stage, which the stage history holds
+		"stage date":       readSkip, // the day of the last stage, which the stage history holds
 		"application date": "applied_on", "location": "location", "salary": "notes",
 		"source": "source", "url": "url", "tags": "tags", "contacts": readContacts,
 		"notes": "notes", "stage history": readStageHistory, "timeline": "notes",
