@@ -50,6 +50,7 @@ type seenDate struct {
 // add looks at the date cells of one record.
 func (ev *orderEvidence) add(rec []string, line int, l *layout) {
 	short := l.format != nil && l.format.ShortYears
+	exact := l.format != nil && l.format.own
 	for _, i := range l.days {
 		if i >= len(rec) {
 			continue
@@ -58,7 +59,9 @@ func (ev *orderEvidence) add(rec []string, line int, l *layout) {
 		if _, err := time.Parse(time.RFC3339, v); v == "" || err == nil {
 			continue
 		}
-		v = dayText(v, short)
+		if !exact {
+			v = dayText(v, short)
+		}
 		order, ambiguous := tracker.OrderEvidence(v)
 		switch {
 		case order == tracker.DayFirst && ev.day == nil:

@@ -123,8 +123,8 @@ func parseMoment(s string, order tracker.DateOrder, short bool) (time.Time, erro
 		}
 		t = d.Time().Add(clock)
 	}
-	if t.Year() < tracker.MinYear || t.Year() > tracker.MaxYear {
+	if t = t.UTC(); t.Year() < tracker.MinYear || t.Year() > tracker.MaxYear {
 		return time.Time{}, fmt.Errorf("%q is not a moment between %d and %d", s, tracker.MinYear, tracker.MaxYear)
 	}
-	return t.UTC(), nil
+	return t, nil
 }

@@ -222,8 +222,8 @@ func recognise(header []string) *Format {
 // status reads a status word as the format means it; cells of its closed reason column
 // come in reason.
 func (f *Format) status(word, reason string) (tracker.Status, error) {
-	key := strings.Join(strings.Fields(strings.ToLower(word)), " ")
-	if f != nil {
+	if f != nil && len(f.Statuses) > 0 {
+		key := strings.Join(strings.Fields(strings.ToLower(word)), " ")
 		if s, ok := f.Statuses[key]; ok {
 			if s != closedStatus {
 				return s, nil

@@ -144,6 +144,7 @@ func TestDatesThatAreNotDatesAreRowErrors(t *testing.T) {
 		{linkedInApps + "\"10/14/26, 25:99 PM\",,,Acme,Dev,,,\n", "not a date"},
 		{"Company,Role,Applied\nAcme,Dev,2026-10-14T31:00:00Z\n", "not a date"},
 		{"Company,Role,Created\nAcme,Dev,\"10/14/26, teatime\"\n", "not a date and time"},
+		{"Company,Role,Created\nAcme,Dev,2999-12-31T23:00:00-05:00\n", "between 1900 and 2999"}, // 3000 in UTC
 		{"Saved Date,Job Url,Job Title,Company Name\n\"9/30/26, 8:05 XM\",,Dev,Acme\n", "Created: "},
 	} {
 		if _, reason := one(t, tc.csv); !strings.Contains(reason, "line 2: ") || !strings.Contains(reason, tc.says) {

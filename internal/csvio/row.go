@@ -93,8 +93,10 @@ func (rr rowReader) opportunity(rec []string) (tracker.Opportunity, string) {
 
 	var vals [nFields]string
 	var has [nFields]bool
-	var notes, labelled []string // the notes, then other columns' values "Salary: 60k"
-	var tags []string
+	// The notes, then other columns' values "Salary: 60k"; the tags of each tags column.
+	// Most files have one column of each: the arrays keep them off the heap.
+	var notesBuf, labelledBuf, tagsBuf [2]string
+	notes, labelled, tags := notesBuf[:0], labelledBuf[:0], tagsBuf[:0]
 	var contacts []contact
 	var stages, reason string
 	hasNotes, hasTags := false, false
@@ -123,15 +125,15 @@ func (rr rowReader) opportunity(rec []string) (tracker.Opportunity, string) {
 			}
 		case "tags":
 			hasTags = true
-			if exact {
-				tags = append(tags, tracker.SplitTags(v)...)
+			if exact || !strings.HasPrefix(v, "[") {
+				tags = append(tags, v) // separated by ';' or ',', as the field reads them
 				continue
 			}
 			t, err := splitTags(v)
 			if err != nil {
 				reasons = append(reasons, tracker.FieldLabel("tags")+": "+err.Error())
 			}
-			tags = append(tags, t...)
+			tags = append(tags, strings.Join(t, ";"))
 		case readContacts:
 			contacts = splitContacts(v)
 		case readStageHistory:
