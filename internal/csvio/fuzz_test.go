@@ -92,11 +92,11 @@ func FuzzDateForms(f *testing.F) {
 		}
 		day := string(tracker.DateOf(local))
 		forms := map[string]bool{ // written form → has its own zone
-			local.Format(time.RFC3339):                  true,
+			local.Format(time.RFC3339):                    true,
 			local.Format("2006-01-02T15:04:05.000Z07:00"): true,
-			local.Format("2006-01-02T15:04:05"):          false,
-			local.Format("2006-01-02 15:04:05"):          false,
-			local.Format("1/2/2006, 3:04 PM"):            false,
+			local.Format("2006-01-02T15:04:05"):           false,
+			local.Format("2006-01-02 15:04:05"):           false,
+			local.Format("1/2/2006, 3:04 PM"):             false,
 		}
 		if local.Year() >= 2000 && local.Year() < 2100 {
 			forms[local.Format("1/2/06, 3:04 PM")] = false
