@@ -64,6 +64,7 @@ type column struct {
 	// labelled: a notes column other than the notes themselves ("Salary"); its value goes
 	// into the notes as "Salary: value".
 	labelled bool
+	mapped   bool // read as a person's mapping says
 }
 
 // layout says how the columns of one file are read.
@@ -148,7 +149,19 @@ func newLayout(header []string, f *Format, m Mapping) (*layout, error) {
 		if fl, ok := tracker.FieldNamed(target); ok && (fl.Kind == tracker.KindDay || fl.Kind == tracker.KindStamp) {
 			l.days = append(l.days, i)
 		}
+		c.mapped = m[key] != ""
 		l.cols = append(l.cols, c)
+	}
+	// The one notes column a person chose holds their notes: no label is needed to tell it
+	// from others.
+	var notes []int
+	for i, c := range l.cols {
+		if c.read == "notes" {
+			notes = append(notes, i)
+		}
+	}
+	if len(notes) == 1 && l.cols[notes[0]].mapped {
+		l.cols[notes[0]].labelled = false
 	}
 	return l, nil
 }

@@ -184,3 +184,14 @@ func (p *Plan) Mapping() Mapping {
 	}
 	return m
 }
+
+// Sample is what the first rows hold in column i, for a person to tell columns apart.
+func (p *Plan) Sample(i int) []string {
+	var out []string
+	for _, r := range p.firstAt {
+		if i < len(r.rec) {
+			out = append(out, printable(r.rec[i]))
+		}
+	}
+	return out
+}

@@ -98,9 +98,16 @@ func TestImportWithAMapping(t *testing.T) {
 	if err != nil || len(rep.Imported) != 1 || strings.Join(rep.Ignored, ",") != "Misc" {
 		t.Fatalf("%v %+v", err, rep)
 	}
+	// The one column chosen for the notes holds the notes as they are; two are told apart
+	// by their names.
 	got := all(t, s)[0]
-	if got.Company != "Acme" || got.Notes != "Where: Lisbon" || got.Status != tracker.Scheduled {
+	if got.Company != "Acme" || got.Notes != "Lisbon" || got.Status != tracker.Scheduled {
 		t.Errorf("%+v", got)
+	}
+	m["misc"] = "notes"
+	p, err := Read(BytesFile("notion.csv", []byte(notionSheet)), ParseOptions{Mapping: m})
+	if rows, _ := p.Preview(m); err != nil || len(rows) != 1 || rows[0].Opportunity.Notes != "Where: Lisbon\nMisc: x" {
+		t.Errorf("two notes columns: %v %+v", err, rows)
 	}
 	if !strings.HasPrefix(rep.Summary(), "Spreadsheet (your columns): 3 opportunities\n") {
 		t.Errorf("summary:\n%s", rep.Summary())
