@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/declinedesk/declinedesk/internal/csvio"
@@ -76,9 +77,12 @@ func (p *trackerPane) askColumns(name string, f csvio.File, plan *csvio.Plan) {
 		sel.SetSelected(labelFor(field))
 		sel.OnChanged = func(string) { s.refresh() }
 		s.choose[key] = sel
-		title := &widget.Label{Text: h, TextStyle: fyne.TextStyle{Bold: true}, Truncation: fyne.TextTruncateEllipsis}
-		example := &widget.Label{Text: sampleOf(plan, i), Truncation: fyne.TextTruncateEllipsis, Importance: widget.LowImportance}
-		list.Add(container.NewBorder(nil, nil, nil, sel, container.NewVBox(title, example)))
+		// The column's name, and what its first rows hold, to tell columns apart.
+		title := widget.NewRichText(
+			&widget.TextSegment{Text: h, Style: widget.RichTextStyle{Inline: true, TextStyle: fyne.TextStyle{Bold: true}}},
+			&widget.TextSegment{Text: "  " + sampleOf(plan, i), Style: widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePlaceHolder}})
+		title.Truncation = fyne.TextTruncateEllipsis
+		list.Add(container.NewBorder(nil, nil, nil, sel, title))
 	}
 	text := fmt.Sprintf("Decline Desk does not know the columns of %s. Choose what each column holds, or Skip it; "+
 		"the first rows below show what would be imported. Nothing has been imported yet.", name)
@@ -95,7 +99,7 @@ func (p *trackerPane) askColumns(name string, f csvio.File, plan *csvio.Plan) {
 		nil, nil, nil, container.NewVScroll(s.rows))
 	split := container.NewHSplit(columns, preview)
 	split.Offset = 0.45
-	buttons := container.NewHBox(cancel, s.next)
+	buttons := container.NewCenter(container.NewHBox(cancel, s.next))
 	content := container.NewBorder(s.intro, container.NewBorder(nil, nil, nil, buttons, s.status), nil, nil, split)
 	s.d = dialog.NewCustomWithoutButtons("Which column holds what?", content, p.app.win)
 	s.d.SetOnClosed(func() {
@@ -158,6 +162,8 @@ func (s *columnsStep) refresh() {
 		s.status.Importance = widget.DangerImportance
 		s.status.Refresh()
 		s.next.Disable()
+		s.rows.Add(&widget.Label{Text: "The first rows show here once a column holds the company and one the role.",
+			Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance})
 		return
 	}
 	bad := 0
@@ -200,7 +206,11 @@ func previewText(o *tracker.Opportunity) string {
 		case f.Kind == tracker.KindStamp:
 			v = v[:10]
 		}
-		parts = append(parts, f.Label+": "+strings.Join(strings.Fields(v), " "))
+		lines := strings.Split(v, "\n")
+		for i, l := range lines {
+			lines[i] = strings.Join(strings.Fields(l), " ")
+		}
+		parts = append(parts, f.Label+": "+strings.Join(lines, " / "))
 	}
 	return strings.Join(parts, " · ")
 }

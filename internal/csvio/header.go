@@ -9,16 +9,16 @@ import (
 	"github.com/declinedesk/declinedesk/internal/tracker"
 )
 
-// HeaderKey is a column name as it is matched: lowercase, with _ - . : / and runs of
-// spaces turned into one space, and words written together in camel case taken apart
-// ("jobTitle" is "job title").
+// HeaderKey is a column name as it is matched: lowercase, with _ - . : / ? * # ( ) and
+// runs of spaces turned into one space, and words written together in camel case taken
+// apart ("jobTitle" is "job title", "Employer name?" is "employer name").
 func HeaderKey(h string) string {
 	var b strings.Builder
 	b.Grow(len(h) + 4)
 	var prev rune
 	for _, r := range h {
 		switch r {
-		case '_', '-', '.', ':', '/':
+		case '_', '-', '.', ':', '/', '?', '*', '#', '(', ')':
 			r = ' '
 		}
 		if unicode.IsUpper(r) && (unicode.IsLower(prev) || unicode.IsDigit(prev)) {

@@ -269,6 +269,7 @@ func TestHeaderKeyTakesCamelCaseApart(t *testing.T) {
 	for in, want := range map[string]string{
 		"JobTitle": "job title", "createdAt": "created at", "ORGANIZATION": "organization", "jobURL": "job url",
 		"company_name": "company name", "Job-Title": "job title", "  Follow  up ": "follow up", "address2Line": "address2 line",
+		"Employer name?": "employer name", "Salary (EUR)": "salary eur", "*Role": "role",
 	} {
 		if got := HeaderKey(in); got != want {
 			t.Errorf("HeaderKey(%q) = %q, want %q", in, got, want)
