@@ -3,6 +3,8 @@ package ui
 import (
 	"testing"
 
+	"fyne.io/fyne/v2"
+
 	"github.com/declinedesk/declinedesk/internal/csvio"
 	"github.com/declinedesk/declinedesk/internal/tracker"
 )
@@ -76,6 +78,13 @@ func TestImportOfASheetWithColumnsOfItsOwnAsksForThem(t *testing.T) {
 	h.tap("Cancel")
 	if h.count() != 1 || h.app.tracker.columns != nil || h.shows("Which column holds what?") {
 		t.Errorf("cancelling left %d records, or the step open", h.count())
+	}
+	// Escape closes it as Cancel does.
+	h.app.tracker.importFrom(csvFile("data.csv", "name,age\nJo,40\n"))
+	h.settle()
+	h.press(fyne.KeyEscape)
+	if h.count() != 1 || h.app.tracker.columns != nil || h.shows("Which column holds what?") {
+		t.Errorf("escape left %d records, or the step open", h.count())
 	}
 }
 
