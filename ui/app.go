@@ -17,9 +17,9 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/declinedesk/declinedesk"
-	"github.com/declinedesk/declinedesk/internal/checklist"
 	"github.com/declinedesk/declinedesk/internal/clip"
 	"github.com/declinedesk/declinedesk/internal/clock"
+	"github.com/declinedesk/declinedesk/internal/day"
 	"github.com/declinedesk/declinedesk/internal/letter"
 	"github.com/declinedesk/declinedesk/internal/tracker"
 	"github.com/declinedesk/declinedesk/resources"
@@ -34,7 +34,8 @@ const (
 	prefSort      = "list.sort"
 )
 
-// Options tune New; the zero value is what the app uses.
+// Options tune New. The zero value reads the tracker at once, on the system clock; the
+// app itself sets LoadLater, so that the window opens first.
 type Options struct {
 	// Clock tells the time and runs the window's timers; the system clock unless a test sets one.
 	Clock clock.Clock
@@ -53,7 +54,7 @@ type Options struct {
 type App struct {
 	fyneApp fyne.App
 	win     fyne.Window
-	store   tracker.Store // used only from worker jobs: a restore swaps it there
+	store   *tracker.BoltStore // used only from worker jobs: a restore swaps it there
 	dbPath  string
 	work    *worker
 	clock   clock.Clock
@@ -170,7 +171,7 @@ func Metadata() fyne.AppMetadata {
 
 // New builds the window's content around store s and starts loading the tracker.
 // The App owns s from now on and closes it when the window closes.
-func New(fa fyne.App, w fyne.Window, s tracker.Store, opts Options) *App {
+func New(fa fyne.App, w fyne.Window, s *tracker.BoltStore, opts Options) *App {
 	if opts.Clock == nil {
 		opts.Clock = clock.System()
 	}
@@ -250,7 +251,7 @@ func (a *App) onIndexLoaded(ix *tracker.Index, err error) {
 	a.tracker.refresh()
 }
 
-func (a *App) today() tracker.Date { return tracker.DateOf(a.now()) }
+func (a *App) today() day.Day { return day.Of(a.now()) }
 
 // now is the time on the app's clock.
 func (a *App) now() time.Time { return a.clock.Now() }
@@ -261,16 +262,6 @@ const (
 	tabDecide
 	tabLetter
 )
-
-// checklistReason is the reason o's checklist points to — as answered on screen when the
-// Decide pane shows it — or "" when it points to none.
-func (a *App) checklistReason(o *tracker.Opportunity) letter.Reason {
-	answers := o.Checklist
-	if live := a.decide.answersFor(o.ID); live != nil {
-		answers = live
-	}
-	return letter.Reason(checklist.Summarize(answers).Reason)
-}
 
 // writeLetter brings the letter forward, with the reason the checklist points to.
 func (a *App) writeLetter(reason letter.Reason) {
@@ -426,7 +417,7 @@ func (a *App) saved(o tracker.Opportunity) {
 
 // save runs a change of an opportunity on the worker, then shows the saved opportunity
 // everywhere; on failure it says what was not saved.
-func (a *App) save(notSaved string, change func(s tracker.Store) (tracker.Opportunity, error)) {
+func (a *App) save(notSaved string, change func(s *tracker.BoltStore) (tracker.Opportunity, error)) {
 	background(a.work, func() (tracker.Opportunity, error) { return change(a.store) },
 		func(o tracker.Opportunity, err error) {
 			if err != nil {

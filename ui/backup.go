@@ -14,25 +14,13 @@ import (
 	"github.com/declinedesk/declinedesk/internal/tracker"
 )
 
-// maintainer is what the window needs of the store beyond tracker.Store: backups, checks
-// and giving memory back. *tracker.BoltStore has it all.
-type maintainer interface {
-	DailyBackup() (string, error)
-	WriteBackup(path string) error
-	ReleaseMemory()
-}
-
 // afterLoad runs once the tracker is on screen: it hands the memory the load used back to
 // the system and takes the day's backup, which also checks the database.
 func (a *App) afterLoad() {
 	background(a.work, func() (string, error) {
-		m, ok := a.store.(maintainer)
-		if !ok {
-			return "", nil
-		}
-		m.ReleaseMemory()
+		a.store.ReleaseMemory()
 		debug.FreeOSMemory()
-		return m.DailyBackup()
+		return a.store.DailyBackup()
 	}, func(_ string, err error) {
 		switch {
 		case errors.Is(err, tracker.ErrDamaged):
@@ -65,7 +53,7 @@ func (a *App) setAsideDamaged(found error) {
 	a.letter.leave()
 	type result struct {
 		aside string
-		store tracker.Store
+		store *tracker.BoltStore
 	}
 	old := a.store
 	background(a.work, func() (result, error) {
@@ -144,11 +132,7 @@ func (a *App) onBackup() {
 	a.askSavePath("Save a backup", "declinedesk-backup-"+string(a.today())+".db", ".db",
 		"A backup holds everything: opportunities, checklists, letters and their history.", func(path string) {
 			background(a.work, func() (struct{}, error) {
-				m, ok := a.store.(maintainer)
-				if !ok {
-					return struct{}{}, errors.New("this tracker cannot be backed up")
-				}
-				return struct{}{}, m.WriteBackup(path)
+				return struct{}{}, a.store.WriteBackup(path)
 			}, func(_ struct{}, err error) {
 				if err != nil {
 					a.showError("The backup was not written", err)
@@ -200,7 +184,7 @@ func (a *App) restore(backupPath string) {
 	a.letter.leave()
 	type result struct {
 		aside string
-		store tracker.Store
+		store *tracker.BoltStore
 	}
 	background(a.work, func() (result, error) {
 		a.store.Close()

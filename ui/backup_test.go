@@ -14,20 +14,20 @@ import (
 func TestDailyBackupAndRestoreFromTheWindow(t *testing.T) {
 	h := newHarness(t, tracker.Opportunity{Company: "Acme", Role: "Go Engineer"})
 	backups, _ := tracker.Backups(h.app.dbPath)
-	if len(backups) != 1 || filepath.Base(backups[0].Path) != "declinedesk-"+string(day(0))+".db" {
+	if len(backups) != 1 || filepath.Base(backups[0].Path) != "declinedesk-"+string(dayAt(0))+".db" {
 		t.Fatalf("no daily backup after opening: %+v", backups)
 	}
 	// Something added after the backup is gone after restoring it, and kept aside.
 	h.app.tracker.onAdd()
-	h.typeInto(h.app.tracker.form.company, "Globex")
-	h.typeInto(h.app.tracker.form.role, "Analyst")
+	h.typeInto(h.app.tracker.form.entry("company"), "Globex")
+	h.typeInto(h.app.tracker.form.entry("role"), "Analyst")
 	h.tap("Add")
 	if len(h.app.tracker.rows) != 2 {
 		t.Fatal("setup")
 	}
 	h.app.onRestore()
 	h.settle()
-	if !h.shows("Restore from a backup") || !h.shows("declinedesk-"+string(day(0))+".db") {
+	if !h.shows("Restore from a backup") || !h.shows("declinedesk-"+string(dayAt(0))+".db") {
 		t.Fatalf("restore dialog: %q", h.texts())
 	}
 	h.tap("Restore")
@@ -47,8 +47,8 @@ func TestDailyBackupAndRestoreFromTheWindow(t *testing.T) {
 	}
 	// The window works on after the swap: adding goes to the restored file.
 	h.app.tracker.onAdd()
-	h.typeInto(h.app.tracker.form.company, "Initech")
-	h.typeInto(h.app.tracker.form.role, "QA")
+	h.typeInto(h.app.tracker.form.entry("company"), "Initech")
+	h.typeInto(h.app.tracker.form.entry("role"), "QA")
 	h.tap("Add")
 	h.app.store.Close() // the store the restore opened
 	s, err := tracker.Open(h.app.dbPath, tracker.Options{})

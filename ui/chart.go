@@ -9,36 +9,35 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-
-	"github.com/declinedesk/declinedesk/internal/tracker"
+	"github.com/declinedesk/declinedesk/internal/stage"
 )
 
 // statusColors gives each status a hue that reads on light and dark backgrounds.
-var statusColors = map[tracker.Status]color.NRGBA{
-	tracker.Saved:     {0xba, 0xb0, 0xac, 0xff},
-	tracker.Applied:   {0x4e, 0x79, 0xa7, 0xff},
-	tracker.Invited:   {0x76, 0xb7, 0xb2, 0xff},
-	tracker.Scheduled: {0xb0, 0x7a, 0xa1, 0xff},
-	tracker.Offer:     {0xed, 0xc9, 0x48, 0xff},
-	tracker.Declined:  {0xf2, 0x8e, 0x2b, 0xff},
-	tracker.Withdrawn: {0x9c, 0x75, 0x5f, 0xff},
-	tracker.Rejected:  {0xe1, 0x57, 0x59, 0xff},
-	tracker.Ghosted:   {0xff, 0x9d, 0xa7, 0xff},
-	tracker.Accepted:  {0x59, 0xa1, 0x4f, 0xff},
+var statusColors = map[stage.Status]color.NRGBA{
+	stage.Saved:     {0xba, 0xb0, 0xac, 0xff},
+	stage.Applied:   {0x4e, 0x79, 0xa7, 0xff},
+	stage.Invited:   {0x76, 0xb7, 0xb2, 0xff},
+	stage.Scheduled: {0xb0, 0x7a, 0xa1, 0xff},
+	stage.Offer:     {0xed, 0xc9, 0x48, 0xff},
+	stage.Declined:  {0xf2, 0x8e, 0x2b, 0xff},
+	stage.Withdrawn: {0x9c, 0x75, 0x5f, 0xff},
+	stage.Rejected:  {0xe1, 0x57, 0x59, 0xff},
+	stage.Ghosted:   {0xff, 0x9d, 0xa7, 0xff},
+	stage.Accepted:  {0x59, 0xa1, 0x4f, 0xff},
 }
 
 // statusChart shows at a glance how many opportunities are in each status: one bar split
 // by status, and a legend whose entries filter the list when tapped.
 type statusChart struct {
 	widget.BaseWidget
-	onTapped func(tracker.Status)
+	onTapped func(stage.Status)
 
 	bar    *fyne.Container
 	legend *fyne.Container
 	open   bool // the legend shows; folded, only the bar does, to leave the list its rows
 }
 
-func newStatusChart(onTapped func(tracker.Status)) *statusChart {
+func newStatusChart(onTapped func(stage.Status)) *statusChart {
 	c := &statusChart{
 		onTapped: onTapped,
 		bar:      container.New(&barLayout{}),
@@ -49,10 +48,10 @@ func newStatusChart(onTapped func(tracker.Status)) *statusChart {
 }
 
 // set shows new counts, with selected (or "") as the status the list is filtered by.
-func (c *statusChart) set(counts map[tracker.Status]int, selected tracker.Status) {
+func (c *statusChart) set(counts map[stage.Status]int, selected stage.Status) {
 	var weights []float32
 	var bars, entries []fyne.CanvasObject
-	for _, s := range tracker.Statuses() {
+	for _, s := range stage.Statuses() {
 		n := counts[s]
 		if n == 0 {
 			continue
@@ -115,15 +114,15 @@ func (l *barLayout) MinSize([]fyne.CanvasObject) fyne.Size { return fyne.NewSize
 // legendEntry is one status of the chart: its colour, name and count.
 type legendEntry struct {
 	widget.BaseWidget
-	status   tracker.Status
+	status   stage.Status
 	count    int
 	selected bool
-	onTapped func(tracker.Status)
+	onTapped func(stage.Status)
 }
 
 var _ desktop.Cursorable = (*legendEntry)(nil)
 
-func newLegendEntry(s tracker.Status, n int, selected bool, onTapped func(tracker.Status)) *legendEntry {
+func newLegendEntry(s stage.Status, n int, selected bool, onTapped func(stage.Status)) *legendEntry {
 	e := &legendEntry{status: s, count: n, selected: selected, onTapped: onTapped}
 	e.ExtendBaseWidget(e)
 	return e

@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 
+	"github.com/declinedesk/declinedesk/internal/stage"
 	"github.com/declinedesk/declinedesk/internal/tracker"
 )
 
@@ -77,7 +78,7 @@ func TestTheColumnStepMapsPreviewsAndImports(t *testing.T) {
 	}
 	var got []tracker.Opportunity
 	h.store.ForEach(false, func(o *tracker.Opportunity) error { got = append(got, *o); return nil })
-	if got[0].Company != "Kestrel Systems" || got[0].Status != tracker.Scheduled || got[0].AppliedOn != "2026-10-01" || got[1].Role != "Engineering Manager" {
+	if got[0].Company != "Kestrel Systems" || got[0].Status != stage.Scheduled || got[0].AppliedOn != "2026-10-01" || got[1].Role != "Engineering Manager" {
 		t.Errorf("stored %+v", got)
 	}
 }

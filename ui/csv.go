@@ -16,7 +16,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/declinedesk/declinedesk/internal/csvio"
-	"github.com/declinedesk/declinedesk/internal/fsutil"
+	"github.com/declinedesk/declinedesk/internal/day"
 	"github.com/declinedesk/declinedesk/internal/tracker"
 )
 
@@ -78,7 +78,10 @@ func (p *trackerPane) read(name string, f csvio.File, opts csvio.ParseOptions) {
 		case errors.As(err, &colErr) && colErr.Mappable && plan != nil && len(opts.Mapping) == 0:
 			p.askColumns(name, f, plan)
 		case errors.As(err, &orderErr):
-			p.askDateOrder(name, orderErr, func(order tracker.DateOrder) { p.reviewImport(name, plan.WithDates(order)) })
+			p.askDateOrder(name, orderErr, func(order day.Order) {
+				p.app.setDateOrder(order) // the form reads dates the same way from now on
+				p.reviewImport(name, plan.WithDates(order))
+			})
 		case err != nil:
 			p.app.showError("Nothing was imported from "+name, err)
 		default:
@@ -98,18 +101,18 @@ func (p *trackerPane) reviewImport(name string, plan *csvio.Plan) {
 }
 
 // askDateOrder asks how the file writes its dates, showing one that reads both ways.
-func (p *trackerPane) askDateOrder(name string, e *csvio.DateOrderError, then func(tracker.DateOrder)) {
-	dmy, _ := tracker.ParseDateIn(e.Text, tracker.DayFirst)
-	mdy, _ := tracker.ParseDateIn(e.Text, tracker.MonthFirst)
+func (p *trackerPane) askDateOrder(name string, e *csvio.DateOrderError, then func(day.Order)) {
+	dmy, _ := day.Parse(e.Text, day.DayFirst)
+	mdy, _ := day.Parse(e.Text, day.MonthFirst)
 	msg := widget.NewLabel(fmt.Sprintf("%s writes dates such as %s (line %d), which can be read two ways.\n"+
 		"How are the dates in this file written? Nothing has been imported yet.", name, e.Text, e.Line))
 	msg.Wrapping = fyne.TextWrapWord
 	var d dialog.Dialog
-	choose := func(order tracker.DateOrder) func() {
+	choose := func(order day.Order) func() {
 		return func() { d.Hide(); then(order) }
 	}
-	dayFirst := &widget.Button{Text: "Day first: " + dmy.Time().Format("2 January 2006"), OnTapped: choose(tracker.DayFirst)}
-	monthFirst := &widget.Button{Text: "Month first: " + mdy.Time().Format("January 2, 2006"), OnTapped: choose(tracker.MonthFirst)}
+	dayFirst := &widget.Button{Text: "Day first: " + dmy.Time().Format("2 January 2006"), OnTapped: choose(day.DayFirst)}
+	monthFirst := &widget.Button{Text: "Month first: " + mdy.Time().Format("January 2, 2006"), OnTapped: choose(day.MonthFirst)}
 	d = dialog.NewCustom("How are the dates written?", "Cancel", container.NewVBox(msg, dayFirst, monthFirst), p.app.win)
 	d.Resize(fyne.NewSize(520, 240))
 	p.app.present(d)
@@ -237,26 +240,6 @@ func (p *trackerPane) onExport() {
 			func(n int) {
 				a.showInformation("Export finished", fmt.Sprintf("Saved %s to %s.", plural(n, "opportunity", "opportunities"), filepath.Base(path)))
 			})
-	})
-}
-
-// writeOutput writes an output file off the UI goroutine — never over the tracker's own
-// files, never half a file — then reports how many things write wrote, or why it failed.
-func (a *App) writeOutput(path, notWritten string, write func(w io.Writer) (int, error), done func(n int)) {
-	background(a.work, func() (int, error) {
-		var n int
-		err := fsutil.WriteOutput(path, 0o600, tracker.OutputGuard(a.dbPath), func(w io.Writer) error {
-			var err error
-			n, err = write(w)
-			return err
-		})
-		return n, err
-	}, func(n int, err error) {
-		if err != nil {
-			a.showError(notWritten, err)
-			return
-		}
-		done(n)
 	})
 }
 

@@ -6,6 +6,8 @@ import (
 	"fyne.io/fyne/v2"
 
 	"github.com/declinedesk/declinedesk/internal/csvio"
+	"github.com/declinedesk/declinedesk/internal/day"
+	"github.com/declinedesk/declinedesk/internal/stage"
 	"github.com/declinedesk/declinedesk/internal/tracker"
 )
 
@@ -59,7 +61,7 @@ func TestImportOfAFileThatIsNotATableChangesNothing(t *testing.T) {
 			if n := h.count(); n != 1 {
 				t.Errorf("%d records after a failed import", n)
 			}
-			if o := h.app.tracker.rows[0]; o.Company() != acme.Company || o.Status() != tracker.Invited {
+			if o := h.app.tracker.rows[0]; o.Company() != acme.Company || o.Status() != stage.Invited {
 				t.Errorf("the tracker changed: %+v", o)
 			}
 		})
@@ -109,7 +111,7 @@ func TestImportAsksHowDatesAreWrittenWhenTheFileCannotTell(t *testing.T) {
 	}
 	h.tap("Import")
 	h.tap("Close")
-	var got tracker.Date
+	var got day.Day
 	h.store.ForEach(false, func(o *tracker.Opportunity) error { got = o.AppliedOn; return nil })
 	if h.count() != 1 || got != "2026-04-03" {
 		t.Errorf("%d records, applied %q", h.count(), got)

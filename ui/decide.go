@@ -14,14 +14,16 @@ import (
 
 	"github.com/declinedesk/declinedesk/internal/checklist"
 	"github.com/declinedesk/declinedesk/internal/clock"
+	"github.com/declinedesk/declinedesk/internal/day"
 	"github.com/declinedesk/declinedesk/internal/letter"
+	"github.com/declinedesk/declinedesk/internal/stage"
 	"github.com/declinedesk/declinedesk/internal/tracker"
 )
 
 // noteSaveDelay is how long typing in a note must pause before the note is saved.
 const noteSaveDelay = 600 * time.Millisecond
 
-// decidePane is the middle pane: the checklist to weigh an invitation before declining,
+// decidePane is the Decide tab of the workspace: the checklist to weigh an invitation before declining,
 // its summary and suggestion, and the way on to the letter.
 type decidePane struct {
 	app *App
@@ -234,7 +236,7 @@ func (p *decidePane) save() {
 	for k, v := range p.answers {
 		snapshot[k] = v
 	}
-	p.app.save("Your checklist answers were not saved", func(s tracker.Store) (tracker.Opportunity, error) {
+	p.app.save("Your checklist answers were not saved", func(s *tracker.BoltStore) (tracker.Opportunity, error) {
 		return s.SaveChecklist(id, snapshot)
 	})
 }
@@ -315,17 +317,18 @@ func (p *decidePane) onDecline() {
 
 // stageBadge is the timing nudge for where o stands: how soon to answer an invitation,
 // that an offer waits for an answer, or that nothing is pending.
-func stageBadge(o *tracker.Opportunity, today tracker.Date) checklist.Badge {
-	switch o.Status {
-	case tracker.Invited, tracker.Scheduled:
+func stageBadge(o *tracker.Opportunity, today day.Day) checklist.Badge {
+	switch o.Status.Question() {
+	case stage.AboutInterview:
 		return checklist.Timing(checklist.Dates{Invited: o.InvitedOn.Time(), Interview: o.InterviewOn.Time(), Responded: o.RespondedOn.Time()}, today.Time())
-	case tracker.Offer:
+	case stage.AboutOffer:
 		return checklist.Badge{Text: "They made you an offer: whichever way you decide, a prompt answer is a courtesy.", Urgency: checklist.Soon}
-	case tracker.Saved, tracker.Applied:
+	case stage.AboutApplying:
 		return checklist.Badge{Text: "No interview yet: if you have changed your mind, withdrawing now spares everyone time.", Urgency: checklist.Calm}
-	case tracker.Declined, tracker.Withdrawn:
+	}
+	if o.Status.Declined() {
 		if !o.RespondedOn.IsZero() {
-			return checklist.Badge{Text: "You replied on " + string(o.RespondedOn) + ". What is left is in the after-steps of the Letter tab."}
+			return checklist.Badge{Text: "You replied on " + o.RespondedOn.Format(day.Short) + ". What is left is in the after-steps of the Letter tab."}
 		}
 		return checklist.Badge{Text: "You have answered this one. What is left is in the after-steps of the Letter tab."}
 	}
@@ -334,20 +337,20 @@ func stageBadge(o *tracker.Opportunity, today tracker.Date) checklist.Badge {
 
 // stageActions are the Decide pane's two buttons for where o stands: what declining means
 // and what going ahead means, or none once it is settled.
-func stageActions(s tracker.Status) (decline, proceed string) {
-	switch s {
-	case tracker.Invited, tracker.Scheduled:
+func stageActions(s stage.Status) (decline, proceed string) {
+	switch s.Question() {
+	case stage.AboutInterview:
 		return "Decline — write the letter", "Go ahead with the interview"
-	case tracker.Offer:
+	case stage.AboutOffer:
 		return "Decline the offer — write the letter", "Accept the offer"
-	case tracker.Saved, tracker.Applied:
+	case stage.AboutApplying:
 		return "Withdraw — write the letter", ""
 	}
 	return "", ""
 }
 
 // showActions labels the two buttons for the stage, hiding what does not apply.
-func (p *decidePane) showActions(s tracker.Status) {
+func (p *decidePane) showActions(s stage.Status) {
 	decline, proceed := stageActions(s)
 	for _, b := range []struct {
 		btn  *widget.Button
@@ -369,9 +372,12 @@ func (p *decidePane) onProceed() {
 		return
 	}
 	p.flush()
-	next, title := tracker.Scheduled, "Go ahead with the interview?"
-	if o.Status == tracker.Offer {
-		next, title = tracker.Accepted, "Accept the offer?"
+	next, title := o.Status.GoAhead(), "Go ahead with the interview?"
+	if o.Status.Question() == stage.AboutOffer {
+		title = "Accept the offer?"
+	}
+	if next == "" {
+		return
 	}
 	if o.Status == next {
 		p.app.showInformation("Good luck!", "It is already marked “"+next.Label()+"”.")

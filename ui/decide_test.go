@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/declinedesk/declinedesk/internal/checklist"
+	"github.com/declinedesk/declinedesk/internal/stage"
 	"github.com/declinedesk/declinedesk/internal/tracker"
 )
 
@@ -42,7 +43,7 @@ func TestDecidePaneExplainsItselfWithoutSelection(t *testing.T) {
 
 func TestAnswersDriveTheSummaryAndSurviveSwitching(t *testing.T) {
 	h := newHarness(t,
-		tracker.Opportunity{Company: "Acme", Role: "Go Engineer", Status: tracker.Invited, InvitedOn: day(-4)},
+		tracker.Opportunity{Company: "Acme", Role: "Go Engineer", Status: stage.Invited, InvitedOn: dayAt(-4)},
 		tracker.Opportunity{Company: "Globex", Role: "Analyst"},
 	)
 	p := h.app.decide
@@ -102,18 +103,18 @@ func TestNoteTypedJustBeforeClosingIsSaved(t *testing.T) {
 }
 
 func TestProceedOffersToScheduleAndDeclineGoesToTheLetter(t *testing.T) {
-	h := newHarness(t, tracker.Opportunity{Company: "Acme", Role: "Go Engineer", Status: tracker.Invited})
+	h := newHarness(t, tracker.Opportunity{Company: "Acme", Role: "Go Engineer", Status: stage.Invited})
 	h.selectCompany("Acme")
 	test.Tap(h.app.decide.proceed)
 	if !h.shows("Go ahead with the interview?") {
 		t.Fatalf("no offer: %q", h.texts())
 	}
 	h.tap("Set status")
-	if h.app.current.Status != tracker.Scheduled {
+	if h.app.current.Status != stage.Scheduled {
 		t.Errorf("status %s", h.app.current.Status)
 	}
 	got, _ := h.store.Get(h.app.current.ID)
-	if got.History[len(got.History)-1].Text != "Status: from Interview invited to Interview scheduled" {
+	if got.History[len(got.History)-1].Describe() != "Status: from Interview invited to Interview scheduled" {
 		t.Errorf("history %+v", got.History)
 	}
 }

@@ -11,11 +11,13 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/declinedesk/declinedesk/internal/day"
+	"github.com/declinedesk/declinedesk/internal/stage"
 	"github.com/declinedesk/declinedesk/internal/tracker"
 )
 
-// detailsView shows the selected opportunity under the list: its fields, a quick status
-// switch and its history.
+// detailsView is the Details tab of the workspace: the selected opportunity's fields, a
+// quick status switch and its history.
 type detailsView struct {
 	p *trackerPane
 
@@ -38,7 +40,7 @@ func newDetailsView(p *trackerPane) *detailsView {
 	d := &detailsView{p: p}
 	d.title = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Wrapping: fyne.TextWrapWord}
 	var labels []string
-	for _, s := range tracker.Statuses() {
+	for _, s := range stage.Statuses() {
 		labels = append(labels, s.Label())
 	}
 	d.status = widget.NewSelect(labels, d.onStatus)
@@ -65,6 +67,20 @@ func newDetailsView(p *trackerPane) *detailsView {
 	d.content = container.NewStack(container.NewVBox(layout.NewSpacer(), d.empty, layout.NewSpacer()), d.card)
 	d.show(nil)
 	return d
+}
+
+// linkTo is a link the user can open, or its text when it is no web address.
+func linkTo(raw string) fyne.CanvasObject {
+	link := raw
+	if !strings.Contains(link, "://") {
+		link = "https://" + link
+	}
+	if u, err := url.Parse(link); err == nil && (u.Scheme == "http" || u.Scheme == "https") {
+		h := widget.NewHyperlink(raw, u)
+		h.Truncation = fyne.TextTruncateEllipsis
+		return h
+	}
+	return &widget.Label{Text: raw, Wrapping: fyne.TextWrapWord}
 }
 
 func (d *detailsView) show(o *tracker.Opportunity) {
@@ -95,46 +111,31 @@ func (d *detailsView) show(o *tracker.Opportunity) {
 			add(name, &widget.Label{Text: value, Wrapping: fyne.TextWrapWord})
 		}
 	}
-	text("Location", o.Location)
-	contact := o.ContactName
-	if o.ContactEmail != "" {
-		contact = strings.TrimSpace(contact + " <" + o.ContactEmail + ">")
-	}
-	text("Contact", contact)
-	text("Source", o.Source)
-	if o.URL != "" {
-		link := o.URL
-		if !strings.Contains(link, "://") {
-			link = "https://" + link
+	// The record's own fields, in the field table's order; the title and the status are
+	// shown above, the history below.
+	for _, f := range tracker.Fields() {
+		switch f.Name {
+		case "company", "role", "status":
+			continue
 		}
-		if u, err := url.Parse(link); err == nil && (u.Scheme == "http" || u.Scheme == "https") {
-			h := widget.NewHyperlink(o.URL, u)
-			h.Truncation = fyne.TextTruncateEllipsis
-			add("Link", h)
-		} else {
-			text("Link", o.URL)
+		value := f.Show(o)
+		if !f.Editable() || value == "" {
+			continue
 		}
-	}
-	var dates []string
-	for _, dd := range []struct {
-		name string
-		d    tracker.Date
-	}{{"Applied", o.AppliedOn}, {"Invited", o.InvitedOn}, {"Interview", o.InterviewOn}, {"Responded", o.RespondedOn}} {
-		if dd.d != "" {
-			dates = append(dates, dd.name+" "+string(dd.d))
+		switch {
+		case f.Kind == tracker.KindURL:
+			add(f.Label, linkTo(o.URL))
+		case f.Name == "follow_up_on":
+			l := &widget.Label{Text: value}
+			if o.FollowUpOn < d.p.app.today() {
+				l.Text += " · overdue"
+				l.Importance = widget.DangerImportance
+			}
+			add(f.Label, l)
+		default:
+			text(f.Label, value)
 		}
 	}
-	text("Dates", strings.Join(dates, " · "))
-	if o.FollowUpOn != "" {
-		l := &widget.Label{Text: string(o.FollowUpOn)}
-		if o.FollowUpOn < d.p.app.today() {
-			l.Text += " · overdue"
-			l.Importance = widget.DangerImportance
-		}
-		add("Follow up", l)
-	}
-	text("Tags", strings.Join(o.Tags, ", "))
-	text("Notes", o.Notes)
 	d.fields.Refresh()
 
 	d.history.Objects = nil
@@ -146,8 +147,8 @@ func (d *detailsView) show(o *tracker.Opportunity) {
 
 // historyLine is one event: its day and what happened, with the letter when one was sent.
 func historyLine(a *App, o *tracker.Opportunity, e tracker.Event) fyne.CanvasObject {
-	when := &widget.Label{Text: string(tracker.DateOf(e.At.Local())), SizeName: theme.SizeNameCaptionText, Importance: widget.LowImportance}
-	what := &widget.Label{Text: strings.ReplaceAll(e.Text, " → ", " to "), // older events used an arrow the font lacks
+	when := &widget.Label{Text: day.Of(e.At.Local()).Format(day.Short), SizeName: theme.SizeNameCaptionText, Importance: widget.LowImportance}
+	what := &widget.Label{Text: e.Describe(),
 		Wrapping: fyne.TextWrapWord, SizeName: theme.SizeNameCaptionText}
 	if e.Letter == nil {
 		return container.NewBorder(nil, nil, when, nil, what)
@@ -180,7 +181,7 @@ func (d *detailsView) onStatus(label string) {
 		return
 	}
 	next := *o
-	for _, s := range tracker.Statuses() {
+	for _, s := range stage.Statuses() {
 		if s.Label() == label {
 			next.Status = s
 		}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/declinedesk/declinedesk/internal/letter"
 	"github.com/declinedesk/declinedesk/internal/proofread"
+	"github.com/declinedesk/declinedesk/internal/stage"
 	"github.com/declinedesk/declinedesk/internal/tracker"
 )
 
@@ -43,7 +44,7 @@ func TestA180WordLetterReadsWholeAt1280x800(t *testing.T) {
 }
 
 func TestTheWindowNeverAsksForMoreThan960x640(t *testing.T) {
-	h := newHarness(t, acme, tracker.Opportunity{Company: "Globex", Role: "Analyst", Status: tracker.Declined, FollowUpOn: day(-1)})
+	h := newHarness(t, acme, tracker.Opportunity{Company: "Globex", Role: "Analyst", Status: stage.Declined, FollowUpOn: dayAt(-1)})
 	h.win.Resize(fyne.NewSize(960, 640))
 	h.selectCompany("Acme Inc")
 	p := h.app.letter
@@ -71,7 +72,7 @@ func TestTheWindowNeverAsksForMoreThan960x640(t *testing.T) {
 }
 
 func TestAnotherOpportunityIsShownFromTheTop(t *testing.T) {
-	h := newHarness(t, acme, tracker.Opportunity{Company: "Globex", Role: "Analyst", Status: tracker.Invited, Notes: strings.Repeat("A long note. ", 200)})
+	h := newHarness(t, acme, tracker.Opportunity{Company: "Globex", Role: "Analyst", Status: stage.Invited, Notes: strings.Repeat("A long note. ", 200)})
 	h.win.Resize(fyne.NewSize(960, 640))
 	h.selectCompany("Acme Inc")
 	scrolls := map[string]*container.Scroll{"details": h.app.tracker.details.card, "checklist": h.app.decide.scroll,
@@ -90,7 +91,7 @@ func TestAnotherOpportunityIsShownFromTheTop(t *testing.T) {
 func TestTheListShowsTwelveRowsAt1280x800(t *testing.T) {
 	var opps []tracker.Opportunity
 	for i := 0; i < 30; i++ {
-		opps = append(opps, tracker.Opportunity{Company: "Company " + string(rune('A'+i%26)) + strings.Repeat("x", i), Role: "Dev", Status: tracker.Applied, FollowUpOn: day(i - 10)})
+		opps = append(opps, tracker.Opportunity{Company: "Company " + string(rune('A'+i%26)) + strings.Repeat("x", i), Role: "Dev", Status: stage.Applied, FollowUpOn: dayAt(i - 10)})
 	}
 	h := newHarness(t, opps...)
 	h.win.Resize(fyne.NewSize(1280, 800))

@@ -4,11 +4,9 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
-	"strconv"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -18,85 +16,8 @@ import (
 	"github.com/declinedesk/declinedesk/internal/tracker"
 )
 
-// Preference keys of the follow-up settings.
-const (
-	prefNoResponseDays  = "followup.no_response_days"
-	prefKeepInTouchDays = "followup.keep_in_touch_days"
-	prefNotify          = "followup.notify"
-	prefNotifiedOn      = "followup.notified_on" // the day of the last notification
-)
-
-// settings are the follow-up settings kept in the app's preferences.
-func (a *App) settings() followup.Settings {
-	def := followup.DefaultSettings()
-	prefs := a.fyneApp.Preferences()
-	s := followup.Settings{
-		NoResponseDays:  prefs.IntWithFallback(prefNoResponseDays, def.NoResponseDays),
-		KeepInTouchDays: prefs.IntWithFallback(prefKeepInTouchDays, def.KeepInTouchDays),
-		Notify:          prefs.BoolWithFallback(prefNotify, def.Notify),
-	}
-	if s.Validate() != nil {
-		return def // a preference file edited by hand
-	}
-	return s
-}
-
-// onSettings lets the user change the follow-up settings.
-func (a *App) onSettings() {
-	s := a.settings()
-	days := func(v int, valid func(int) error) *entry {
-		e := newEntry(a)
-		e.SetText(strconv.Itoa(v))
-		e.Validator = func(text string) error {
-			n, err := strconv.Atoi(text)
-			if err != nil {
-				return fmt.Errorf("enter a number of days")
-			}
-			return valid(n)
-		}
-		return e
-	}
-	check := func(field string) func(int) error {
-		return func(n int) error {
-			t := a.settings()
-			if field == "no" {
-				t.NoResponseDays = n
-			} else {
-				t.KeepInTouchDays = n
-			}
-			return t.Validate()
-		}
-	}
-	noResponse := days(s.NoResponseDays, check("no"))
-	keepInTouch := days(s.KeepInTouchDays, check("keep"))
-	notify := widget.NewCheck("Tell me once a day when follow-ups are due", nil)
-	notify.SetChecked(s.Notify)
-	items := []*widget.FormItem{
-		{Text: "Suggest “No response” after", Widget: noResponse, HintText: fmt.Sprintf("days without a reply to an application or invitation (%d–%d)", followup.MinNoResponseDays, followup.MaxNoResponseDays)},
-		{Text: "Keep in touch after", Widget: keepInTouch, HintText: fmt.Sprintf("days, the follow-up set when you decline (%d–%d)", followup.MinKeepInTouchDays, followup.MaxKeepInTouchDays)},
-		{Text: "Notifications", Widget: notify},
-	}
-	d := dialog.NewForm("Settings", "Save", "Cancel", items, func(ok bool) {
-		if !ok {
-			return
-		}
-		n, _ := strconv.Atoi(noResponse.Text)
-		k, _ := strconv.Atoi(keepInTouch.Text)
-		next := followup.Settings{NoResponseDays: n, KeepInTouchDays: k, Notify: notify.Checked}
-		if err := next.Validate(); err != nil {
-			a.showError("The settings were not saved", err)
-			return
-		}
-		prefs := a.fyneApp.Preferences()
-		prefs.SetInt(prefNoResponseDays, next.NoResponseDays)
-		prefs.SetInt(prefKeepInTouchDays, next.KeepInTouchDays)
-		prefs.SetBool(prefNotify, next.Notify)
-		a.tracker.refresh()
-		a.tracker.details.show(a.current)
-	}, a.win)
-	d.Resize(fyne.NewSize(560, 0))
-	a.present(d)
-}
+// prefNotifiedOn is the day of the last notification of follow-ups due.
+const prefNotifiedOn = "followup.notified_on"
 
 // watchMidnight refreshes what depends on the day — the due count, overdue dates — when
 // the day changes while the window is open, and again every midnight after.
@@ -182,7 +103,7 @@ func (b *noResponseBanner) onMark() {
 		return
 	}
 	id := o.ID
-	b.d.p.app.save("The opportunity was not marked", func(s tracker.Store) (tracker.Opportunity, error) { return s.MarkNoResponse(id) })
+	b.d.p.app.save("The opportunity was not marked", func(s *tracker.BoltStore) (tracker.Opportunity, error) { return s.MarkNoResponse(id) })
 }
 
 func (b *noResponseBanner) onWait() {
@@ -191,5 +112,5 @@ func (b *noResponseBanner) onWait() {
 		return
 	}
 	id := o.ID
-	b.d.p.app.save("Your choice was not saved", func(s tracker.Store) (tracker.Opportunity, error) { return s.DismissNoResponse(id) })
+	b.d.p.app.save("Your choice was not saved", func(s *tracker.BoltStore) (tracker.Opportunity, error) { return s.DismissNoResponse(id) })
 }

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"github.com/declinedesk/declinedesk/internal/stage"
 	"github.com/declinedesk/declinedesk/internal/tracker"
 )
 
@@ -23,10 +24,10 @@ func companies(rows []*tracker.Row) string {
 
 func TestTheDueFilterAndItsCountFollowTheDay(t *testing.T) {
 	h := newHarness(t,
-		tracker.Opportunity{Company: "Overdue", Role: "Dev", Status: tracker.Applied, FollowUpOn: day(-3)},
-		tracker.Opportunity{Company: "Today", Role: "Dev", Status: tracker.Declined, FollowUpOn: day(0)},
-		tracker.Opportunity{Company: "Tomorrow", Role: "Dev", Status: tracker.Applied, FollowUpOn: day(1)},
-		tracker.Opportunity{Company: "None", Role: "Dev", Status: tracker.Saved},
+		tracker.Opportunity{Company: "Overdue", Role: "Dev", Status: stage.Applied, FollowUpOn: dayAt(-3)},
+		tracker.Opportunity{Company: "Today", Role: "Dev", Status: stage.Declined, FollowUpOn: dayAt(0)},
+		tracker.Opportunity{Company: "Tomorrow", Role: "Dev", Status: stage.Applied, FollowUpOn: dayAt(1)},
+		tracker.Opportunity{Company: "None", Role: "Dev", Status: stage.Saved},
 	)
 	p := h.app.tracker
 	p.sort.SetSelectedIndex(2) // follow-up date
@@ -54,9 +55,9 @@ func TestTheDueFilterAndItsCountFollowTheDay(t *testing.T) {
 }
 
 func TestOneNotificationOnTheFirstStartOfADayWithFollowUpsDue(t *testing.T) {
-	h := newHarness(t, tracker.Opportunity{Company: "Overdue", Role: "Dev", Status: tracker.Applied, FollowUpOn: day(-3)})
+	h := newHarness(t, tracker.Opportunity{Company: "Overdue", Role: "Dev", Status: stage.Applied, FollowUpOn: dayAt(-3)})
 	prefs := h.app.fyneApp.Preferences()
-	if prefs.String(prefNotifiedOn) != string(day(0)) {
+	if prefs.String(prefNotifiedOn) != string(dayAt(0)) {
 		t.Fatalf("no notification at start: %q", prefs.String(prefNotifiedOn))
 	}
 	test.AssertNotificationSent(t, nil, func() { h.app.notifyDue(1) }) // not twice a day
@@ -73,8 +74,8 @@ func TestOneNotificationOnTheFirstStartOfADayWithFollowUpsDue(t *testing.T) {
 
 func TestNoResponseIsSuggestedNeverApplied(t *testing.T) {
 	h := newHarness(t,
-		tracker.Opportunity{Company: "Silent", Role: "Dev", Status: tracker.Applied},
-		tracker.Opportunity{Company: "Patient", Role: "Dev", Status: tracker.Invited},
+		tracker.Opportunity{Company: "Silent", Role: "Dev", Status: stage.Applied},
+		tracker.Opportunity{Company: "Patient", Role: "Dev", Status: stage.Invited},
 	)
 	h.app.showTab(tabDetails)
 	h.selectCompany("Silent")
@@ -89,12 +90,12 @@ func TestNoResponseIsSuggestedNeverApplied(t *testing.T) {
 	if !banner.Visible() || !h.shows("No word from Silent for 21 days or more") {
 		t.Fatalf("no suggestion after 22 days")
 	}
-	if o, _ := h.store.Get(h.app.current.ID); o.Status != tracker.Applied {
+	if o, _ := h.store.Get(h.app.current.ID); o.Status != stage.Applied {
 		t.Fatal("the status changed by itself")
 	}
 	h.tap("Mark “No response”")
 	o, _ := h.store.Get(h.app.current.ID)
-	if o.Status != tracker.Ghosted || !strings.Contains(o.History[len(o.History)-1].Text, "No response") {
+	if o.Status != stage.Ghosted || !strings.Contains(o.History[len(o.History)-1].Describe(), "No response") {
 		t.Errorf("after accepting: %s %+v", o.Status, o.History)
 	}
 	// Keep waiting: the suggestion does not come back for that record.
@@ -108,7 +109,7 @@ func TestNoResponseIsSuggestedNeverApplied(t *testing.T) {
 	if banner.Visible() {
 		t.Error("the suggestion came back after Keep waiting")
 	}
-	if o, _ := h.store.Get(h.app.current.ID); o.Status != tracker.Invited {
+	if o, _ := h.store.Get(h.app.current.ID); o.Status != stage.Invited {
 		t.Error("Keep waiting changed the status")
 	}
 }
@@ -130,7 +131,7 @@ func TestSettingsAreKeptAndChecked(t *testing.T) {
 	h.selectCompany("Acme Inc")
 	test.Tap(h.app.letter.declineBtn)
 	h.settle()
-	if h.app.letter.markFollowUp.Text != string(day(30)) {
+	if h.app.letter.markFollowUp.Text != string(dayAt(30)) {
 		t.Errorf("keep-in-touch default %q", h.app.letter.markFollowUp.Text)
 	}
 	h.press(fyne.KeyEscape)
@@ -141,7 +142,7 @@ func TestSettingsAreKeptAndChecked(t *testing.T) {
 }
 
 func TestCalendarExportFromTheWindow(t *testing.T) {
-	h := newHarness(t, tracker.Opportunity{Company: "Acme", Role: "Dev", Status: tracker.Declined, FollowUpOn: day(10)})
+	h := newHarness(t, tracker.Opportunity{Company: "Acme", Role: "Dev", Status: stage.Declined, FollowUpOn: dayAt(10)})
 	dir := t.TempDir()
 	path := h.saveAs(h.app.onExportCalendar, dir, "plans")
 	data, err := os.ReadFile(filepath.Join(dir, "plans.ics"))

@@ -13,114 +13,70 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/declinedesk/declinedesk/internal/day"
+	"github.com/declinedesk/declinedesk/internal/stage"
 	"github.com/declinedesk/declinedesk/internal/tracker"
 )
 
-// opportunityForm adds or edits an opportunity. Fields are checked as they are typed; a
+// opportunityForm adds or edits an opportunity. Its fields are the field table's
+// (tracker.Fields), each checked as it is typed by the same check the store makes; a
 // duplicate of a tracked opportunity is shown before anything is saved.
 type opportunityForm struct {
 	app     *App
 	editing *tracker.Opportunity // nil when adding
 
-	company, role, location     *entry
-	contactName, contactEmail   *entry
-	source, url, tags, notes    *entry
-	applied, invited, interview *entry
-	responded, followUp         *entry
-	status                      *widget.Select
-	form                        *widget.Form
-	submitBtn                   *widget.Button
-	duplicate                   *widget.Label
-	duplicateBox                *fyne.Container
-	showExisting, saveAnyway    *widget.Button
-	dialog                      *dialog.CustomDialog
+	entries      map[string]*entry // by field name
+	status       *widget.Select
+	form         *widget.Form
+	submitBtn    *widget.Button
+	duplicate    *widget.Label
+	duplicateBox *fyne.Container
+	showExisting *widget.Button
+	saveAnyway   *widget.Button
+	dialog       *dialog.CustomDialog
 
 	existing []tracker.Opportunity // the duplicates last found
 }
 
 func showOpportunityForm(a *App, editing *tracker.Opportunity) *opportunityForm {
-	f := &opportunityForm{app: a, editing: editing}
-	required := func(what string) func(string) error {
-		return func(s string) error {
-			if strings.TrimSpace(s) == "" {
-				return errors.New("enter the " + what)
-			}
-			return nil
-		}
-	}
-	field := func(placeholder string, validate func(string) error) *entry {
-		e := newEntry(a)
-		e.PlaceHolder = placeholder
-		e.Validator = validate
-		return e
-	}
-	f.company = field("e.g. Acme Inc", required("company name"))
-	f.role = field("e.g. Senior Go Engineer", required("role"))
-	f.location = field("City, or Remote", nil)
-	f.contactName = field("Recruiter or hiring manager", nil)
-	f.contactEmail = field("name@example.com", tracker.CheckEmail)
-	f.source = field("LinkedIn, referral, company site…", nil)
-	f.url = field("Link to the job posting", func(s string) error {
-		if strings.ContainsAny(strings.TrimSpace(s), " \t") {
-			return errors.New("a link cannot contain spaces")
-		}
-		return nil
-	})
-	f.tags = field("remote, senior", nil)
-	f.notes = newMultiLineEntry(a)
-	f.notes.SetMinRowsVisible(3)
-	f.applied = newDateEntry(a)
-	f.invited = newDateEntry(a)
-	f.interview = newDateEntry(a)
-	f.responded = newDateEntry(a)
-	f.followUp = newDateEntry(a)
+	f := &opportunityForm{app: a, editing: editing, entries: map[string]*entry{}}
+	order := a.dateOrder()
 	var labels []string
-	for _, s := range tracker.Statuses() {
+	for _, s := range stage.Statuses() {
 		labels = append(labels, s.Label())
 	}
 	f.status = widget.NewSelect(labels, nil)
-	f.status.SetSelected(tracker.Saved.Label())
-	for _, e := range []*entry{f.company, f.role, f.location, f.contactName, f.contactEmail, f.source, f.url, f.tags,
-		f.applied, f.invited, f.interview, f.responded, f.followUp} {
-		e.OnSubmitted = func(string) { f.submit(false) } // Enter saves, as in any dialog
+	f.status.SetSelected(stage.Saved.Label())
+	f.form = &widget.Form{}
+	for _, fd := range tracker.Fields() {
+		if !fd.Editable() {
+			continue
+		}
+		if fd.Kind == tracker.KindStatus {
+			f.form.Items = append(f.form.Items, &widget.FormItem{Text: fd.Label, Widget: f.status})
+			continue
+		}
+		var e *entry
+		switch fd.Kind {
+		case tracker.KindLongText:
+			e = newMultiLineEntry(a)
+			e.SetMinRowsVisible(3)
+		case tracker.KindDay:
+			e = newDateEntry(a, order)
+		default:
+			e = newEntry(a)
+			e.PlaceHolder = fd.Placeholder
+			e.OnSubmitted = func(string) { f.submit(false) } // Enter saves, as in any dialog
+		}
+		e.Validator = func(text string) error { return fd.Check(text, order) }
+		if editing != nil {
+			e.SetText(fd.EditText(editing))
+		}
+		f.entries[fd.Name] = e
+		f.form.Items = append(f.form.Items, &widget.FormItem{Text: fd.Label, Widget: e, Required: fd.Required, HintText: fd.Hint})
 	}
-
-	if o := editing; o != nil {
-		f.company.SetText(o.Company)
-		f.role.SetText(o.Role)
-		f.location.SetText(o.Location)
-		f.contactName.SetText(o.ContactName)
-		f.contactEmail.SetText(o.ContactEmail)
-		f.source.SetText(o.Source)
-		f.url.SetText(o.URL)
-		f.tags.SetText(strings.Join(o.Tags, ", "))
-		f.notes.SetText(o.Notes)
-		f.applied.SetText(string(o.AppliedOn))
-		f.invited.SetText(string(o.InvitedOn))
-		f.interview.SetText(string(o.InterviewOn))
-		f.responded.SetText(string(o.RespondedOn))
-		f.followUp.SetText(string(o.FollowUpOn))
-		f.status.SetSelected(o.Status.Label())
-	}
-
-	f.form = &widget.Form{
-		Items: []*widget.FormItem{
-			{Text: "Company", Widget: f.company, Required: true},
-			{Text: "Role", Widget: f.role, Required: true},
-			{Text: "Status", Widget: f.status},
-			{Text: "Location", Widget: f.location},
-			{Text: "Contact", Widget: f.contactName},
-			{Text: "Contact email", Widget: f.contactEmail},
-			{Text: "Source", Widget: f.source},
-			{Text: "Link", Widget: f.url},
-			{Text: "Applied on", Widget: f.applied},
-			{Text: "Invited on", Widget: f.invited},
-			{Text: "Interview on", Widget: f.interview},
-			{Text: "Responded on", Widget: f.responded},
-			{Text: "Follow up on", Widget: f.followUp},
-			{Text: "Tags", Widget: f.tags, HintText: "Separate tags with commas"},
-			{Text: "Notes", Widget: f.notes},
-		},
+	if editing != nil {
+		f.status.SetSelected(editing.Status.Label())
 	}
 	// The buttons sit under the scrolling fields, not in the form: an error under a field
 	// or the duplicate warning can never push them out of the dialog.
@@ -141,17 +97,27 @@ func showOpportunityForm(a *App, editing *tracker.Opportunity) *opportunityForm 
 	)
 	f.duplicateBox.Hide()
 
-	// Add waits for a company and a role, and for every field to be valid.
+	// Add waits for every required field, and for every field to be valid.
 	var invalid error
+	var required []*entry
+	for _, fd := range tracker.Fields() {
+		if e := f.entries[fd.Name]; e != nil && fd.Required {
+			required = append(required, e)
+		}
+	}
 	ready := func() {
-		if invalid != nil || strings.TrimSpace(f.company.Text) == "" || strings.TrimSpace(f.role.Text) == "" {
+		missing := false
+		for _, e := range required {
+			missing = missing || strings.TrimSpace(e.Text) == ""
+		}
+		if invalid != nil || missing {
 			f.submitBtn.Disable()
 		} else {
 			f.submitBtn.Enable()
 		}
 	}
 	f.form.SetOnValidationChanged(func(err error) { invalid = err; ready() })
-	for _, e := range []*entry{f.company, f.role} {
+	for _, e := range required {
 		e.OnChanged = func(string) { ready() }
 	}
 	ready()
@@ -160,32 +126,39 @@ func showOpportunityForm(a *App, editing *tracker.Opportunity) *opportunityForm 
 	f.dialog = dialog.NewCustomWithoutButtons(title, content, a.win)
 	f.dialog.Resize(fyne.NewSize(560, min(760, a.win.Canvas().Size().Height-40)))
 	a.presentWith(f.dialog, func() { f.submit(false) })
-	a.win.Canvas().Focus(f.company)
+	a.win.Canvas().Focus(f.entry("company"))
 	return f
 }
 
-// newDateEntry is a text field for a YYYY-MM-DD day with a calendar to pick it from.
-func newDateEntry(a *App) *entry {
+// entry is the form's entry for the field called name.
+func (f *opportunityForm) entry(name string) *entry { return f.entries[name] }
+
+// newDateEntry is a text field for a day — written YYYY-MM-DD, or with slashes in the order
+// the user writes dates — with a calendar to pick it from.
+func newDateEntry(a *App, order day.Order) *entry {
 	e := newEntry(a)
-	e.PlaceHolder = "YYYY-MM-DD"
-	e.Validator = func(s string) error {
-		_, err := tracker.ParseDate(s)
-		return err
+	switch order {
+	case day.DayFirst:
+		e.PlaceHolder = "YYYY-MM-DD or D/M/YYYY"
+	case day.MonthFirst:
+		e.PlaceHolder = "YYYY-MM-DD or M/D/YYYY"
+	default:
+		e.PlaceHolder = "YYYY-MM-DD"
 	}
 	var pick *widget.Button
 	pick = &widget.Button{Icon: theme.CalendarIcon(), Importance: widget.LowImportance, OnTapped: func() {
 		start := a.now()
-		if d, err := tracker.ParseDate(e.Text); err == nil && d != "" {
+		if d, err := day.Parse(e.Text, order); err == nil && d != "" {
 			start = d.Time()
 		}
 		var pop *widget.PopUp
 		choose := func(t time.Time) {
-			e.SetText(string(tracker.DateOf(t)))
+			e.SetText(string(day.Of(t)))
 			pop.Hide()
 		}
 		cal := widget.NewCalendar(start, choose)
 		// Fyne's calendar does not mark today, so the picker says which day it is.
-		today := &widget.Button{Text: "Today, " + a.now().Format("Mon 2 Jan 2006"), Icon: theme.CalendarIcon(),
+		today := &widget.Button{Text: "Today, " + a.today().Format(day.Short), Icon: theme.CalendarIcon(),
 			Importance: widget.LowImportance, OnTapped: func() { choose(a.now()) }}
 		pop = widget.NewPopUp(container.NewBorder(today, nil, nil, nil, cal), a.win.Canvas())
 		pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(pick)
@@ -196,26 +169,22 @@ func newDateEntry(a *App) *entry {
 	return e
 }
 
-// read collects the fields into an opportunity.
+// read collects the fields into an opportunity, each read as the field table reads it.
 func (f *opportunityForm) read() tracker.Opportunity {
 	var o tracker.Opportunity
 	if f.editing != nil {
 		o = *f.editing
 	}
-	o.Company, o.Role, o.Location = f.company.Text, f.role.Text, f.location.Text
-	o.ContactName, o.ContactEmail = f.contactName.Text, strings.TrimSpace(f.contactEmail.Text)
-	o.Source, o.URL, o.Notes = f.source.Text, strings.TrimSpace(f.url.Text), f.notes.Text
-	o.Tags = tracker.SplitTags(f.tags.Text)
-	for _, s := range tracker.Statuses() {
+	order := f.app.dateOrder()
+	for _, fd := range tracker.Fields() {
+		if e := f.entries[fd.Name]; e != nil {
+			_ = fd.SetText(&o, e.Text, order) // the validators already refused what does not read
+		}
+	}
+	for _, s := range stage.Statuses() {
 		if s.Label() == f.status.Selected {
 			o.Status = s
 		}
-	}
-	for _, d := range []struct {
-		e  *entry
-		to *tracker.Date
-	}{{f.applied, &o.AppliedOn}, {f.invited, &o.InvitedOn}, {f.interview, &o.InterviewOn}, {f.responded, &o.RespondedOn}, {f.followUp, &o.FollowUpOn}} {
-		*d.to, _ = tracker.ParseDate(d.e.Text) // the validator already refused bad dates
 	}
 	o.Normalize()
 	return o
@@ -257,10 +226,10 @@ func (f *opportunityForm) showDuplicate(existing []tracker.Opportunity) {
 	e := existing[0]
 	msg := fmt.Sprintf("You already track %s — %s (%s", e.Company, e.Role, e.Status.Label())
 	if e.RespondedOn != "" {
-		msg += ", responded " + string(e.RespondedOn)
+		msg += ", responded " + e.RespondedOn.Format(day.Short)
 	}
 	msg += ")."
-	if e.Status == tracker.Declined || e.Status == tracker.Withdrawn {
+	if e.Status.Declined() {
 		msg += " You turned this one down before — check before applying again."
 	}
 	if len(existing) > 1 {

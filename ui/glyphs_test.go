@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"github.com/go-text/typesetting/font"
 
+	"github.com/declinedesk/declinedesk/internal/stage"
 	"github.com/declinedesk/declinedesk/internal/tracker"
 )
 
@@ -38,8 +39,8 @@ func TestEveryTextHasItsGlyphs(t *testing.T) {
 		t.Fatal("the bundled font draws →: this check cannot tell a missing glyph")
 	}
 	h := newHarnessWith(t, nil, acme,
-		tracker.Opportunity{Company: "Globex", Role: "Analyst", Status: tracker.Declined, FollowUpOn: day(-1)},
-		tracker.Opportunity{Company: "Initech", Role: "QA", Status: tracker.Accepted})
+		tracker.Opportunity{Company: "Globex", Role: "Analyst", Status: stage.Declined, FollowUpOn: dayAt(-1)},
+		tracker.Opportunity{Company: "Initech", Role: "QA", Status: stage.Accepted})
 	seen := map[string]bool{}
 	collect := func(state string) {
 		for _, text := range h.texts() {

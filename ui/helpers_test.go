@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/declinedesk/declinedesk/internal/clock/clocktest"
+	"github.com/declinedesk/declinedesk/internal/day"
 	"github.com/declinedesk/declinedesk/internal/tracker"
 )
 
@@ -19,7 +20,7 @@ import (
 var testNow = clocktest.Epoch
 
 // day is the date offset days from testNow, as the forms write it.
-func day(offset int) tracker.Date { return tracker.Date(clocktest.Day(offset)) }
+func dayAt(offset int) day.Day { return day.Day(clocktest.Day(offset)) }
 
 type harness struct {
 	t     testing.TB

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/declinedesk/declinedesk/internal/stage"
 	"github.com/declinedesk/declinedesk/internal/tracker"
 )
 
@@ -46,7 +47,7 @@ func TestEscapeClosesDialogsAndEnterConfirmsThem(t *testing.T) {
 	// In a form, Escape in a field closes it and saves nothing.
 	h.app.tracker.onAdd()
 	h.settle()
-	h.typeInto(h.app.tracker.form.company, "Initech")
+	h.typeInto(h.app.tracker.form.entry("company"), "Initech")
 	h.press(fyne.KeyEscape)
 	if h.shows("New opportunity") || h.count() != 1 {
 		t.Errorf("Escape in the form: still shown %v, %d records", h.shows("New opportunity"), h.count())
@@ -54,8 +55,8 @@ func TestEscapeClosesDialogsAndEnterConfirmsThem(t *testing.T) {
 	// Enter in a one-line field of the form adds.
 	h.app.tracker.onAdd()
 	h.settle()
-	h.typeInto(h.app.tracker.form.company, "Initech")
-	h.typeInto(h.app.tracker.form.role, "QA")
+	h.typeInto(h.app.tracker.form.entry("company"), "Initech")
+	h.typeInto(h.app.tracker.form.entry("role"), "QA")
 	h.press(fyne.KeyReturn)
 	if h.shows("New opportunity") || h.count() != 2 {
 		t.Errorf("Enter in the form: still shown %v, %d records", h.shows("New opportunity"), h.count())
@@ -115,7 +116,7 @@ func TestSearchAndListByKeyboard(t *testing.T) {
 // TestTheWholeJourneyByKeyboard: welcome, name, Tab, email, Enter; Ctrl+F, a company, Down;
 // Ctrl+Shift+C copies that opportunity's letter.
 func TestTheWholeJourneyByKeyboard(t *testing.T) {
-	h := newHarnessWith(t, nil, acme, tracker.Opportunity{Company: "Globex", Role: "Analyst", Status: tracker.Invited})
+	h := newHarnessWith(t, nil, acme, tracker.Opportunity{Company: "Globex", Role: "Analyst", Status: stage.Invited})
 	if !h.shows("Welcome") {
 		t.Fatal("no welcome")
 	}
@@ -197,11 +198,11 @@ func TestEscapeClosesTheDatePickerBeforeTheForm(t *testing.T) {
 	h.app.tracker.onAdd()
 	h.settle()
 	f := h.app.tracker.form
-	test.Tap(f.followUp.ActionItem.(*widget.Button))
+	test.Tap(f.entry("follow_up_on").ActionItem.(*widget.Button))
 	if h.app.popUp == nil || !h.app.popUp.Visible() || !h.shows("Today, "+testNow.Format("Mon 2 Jan 2006")) {
 		t.Fatal("no date picker, or it does not say which day is today")
 	}
-	h.win.Canvas().Focus(f.company)
+	h.win.Canvas().Focus(f.entry("company"))
 	h.press(fyne.KeyEscape)
 	if h.app.popUp != nil || !h.shows("New opportunity") {
 		t.Fatalf("Escape: picker still open %v, form shown %v", h.app.popUp != nil, h.shows("New opportunity"))

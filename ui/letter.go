@@ -9,16 +9,18 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/declinedesk/declinedesk/internal/clock"
+	"github.com/declinedesk/declinedesk/internal/draft"
 	"github.com/declinedesk/declinedesk/internal/followup"
 	"github.com/declinedesk/declinedesk/internal/letter"
 	"github.com/declinedesk/declinedesk/internal/proofread"
+	"github.com/declinedesk/declinedesk/internal/stage"
 	"github.com/declinedesk/declinedesk/internal/tracker"
 )
 
 // draftSaveDelay is how long typing must pause before the draft is saved.
 const draftSaveDelay = 800 * time.Millisecond
 
-// letterPane is the right pane: the letter's settings, the editor with the proofreader's
+// letterPane is the Letter tab of the workspace: the letter's settings, the editor with the proofreader's
 // findings, the live preview of exactly what will be sent, and the ways to send it.
 type letterPane struct {
 	app *App
@@ -72,7 +74,7 @@ type letterPane struct {
 	copyBtn, emlBtn, mailBtn, declineBtn *widget.Button
 	after                                *fyne.Container
 	afterTitle                           *widget.Label
-	afterChecks                          map[tracker.AfterStep]*widget.Check
+	afterChecks                          map[stage.AfterStep]*widget.Check
 	followUp                             *widget.Label
 	markFollowUp                         *entry
 
@@ -90,7 +92,7 @@ type letterPane struct {
 }
 
 func newLetterPane(a *App) *letterPane {
-	p := &letterPane{app: a, afterChecks: map[tracker.AfterStep]*widget.Check{}}
+	p := &letterPane{app: a, afterChecks: map[stage.AfterStep]*widget.Check{}}
 	p.frame = newPaneFrame(theme.MailComposeIcon(), "Write the letter",
 		"Pick an opportunity in the tracker. Decline Desk drafts a short, polite letter — thanks, a clear decision, "+
 			"a reason and, if you like, an alternative — checks it as you edit, and sends it your way: clipboard, mail app or .eml draft.", p.build)
@@ -236,7 +238,7 @@ func (p *letterPane) show(o *tracker.Opportunity) {
 	p.refreshActions()
 	if same {
 		// The opportunity was saved: the letter takes its new company, role and dates.
-		if changes := followRecord(&p.spec, o); len(changes) > 0 {
+		if changes := draft.Follow(&p.spec, o); len(changes) > 0 {
 			p.noteChanges(changes)
 			p.fillSettings()
 			p.refresh()
@@ -244,21 +246,14 @@ func (p *letterPane) show(o *tracker.Opportunity) {
 		}
 		return
 	}
-	kind, why := tracker.SuggestedKind(o, p.app.today())
+	l := draft.For(o, draft.Request{Sender: p.app.profile, Answers: p.app.decide.answersFor(o.ID), Today: p.app.today()})
+	kind, why := l.Suggested, l.Why
 	p.changedBox.Hide()
-	p.noLetter = false
-	switch {
-	case o.Draft != nil:
-		p.spec = *o.Draft
-		if changes := followRecord(&p.spec, o); len(changes) > 0 {
-			p.noteChanges(changes)
-			p.unsaved = true
-		}
-	case kind == "":
-		p.spec = p.newSpec(o)
-		p.noLetter = true
-	default:
-		p.spec = p.newSpec(o).WithKind(kind)
+	p.noLetter = o.Draft == nil && kind == ""
+	p.spec = l.Spec
+	if o.Draft != nil && len(l.Changes) > 0 {
+		p.noteChanges(l.Changes)
+		p.unsaved = true
 	}
 	p.stageNote.SetText(stageText(kind, why))
 	p.settingsScroll.ScrollToTop()
@@ -291,7 +286,7 @@ func (p *letterPane) flush() {
 	}
 	p.unsaved = false
 	id, spec := p.shown.ID, p.spec
-	p.app.save("Your letter was not saved", func(s tracker.Store) (tracker.Opportunity, error) {
+	p.app.save("Your letter was not saved", func(s *tracker.BoltStore) (tracker.Opportunity, error) {
 		return s.SaveDraft(id, &spec)
 	})
 }

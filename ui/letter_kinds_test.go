@@ -9,16 +9,18 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
+	"github.com/declinedesk/declinedesk/internal/day"
 	"github.com/declinedesk/declinedesk/internal/letter"
+	"github.com/declinedesk/declinedesk/internal/stage"
 	"github.com/declinedesk/declinedesk/internal/tracker"
 )
 
 func TestEachStageOpensWithItsOwnLetter(t *testing.T) {
 	h := newHarness(t,
-		tracker.Opportunity{Company: "Offerco", Role: "Go Engineer", Status: tracker.Offer, ContactName: "Jo Park"},
-		tracker.Opportunity{Company: "Appliedco", Role: "Analyst", Status: tracker.Applied},
-		tracker.Opportunity{Company: "Pastco", Role: "QA", Status: tracker.Scheduled, InterviewOn: day(-3)},
-		tracker.Opportunity{Company: "Newjobco", Role: "Lead", Status: tracker.Accepted},
+		tracker.Opportunity{Company: "Offerco", Role: "Go Engineer", Status: stage.Offer, ContactName: "Jo Park"},
+		tracker.Opportunity{Company: "Appliedco", Role: "Analyst", Status: stage.Applied},
+		tracker.Opportunity{Company: "Pastco", Role: "QA", Status: stage.Scheduled, InterviewOn: dayAt(-3)},
+		tracker.Opportunity{Company: "Newjobco", Role: "Lead", Status: stage.Accepted},
 	)
 	p := h.app.letter
 	h.selectCompany("Offerco")
@@ -138,7 +140,7 @@ func TestAfterDecliningTheDecidePaneStepsBack(t *testing.T) {
 	if !p.after.Visible() {
 		t.Error("no after-checklist")
 	}
-	if !strings.Contains(d.badge.Text, "You replied on "+string(day(0))) {
+	if !strings.Contains(d.badge.Text, "You replied on "+dayAt(0).Format(day.Short)) {
 		t.Errorf("badge %q", d.badge.Text)
 	}
 }
@@ -171,8 +173,8 @@ func TestADueFollowUpOffersTheKeepInTouchNote(t *testing.T) {
 	h.settle()
 	h.tap("Record as sent")
 	o := h.app.current
-	want := tracker.DateOf(h.clock.Now()).AddDays(h.app.settings().KeepInTouchDays)
-	if o.Status != tracker.Declined || o.FollowUpOn != want || !o.After[tracker.StepKeepInTouch] {
+	want := day.Of(h.clock.Now()).AddDays(h.app.settings().KeepInTouchDays)
+	if o.Status != stage.Declined || o.FollowUpOn != want || !o.After[stage.StepKeepInTouch] {
 		t.Errorf("after the note: %s, follow-up %s (want %s), after %v", o.Status, o.FollowUpOn, want, o.After)
 	}
 	if last := o.History[len(o.History)-1]; last.Letter == nil || last.Letter.Kind != letter.KeepInTouch {
@@ -205,7 +207,7 @@ func TestOnlyTheUserTicksTheLetterAsSent(t *testing.T) {
 	p := h.app.letter
 	test.Tap(p.copyBtn)
 	h.settle()
-	if h.shows("Did the letter go out?") || h.app.current.After[tracker.StepLetterSent] {
+	if h.shows("Did the letter go out?") || h.app.current.After[stage.StepLetterSent] {
 		t.Fatal("copying alone asked or ticked")
 	}
 	test.Tap(p.mailBtn)
@@ -214,13 +216,13 @@ func TestOnlyTheUserTicksTheLetterAsSent(t *testing.T) {
 		t.Fatal("no question after opening the mail app")
 	}
 	h.tap("Not yet")
-	if o, _ := h.store.Get(h.app.current.ID); o.After[tracker.StepLetterSent] {
+	if o, _ := h.store.Get(h.app.current.ID); o.After[stage.StepLetterSent] {
 		t.Fatal("ticked without the user")
 	}
 	test.Tap(p.mailBtn)
 	h.settle()
 	h.tap("It is sent")
-	if o, _ := h.store.Get(h.app.current.ID); !o.After[tracker.StepLetterSent] {
+	if o, _ := h.store.Get(h.app.current.ID); !o.After[stage.StepLetterSent] {
 		t.Error("the user's answer was not kept")
 	}
 }

@@ -7,8 +7,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 
+	"github.com/declinedesk/declinedesk/internal/day"
 	"github.com/declinedesk/declinedesk/internal/letter"
-	"github.com/declinedesk/declinedesk/internal/tracker"
 )
 
 func optionLabels[T ~string](opts []letter.Option[T]) []string {
@@ -17,20 +17,6 @@ func optionLabels[T ~string](opts []letter.Option[T]) []string {
 		out[i] = o.Label
 	}
 	return out
-}
-
-// newSpec starts a letter for o: recipient and dates from the tracker, the sender from the
-// profile, the reason from the checklist when it suggests one.
-func (p *letterPane) newSpec(o *tracker.Opportunity) letter.Spec {
-	reason := letter.NotAFit
-	if r := p.app.checklistReason(o); r != "" {
-		reason = r
-	}
-	return letter.Spec{
-		RecipientName: o.ContactName, RecipientEmail: o.ContactEmail, Company: o.Company, Role: o.Role,
-		InterviewDate: string(o.InterviewOn), Reason: reason, Alternative: letter.StayInTouch, Tone: letter.Formal,
-		SenderName: p.app.profile.FullName, SenderEmail: p.app.profile.Email, Signature: p.app.profile.Signature,
-	}
 }
 
 // fillSettings shows p.spec in the settings and the editor.
@@ -138,7 +124,7 @@ func (p *letterPane) readSettings() {
 	s.ReasonText = strings.TrimSpace(p.reasonText.Text)
 	s.Alternative = idOf(letter.Alternatives, p.alternative.Selected)
 	s.AlternativeDate = strings.TrimSpace(p.altDate.Text)
-	if d, err := tracker.ParseDate(s.AlternativeDate); err == nil && d != "" {
+	if d, err := day.Parse(s.AlternativeDate, p.app.dateOrder()); err == nil && d != "" {
 		s.AlternativeDate = string(d)
 	}
 	s.ReferralName, s.ReferralEmail = strings.TrimSpace(p.referralName.Text), strings.TrimSpace(p.referralEmail.Text)

@@ -7,7 +7,6 @@ import (
 	"fyne.io/fyne/v2/dialog"
 
 	"github.com/declinedesk/declinedesk/internal/letter"
-	"github.com/declinedesk/declinedesk/internal/tracker"
 )
 
 // onWriteKeepInTouch turns the letter into the keep-in-touch note. The letter sent when
@@ -24,38 +23,6 @@ func stageText(kind letter.Kind, why string) string {
 		return "No letter suggested: " + why + " You can still choose one."
 	}
 	return "Suggested for this stage. " + why
-}
-
-// followRecord takes into an existing letter what it borrows from the opportunity —
-// company, role, interview date, and the contact where the letter names none — and says
-// what changed, in words.
-func followRecord(s *letter.Spec, o *tracker.Opportunity) []string {
-	var changes []string
-	take := func(what string, have *string, now string) {
-		if *have != now {
-			if *have != "" {
-				changes = append(changes, fmt.Sprintf("the %s is now %s (the letter had %s)", what, orNone(now), *have))
-			}
-			*have = now
-		}
-	}
-	take("company", &s.Company, o.Company)
-	take("role", &s.Role, o.Role)
-	take("interview date", &s.InterviewDate, string(o.InterviewOn))
-	if s.RecipientName == "" {
-		s.RecipientName = o.ContactName
-	}
-	if s.RecipientEmail == "" {
-		s.RecipientEmail = o.ContactEmail
-	}
-	return changes
-}
-
-func orNone(s string) string {
-	if s == "" {
-		return "none"
-	}
-	return s
 }
 
 // noteChanges tells the user what changed under an edited letter; an untouched one is

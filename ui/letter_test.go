@@ -8,13 +8,15 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/declinedesk/declinedesk/internal/checklist"
+	"github.com/declinedesk/declinedesk/internal/day"
 	"github.com/declinedesk/declinedesk/internal/letter"
 	"github.com/declinedesk/declinedesk/internal/proofread"
+	"github.com/declinedesk/declinedesk/internal/stage"
 	"github.com/declinedesk/declinedesk/internal/tracker"
 )
 
-var acme = tracker.Opportunity{Company: "Acme Inc", Role: "Go Engineer", Status: tracker.Invited,
-	ContactName: "Jo Park", ContactEmail: "jo@acme.test", InvitedOn: day(-2), InterviewOn: day(6)}
+var acme = tracker.Opportunity{Company: "Acme Inc", Role: "Go Engineer", Status: stage.Invited,
+	ContactName: "Jo Park", ContactEmail: "jo@acme.test", InvitedOn: dayAt(-2), InterviewOn: dayAt(6)}
 
 func TestLetterIsWrittenFromTheOpportunityAndProfile(t *testing.T) {
 	h := newHarness(t, acme)
@@ -239,29 +241,29 @@ func TestMarkDeclinedAndTheAfterChecklist(t *testing.T) {
 	test.Tap(p.copyBtn)
 	h.settle()
 	test.Tap(p.declineBtn)
-	if !h.shows("Mark as declined?") || p.markFollowUp.Text != string(day(90)) {
+	if !h.shows("Mark as declined?") || p.markFollowUp.Text != string(dayAt(90)) {
 		t.Fatalf("dialog: %q, follow-up %q", h.texts(), p.markFollowUp.Text)
 	}
-	p.markFollowUp.SetText(string(day(96)))
+	p.markFollowUp.SetText(string(dayAt(96)))
 	h.tap("Mark declined")
 	o := h.app.current
-	if o.Status != tracker.Declined || o.RespondedOn != day(0) || o.FollowUpOn != day(96) {
+	if o.Status != stage.Declined || o.RespondedOn != dayAt(0) || o.FollowUpOn != dayAt(96) {
 		t.Fatalf("after marking: %+v", o)
 	}
 	last := o.History[len(o.History)-1]
 	if last.Letter == nil || last.Letter.Body != p.rendered.Body {
 		t.Errorf("letter not archived: %+v", last)
 	}
-	if !p.after.Visible() || !p.afterChecks[tracker.StepLetterSent].Checked || !p.afterChecks[tracker.StepTrackerUpdated].Checked ||
-		p.afterChecks[tracker.StepProfilesUpdated].Checked {
+	if !p.after.Visible() || !p.afterChecks[stage.StepLetterSent].Checked || !p.afterChecks[stage.StepTrackerUpdated].Checked ||
+		p.afterChecks[stage.StepProfilesUpdated].Checked {
 		t.Errorf("after-checklist: visible %v", p.after.Visible())
 	}
-	p.afterChecks[tracker.StepProfilesUpdated].SetChecked(true)
+	p.afterChecks[stage.StepProfilesUpdated].SetChecked(true)
 	h.settle()
-	if stored, _ := h.store.Get(o.ID); !stored.After[tracker.StepProfilesUpdated] {
+	if stored, _ := h.store.Get(o.ID); !stored.After[stage.StepProfilesUpdated] {
 		t.Error("ticking a step was not saved")
 	}
-	if !h.shows("follow up on " + string(day(96))) {
+	if !h.shows("follow up on " + dayAt(96).Format(day.Short)) {
 		t.Errorf("the letter pane does not say when to follow up: %q", h.texts())
 	}
 	h.app.showTab(tabDetails)
@@ -328,7 +330,7 @@ func TestMarkDeclinedWithABadFollowUpDateChangesNothing(t *testing.T) {
 	if !h.shows("Nothing was changed") {
 		t.Errorf("no message for a bad date: %q", h.texts())
 	}
-	if o, _ := h.store.Get(h.app.current.ID); o.Status != tracker.Invited || o.RespondedOn != "" {
+	if o, _ := h.store.Get(h.app.current.ID); o.Status != stage.Invited || o.RespondedOn != "" {
 		t.Errorf("marked anyway: %+v", o)
 	}
 }

@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -138,5 +139,25 @@ func (p *savePrompt) onSave(title, note string, save func(path string)) {
 					save(path)
 				}
 			})
+	})
+}
+
+// writeOutput writes an output file off the UI goroutine — never over the tracker's own
+// files, never half a file — then reports how many things write wrote, or why it failed.
+func (a *App) writeOutput(path, notWritten string, write func(w io.Writer) (int, error), done func(n int)) {
+	background(a.work, func() (int, error) {
+		var n int
+		err := fsutil.WriteOutput(path, 0o600, tracker.OutputGuard(a.dbPath), func(w io.Writer) error {
+			var err error
+			n, err = write(w)
+			return err
+		})
+		return n, err
+	}, func(n int, err error) {
+		if err != nil {
+			a.showError(notWritten, err)
+			return
+		}
+		done(n)
 	})
 }

@@ -5,7 +5,6 @@ import (
 	"net/url"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -14,8 +13,10 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/declinedesk/declinedesk/internal/clip"
+	"github.com/declinedesk/declinedesk/internal/day"
 	"github.com/declinedesk/declinedesk/internal/eml"
 	"github.com/declinedesk/declinedesk/internal/letter"
+	"github.com/declinedesk/declinedesk/internal/stage"
 	"github.com/declinedesk/declinedesk/internal/tracker"
 )
 
@@ -28,16 +29,16 @@ func markingOf(k letter.Kind) marking {
 	switch k.OrDefault() {
 	case letter.Withdraw:
 		return marking{"Mark withdrawn…", "Mark as withdrawn?",
-			"%s becomes “" + tracker.Withdrawn.Label() + "”, today is recorded as your reply, and this letter is kept in its history."}
+			"%s becomes “" + stage.Withdrawn.Label() + "”, today is recorded as your reply, and this letter is kept in its history."}
 	case letter.KeepInTouch:
 		return marking{"Record as sent…", "Record the note as sent?",
 			"The note is kept in the history of %s, and the next keep-in-touch date moves on."}
 	case letter.DeclineOffer:
 		return marking{"Mark offer declined…", "Mark the offer as declined?",
-			"%s becomes “" + tracker.Declined.Label() + "”, today is recorded as your reply, and this letter is kept in its history."}
+			"%s becomes “" + stage.Declined.Label() + "”, today is recorded as your reply, and this letter is kept in its history."}
 	}
 	return marking{"Mark declined…", "Mark as declined?",
-		"%s becomes “" + tracker.Declined.Label() + "”, today is recorded as your reply, and this letter is kept in its history."}
+		"%s becomes “" + stage.Declined.Label() + "”, today is recorded as your reply, and this letter is kept in its history."}
 }
 
 // sent is the letter exactly as it leaves the app, for the history.
@@ -57,11 +58,12 @@ func (p *letterPane) ready() bool {
 	return true
 }
 
-// record adds a send event with the letter to the history.
-func (p *letterPane) record(kind tracker.EventKind, text string) {
+// record adds a send event with the letter to the history; note is what the event keeps
+// besides (the file's name of an .eml draft).
+func (p *letterPane) record(kind tracker.EventKind, note string) {
 	id, l := p.shown.ID, p.sent()
-	p.app.save("The history was not updated", func(s tracker.Store) (tracker.Opportunity, error) {
-		return s.AppendEvent(id, tracker.Event{Kind: kind, Text: text, Letter: &l})
+	p.app.save("The history was not updated", func(s *tracker.BoltStore) (tracker.Opportunity, error) {
+		return s.AppendEvent(id, tracker.Event{Kind: kind, Note: note, Letter: &l})
 	})
 }
 
@@ -78,7 +80,7 @@ func (p *letterPane) onCopy() {
 			p.app.showError("The letter was not copied", err)
 			return
 		}
-		p.record(tracker.EventCopied, "Letter copied to the clipboard")
+		p.record(tracker.EventCopied, "")
 		p.app.notify("Letter copied — paste it into your email. The subject is: " + p.rendered.Subject)
 	}
 	if sys, ok := p.app.clipboard.(clip.System); ok && sys.Available() {
@@ -110,7 +112,7 @@ func (p *letterPane) onExport() {
 				return
 			}
 			name := filepath.Base(path)
-			p.record(tracker.EventExported, "Letter saved as an email draft: "+name)
+			p.record(tracker.EventExported, name)
 			a.notify("Draft saved as " + name + " — open it in your mail app to send it.")
 			p.askWhetherSent("The draft is saved as " + name + ". Once you have sent it from your mail app, tick the letter as sent.")
 		})
@@ -138,7 +140,7 @@ func (p *letterPane) onMail() {
 		p.mailFailed(err)
 		return
 	}
-	p.record(tracker.EventMailed, "Letter opened in the mail app")
+	p.record(tracker.EventMailed, "")
 	p.askWhetherSent("The letter is open in your mail app. Once you have sent it, tick it as sent.")
 }
 
@@ -150,7 +152,9 @@ func (p *letterPane) onMarkSent() {
 	}
 	p.flush()
 	o := p.shown
-	followUp := newDateEntry(p.app)
+	order := p.app.dateOrder()
+	followUp := newDateEntry(p.app, order)
+	followUp.Validator = func(text string) error { _, err := day.Parse(text, order); return err }
 	followUp.SetText(string(p.app.settings().KeepInTouchOn(p.app.today())))
 	remind := widget.NewCheck("Remind me to keep in touch on", func(on bool) {
 		if on {
@@ -168,16 +172,16 @@ func (p *letterPane) onMarkSent() {
 		if !ok {
 			return
 		}
-		date := tracker.Date("")
+		date := day.Day("")
 		if remind.Checked {
 			var err error
-			if date, err = tracker.ParseDate(followUp.Text); err != nil {
+			if date, err = day.Parse(followUp.Text, order); err != nil {
 				p.app.showError("Nothing was changed", err)
 				return
 			}
 		}
 		id, l := o.ID, p.sent()
-		p.app.save("Nothing was recorded", func(s tracker.Store) (tracker.Opportunity, error) {
+		p.app.save("Nothing was recorded", func(s *tracker.BoltStore) (tracker.Opportunity, error) {
 			return s.MarkSent(id, l, date)
 		})
 	}, p.app.win)
@@ -192,7 +196,7 @@ func (p *letterPane) newAfterChecklist() *fyne.Container {
 	p.afterTitle = &widget.Label{Text: "After declining", TextStyle: fyne.TextStyle{Bold: true}}
 	box := container.NewVBox(p.afterTitle)
 	grid := container.NewGridWithColumns(2)
-	for _, s := range tracker.AfterSteps {
+	for _, s := range stage.AfterSteps {
 		step := s.Step
 		c := widget.NewCheck(s.Label, func(done bool) { p.onAfterStep(step, done) })
 		p.afterChecks[step] = c
@@ -207,11 +211,11 @@ func (p *letterPane) newAfterChecklist() *fyne.Container {
 
 func (p *letterPane) refreshAfter() {
 	o := p.shown
-	if o == nil || (o.Status != tracker.Declined && o.Status != tracker.Withdrawn) {
+	if o == nil || !o.Status.Declined() {
 		p.after.Hide()
 		return
 	}
-	if o.Status == tracker.Withdrawn {
+	if o.Status == stage.Withdrawn {
 		p.afterTitle.SetText("After withdrawing")
 	} else {
 		p.afterTitle.SetText("After declining")
@@ -225,19 +229,19 @@ func (p *letterPane) refreshAfter() {
 	case o.FollowUpOn == "":
 		p.followUp.SetText("Update your job-search status on LinkedIn and other profiles. No keep-in-touch date is set; add a follow-up date in the tracker to be reminded.")
 	case o.FollowUpOn < p.app.today():
-		p.followUp.SetText("Keep in touch: the follow-up date " + string(o.FollowUpOn) + " has passed — a short note now keeps the door open.")
+		p.followUp.SetText("Keep in touch: the follow-up date " + o.FollowUpOn.Format(day.Short) + " has passed — a short note now keeps the door open.")
 	default:
-		p.followUp.SetText("Keep in touch: follow up on " + string(o.FollowUpOn) + " (change it with Edit in the tracker).")
+		p.followUp.SetText("Keep in touch: follow up on " + o.FollowUpOn.Format(day.Short) + " (change it with Edit in the tracker).")
 	}
 	p.after.Show()
 }
 
-func (p *letterPane) onAfterStep(step tracker.AfterStep, done bool) {
+func (p *letterPane) onAfterStep(step stage.AfterStep, done bool) {
 	if p.quiet || p.shown == nil {
 		return
 	}
 	id := p.shown.ID
-	p.app.save("The checklist was not saved", func(s tracker.Store) (tracker.Opportunity, error) {
+	p.app.save("The checklist was not saved", func(s *tracker.BoltStore) (tracker.Opportunity, error) {
 		return s.SetAfterStep(id, step, done)
 	})
 }
@@ -258,21 +262,6 @@ func (c fyneClipboard) WriteText(text string) error {
 	return nil
 }
 
-// notify shows a short confirmation that goes away by itself.
-func (a *App) notify(text string) {
-	a.status.SetText(text)
-	a.status.Show()
-	seq := a.statusSeq + 1
-	a.statusSeq = seq
-	a.clock.AfterFunc(6*time.Second, func() {
-		a.work.toUI(func() {
-			if a.statusSeq == seq {
-				a.status.Hide()
-			}
-		})
-	})
-}
-
 // mailFailed says that no mail app could be opened and offers the two ways that need none.
 func (p *letterPane) mailFailed(err error) {
 	msg := &widget.Label{Wrapping: fyne.TextWrapWord,
@@ -291,14 +280,14 @@ func (p *letterPane) mailFailed(err error) {
 // the user can tick "letter sent".
 func (p *letterPane) askWhetherSent(msg string) {
 	o := p.shown
-	if o == nil || o.After[tracker.StepLetterSent] {
+	if o == nil || o.After[stage.StepLetterSent] {
 		return
 	}
 	id := o.ID
 	d := dialog.NewConfirm("Did the letter go out?", msg, func(sent bool) {
 		if sent {
-			p.app.save("The step was not saved", func(s tracker.Store) (tracker.Opportunity, error) {
-				return s.SetAfterStep(id, tracker.StepLetterSent, true)
+			p.app.save("The step was not saved", func(s *tracker.BoltStore) (tracker.Opportunity, error) {
+				return s.SetAfterStep(id, stage.StepLetterSent, true)
 			})
 		}
 	}, p.app.win)

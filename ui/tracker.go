@@ -12,13 +12,15 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/declinedesk/declinedesk/internal/day"
 	"github.com/declinedesk/declinedesk/internal/followup"
+	"github.com/declinedesk/declinedesk/internal/stage"
 	"github.com/declinedesk/declinedesk/internal/tracker"
 )
 
 const allStatuses = "All statuses"
 
-// trackerPane is the left pane: search, filter and sort the opportunities, see them at a
+// trackerPane is the tracker column: search, filter and sort the opportunities, see them at a
 // glance, and add, edit or delete them.
 type trackerPane struct {
 	app *App
@@ -58,7 +60,7 @@ func newTrackerPane(a *App) *trackerPane {
 	p.search.ActionItem = widget.NewButtonWithIcon("", theme.SearchIcon(), p.focusSearch)
 
 	statuses := []string{allStatuses}
-	for _, s := range tracker.Statuses() {
+	for _, s := range stage.Statuses() {
 		statuses = append(statuses, s.Label())
 	}
 	p.status = widget.NewSelect(statuses, nil)
@@ -135,7 +137,7 @@ func (p *trackerPane) focusSearch() {
 func (p *trackerPane) onQueryChanged() {
 	q := tracker.Query{Text: p.search.Text, Sort: tracker.SortOrders[max(p.sort.SelectedIndex(), 0)].Order, Due: p.query.Due}
 	if i := p.status.SelectedIndex(); i > 0 {
-		q.Status = tracker.Statuses()[i-1]
+		q.Status = stage.Statuses()[i-1]
 	}
 	p.query = q
 	p.refresh()
@@ -162,7 +164,7 @@ func (p *trackerPane) showDueCount() {
 	p.due.Refresh()
 }
 
-func (p *trackerPane) onChartTapped(s tracker.Status) {
+func (p *trackerPane) onChartTapped(s stage.Status) {
 	if p.query.Status == s {
 		p.status.SetSelectedIndex(0) // a second tap clears the filter
 		return
@@ -187,7 +189,7 @@ func (p *trackerPane) refresh() {
 	q.Today = today
 	type result struct {
 		rows   []*tracker.Row
-		counts map[tracker.Status]int
+		counts map[stage.Status]int
 		total  int
 		due    int
 	}
@@ -207,7 +209,7 @@ func (p *trackerPane) refresh() {
 	})
 }
 
-func (p *trackerPane) show(rows []*tracker.Row, counts map[tracker.Status]int, total int) {
+func (p *trackerPane) show(rows []*tracker.Row, counts map[stage.Status]int, total int) {
 	p.rows = rows
 	if p.app.afterLoadPending {
 		p.app.afterLoadPending = false
@@ -307,8 +309,8 @@ func (p *trackerPane) onAddNote() {
 				return
 			}
 			id, text := o.ID, note.Text
-			p.app.save("The note was not saved", func(s tracker.Store) (tracker.Opportunity, error) {
-				return s.AppendEvent(id, tracker.Event{Kind: tracker.EventNote, Text: "Note: " + text})
+			p.app.save("The note was not saved", func(s *tracker.BoltStore) (tracker.Opportunity, error) {
+				return s.AppendEvent(id, tracker.Event{Kind: tracker.EventNote, Note: text})
 			})
 		}, p.app.win)
 	d.Resize(fyne.NewSize(480, 260))
@@ -470,7 +472,7 @@ func newOppRow() fyne.CanvasObject {
 	return r
 }
 
-func (r *oppRow) set(row *tracker.Row, today tracker.Date) {
+func (r *oppRow) set(row *tracker.Row, today day.Day) {
 	r.dot.FillColor = statusColors[row.Status()]
 	r.title.SetText(row.Company() + " — " + row.Role())
 	r.status.Text = row.Status().Label()
@@ -479,9 +481,9 @@ func (r *oppRow) set(row *tracker.Row, today tracker.Date) {
 	case follow == "":
 		r.follow.Text = ""
 	case r.overdue:
-		r.follow.Text = "Follow up " + string(follow) + " · overdue"
+		r.follow.Text = "Follow up " + follow.Format(day.Short) + " · overdue"
 	default:
-		r.follow.Text = "Follow up " + string(follow)
+		r.follow.Text = "Follow up " + follow.Format(day.Short)
 	}
 	r.Refresh()
 }

@@ -6,6 +6,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"github.com/declinedesk/declinedesk/internal/day"
+	"github.com/declinedesk/declinedesk/internal/stage"
 	"github.com/declinedesk/declinedesk/internal/tracker"
 )
 
@@ -32,11 +34,17 @@ func TestAddThroughTheForm(t *testing.T) {
 	if !h.button("Add").Disabled() {
 		t.Error("Add is enabled before company and role are filled in")
 	}
-	test.Type(f.company, "Acme Inc")
-	test.Type(f.role, "Go Engineer")
-	test.Type(f.contactEmail, "jo@acme.test")
-	test.Type(f.followUp, "12/1/2026")
-	f.status.SetSelected(tracker.Invited.Label())
+	test.Type(f.entry("company"), "Acme Inc")
+	test.Type(f.entry("role"), "Go Engineer")
+	test.Type(f.entry("contact_email"), "jo@acme.test")
+	h.app.setDateOrder(day.MonthFirst)  // as the settings, or an import's question, set it
+	f = showOpportunityForm(h.app, nil) // the form reads dates the way the user writes them
+	h.app.tracker.form = f
+	test.Type(f.entry("company"), "Acme Inc")
+	test.Type(f.entry("role"), "Go Engineer")
+	test.Type(f.entry("contact_email"), "jo@acme.test")
+	test.Type(f.entry("follow_up_on"), "12/1/2026")
+	f.status.SetSelected(stage.Invited.Label())
 	h.tap("Add")
 
 	if h.count() != 1 {
@@ -46,7 +54,7 @@ func TestAddThroughTheForm(t *testing.T) {
 		t.Fatalf("list rows %+v", h.app.tracker.rows)
 	}
 	cur := h.app.current
-	if cur == nil || cur.Company != "Acme Inc" || cur.Status != tracker.Invited || cur.FollowUpOn != "2026-12-01" || cur.ContactEmail != "jo@acme.test" {
+	if cur == nil || cur.Company != "Acme Inc" || cur.Status != stage.Invited || cur.FollowUpOn != "2026-12-01" || cur.ContactEmail != "jo@acme.test" {
 		t.Fatalf("the new opportunity is not selected as entered: %+v", cur)
 	}
 	if !h.shows("1 opportunity") || !h.shows("Acme Inc — Go Engineer") {
@@ -58,38 +66,38 @@ func TestFormShowsValidationMessagesInline(t *testing.T) {
 	h := newHarness(t)
 	h.app.tracker.onAdd()
 	f := h.app.tracker.form
-	h.typeInto(f.company, "Acme")
-	h.typeInto(f.role, "Dev")
-	h.typeInto(f.contactEmail, "jo at acme")
-	h.typeInto(f.applied, "31/12/2026")
-	h.win.Canvas().Focus(f.notes) // messages show once the field is left
+	h.typeInto(f.entry("company"), "Acme")
+	h.typeInto(f.entry("role"), "Dev")
+	h.typeInto(f.entry("contact_email"), "jo at acme")
+	h.typeInto(f.entry("applied_on"), "3/4/2026") // no order chosen: it reads two ways
+	h.win.Canvas().Focus(f.entry("notes"))        // messages show once the field is left
 	if !h.shows(`"jo at acme" is not an email address`) {
 		t.Errorf("no inline email message: %q", h.texts())
 	}
-	if !h.shows("is not a date") {
+	if !h.shows(`"3/4/2026" could be March 4, 2026 or 3 April 2026: write it as YYYY-MM-DD`) {
 		t.Errorf("no inline date message: %q", h.texts())
 	}
 	if !h.button("Add").Disabled() {
 		t.Error("Add is enabled with invalid fields")
 	}
-	f.contactEmail.SetText("jo@acme.test")
-	f.applied.SetText("2026-12-31")
+	f.entry("contact_email").SetText("jo@acme.test")
+	f.entry("applied_on").SetText("2026-12-31")
 	if h.button("Add").Disabled() {
 		t.Error("Add stays disabled once the fields are fixed")
 	}
 }
 
 func TestDuplicateIsShownBeforeSaving(t *testing.T) {
-	h := newHarness(t, tracker.Opportunity{Company: "Acme Inc", Role: "Go Engineer", Status: tracker.Declined, RespondedOn: "2026-05-01"})
+	h := newHarness(t, tracker.Opportunity{Company: "Acme Inc", Role: "Go Engineer", Status: stage.Declined, RespondedOn: "2026-05-01"})
 	h.app.tracker.onAdd()
 	f := h.app.tracker.form
-	test.Type(f.company, "ACME")
-	test.Type(f.role, "go engineer")
+	test.Type(f.entry("company"), "ACME")
+	test.Type(f.entry("role"), "go engineer")
 	h.tap("Add")
 	if h.count() != 1 {
 		t.Fatal("a duplicate was saved without asking")
 	}
-	if !h.shows("You already track Acme Inc — Go Engineer (Declined (by me), responded 2026-05-01)") {
+	if !h.shows("You already track Acme Inc — Go Engineer (Declined (by me), responded Fri 1 May 2026)") {
 		t.Errorf("warning missing: %q", h.texts())
 	}
 	h.tap("Show it")
@@ -99,8 +107,8 @@ func TestDuplicateIsShownBeforeSaving(t *testing.T) {
 
 	h.app.tracker.onAdd()
 	f = h.app.tracker.form
-	test.Type(f.company, "Acme")
-	test.Type(f.role, "Go Engineer")
+	test.Type(f.entry("company"), "Acme")
+	test.Type(f.entry("role"), "Go Engineer")
 	h.tap("Add")
 	h.tap("Save anyway")
 	if h.count() != 2 {
@@ -110,15 +118,15 @@ func TestDuplicateIsShownBeforeSaving(t *testing.T) {
 
 func TestSearchAndFilter(t *testing.T) {
 	h := newHarness(t,
-		tracker.Opportunity{Company: "Acme", Role: "Go Engineer", Status: tracker.Applied},
-		tracker.Opportunity{Company: "Globex", Role: "Analyst", Status: tracker.Declined, Notes: "met the team lead"},
-		tracker.Opportunity{Company: "Initech", Role: "Go Lead", Status: tracker.Applied, FollowUpOn: day(-24)},
+		tracker.Opportunity{Company: "Acme", Role: "Go Engineer", Status: stage.Applied},
+		tracker.Opportunity{Company: "Globex", Role: "Analyst", Status: stage.Declined, Notes: "met the team lead"},
+		tracker.Opportunity{Company: "Initech", Role: "Go Lead", Status: stage.Applied, FollowUpOn: dayAt(-24)},
 	)
 	p := h.app.tracker
 	if len(p.rows) != 3 || !h.shows("3 opportunities") {
 		t.Fatalf("rows %d", len(p.rows))
 	}
-	if !h.shows("Follow up " + string(day(-24)) + " · overdue") {
+	if !h.shows("Follow up " + dayAt(-24).Format(day.Short) + " · overdue") {
 		t.Errorf("overdue follow-up not highlighted: %q", h.texts())
 	}
 	test.Type(p.search, "go")
@@ -126,7 +134,7 @@ func TestSearchAndFilter(t *testing.T) {
 	if len(p.rows) != 2 || !h.shows("2 of 3 opportunities") {
 		t.Errorf("search go: %d rows, %q", len(p.rows), h.texts())
 	}
-	p.status.SetSelected(tracker.Applied.Label())
+	p.status.SetSelected(stage.Applied.Label())
 	h.settle()
 	if len(p.rows) != 2 {
 		t.Errorf("search + applied: %d", len(p.rows))
@@ -141,12 +149,12 @@ func TestSearchAndFilter(t *testing.T) {
 		t.Errorf("Show all: %d rows", len(p.rows))
 	}
 	// Tapping a status in the chart filters by it; tapping it again clears the filter.
-	p.onChartTapped(tracker.Declined)
+	p.onChartTapped(stage.Declined)
 	h.settle()
 	if len(p.rows) != 1 || p.rows[0].Company() != "Globex" {
 		t.Errorf("chart filter: %+v", p.rows)
 	}
-	p.onChartTapped(tracker.Declined)
+	p.onChartTapped(stage.Declined)
 	h.settle()
 	if len(p.rows) != 3 {
 		t.Errorf("chart filter not cleared: %d", len(p.rows))
@@ -192,13 +200,13 @@ func TestDeleteAsksFirst(t *testing.T) {
 }
 
 func TestStatusChangeIsRecordedInHistory(t *testing.T) {
-	h := newHarness(t, tracker.Opportunity{Company: "Acme", Role: "Go Engineer", Status: tracker.Invited})
+	h := newHarness(t, tracker.Opportunity{Company: "Acme", Role: "Go Engineer", Status: stage.Invited})
 	h.app.tracker.list.Select(0)
 	h.settle()
-	h.app.tracker.details.status.SetSelected(tracker.Scheduled.Label())
+	h.app.tracker.details.status.SetSelected(stage.Scheduled.Label())
 	h.settle()
 	o, _ := h.store.Get(h.app.current.ID)
-	if o.Status != tracker.Scheduled || len(o.History) != 2 || o.History[1].Text != "Status: from Interview invited to Interview scheduled" {
+	if o.Status != stage.Scheduled || len(o.History) != 2 || o.History[1].Describe() != "Status: from Interview invited to Interview scheduled" {
 		t.Errorf("stored %+v", o)
 	}
 	h.app.showTab(tabDetails)

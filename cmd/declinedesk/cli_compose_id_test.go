@@ -9,7 +9,9 @@ import (
 	"testing"
 
 	"github.com/declinedesk/declinedesk/internal/clock/clocktest"
+	"github.com/declinedesk/declinedesk/internal/day"
 	"github.com/declinedesk/declinedesk/internal/letter"
+	"github.com/declinedesk/declinedesk/internal/stage"
 	"github.com/declinedesk/declinedesk/internal/tracker"
 )
 
@@ -56,7 +58,7 @@ func cliToday(t *testing.T, stdin string, args ...string) result {
 
 var ana = &tracker.Profile{FullName: "Ana Silva", Email: "ana@example.com", Signature: "Go developer · Lisbon"}
 
-func record(status tracker.Status) tracker.Opportunity {
+func record(status stage.Status) tracker.Opportunity {
 	return tracker.Opportunity{Company: "Acme Inc", Role: "Go Engineer", Status: status,
 		ContactName: "Jo Park", ContactEmail: "jo@acme.test"}
 }
@@ -64,8 +66,8 @@ func record(status tracker.Status) tracker.Opportunity {
 func id(n uint64) string { return strconv.FormatUint(n, 10) }
 
 func TestComposeIDWithTheProfile(t *testing.T) {
-	o := record(tracker.Invited)
-	o.InterviewOn = tracker.Date(clocktest.Day(6))
+	o := record(stage.Invited)
+	o.InterviewOn = day.Day(clocktest.Day(6))
 	db, ids := tracked(t, ana, o)
 	r := cliToday(t, "", "--db", db, "compose", "--id", id(ids[0]))
 	if r.code != 0 {
@@ -101,7 +103,7 @@ func TestComposeIDWithTheProfile(t *testing.T) {
 }
 
 func TestComposeIDSender(t *testing.T) {
-	db, ids := tracked(t, nil, record(tracker.Invited))
+	db, ids := tracked(t, nil, record(stage.Invited))
 	// No profile: --from signs it.
 	r := cliToday(t, "", "--db", db, "compose", "--id", id(ids[0]), "--from", "Bea Costa <bea@example.org>")
 	if r.code != 0 || !strings.HasSuffix(r.stdout, "Sincerely,\nBea Costa\n") {
@@ -119,7 +121,7 @@ func TestComposeIDSender(t *testing.T) {
 		}
 	}
 	// With a profile, --from still says who writes: the flag is the later word.
-	db, ids = tracked(t, ana, record(tracker.Invited))
+	db, ids = tracked(t, ana, record(stage.Invited))
 	r = cliToday(t, "", "--db", db, "compose", "--id", id(ids[0]), "--from", "Bea Costa <bea@example.org>")
 	if r.code != 0 || !strings.HasSuffix(r.stdout, "Sincerely,\nBea Costa\n") || strings.Contains(r.stdout, "Lisbon") {
 		t.Errorf("--from over a profile: %+v", r)
@@ -127,15 +129,15 @@ func TestComposeIDSender(t *testing.T) {
 }
 
 func TestComposeIDKindFromTheStage(t *testing.T) {
-	scheduledPast := record(tracker.Scheduled)
-	scheduledPast.InterviewOn = tracker.Date(clocktest.Day(-4))
-	scheduledToday := record(tracker.Scheduled)
-	scheduledToday.InterviewOn = tracker.Date(clocktest.Day(0))
-	declined := record(tracker.Declined)
-	declined.FollowUpOn = tracker.Date(clocktest.Day(-1))
-	withdrawn := record(tracker.Withdrawn)
-	withdrawn.FollowUpOn = tracker.Date(clocktest.Day(20))
-	db, ids := tracked(t, ana, record(tracker.Offer), declined, scheduledPast, scheduledToday, record(tracker.Applied), withdrawn)
+	scheduledPast := record(stage.Scheduled)
+	scheduledPast.InterviewOn = day.Day(clocktest.Day(-4))
+	scheduledToday := record(stage.Scheduled)
+	scheduledToday.InterviewOn = day.Day(clocktest.Day(0))
+	declined := record(stage.Declined)
+	declined.FollowUpOn = day.Day(clocktest.Day(-1))
+	withdrawn := record(stage.Withdrawn)
+	withdrawn.FollowUpOn = day.Day(clocktest.Day(20))
+	db, ids := tracked(t, ana, record(stage.Offer), declined, scheduledPast, scheduledToday, record(stage.Applied), withdrawn)
 	for i, tc := range []struct {
 		kind      letter.Kind
 		want      []string
@@ -177,7 +179,7 @@ func TestComposeIDKindFromTheStage(t *testing.T) {
 }
 
 func TestComposeIDKindFlag(t *testing.T) {
-	db, ids := tracked(t, ana, record(tracker.Accepted), record(tracker.Invited), record(tracker.Rejected))
+	db, ids := tracked(t, ana, record(stage.Accepted), record(stage.Invited), record(stage.Rejected))
 	// Accepted: no letter suggested, and the message says why and how to write one anyway.
 	r := cliToday(t, "", "--db", db, "compose", "--id", id(ids[0]))
 	if r.code != 2 || r.stdout != "" {
@@ -210,14 +212,25 @@ func TestComposeIDUsesTheSavedSettings(t *testing.T) {
 	draft := &letter.Spec{RecipientName: "Joanna Park", Reason: letter.Compensation, Alternative: letter.Reschedule,
 		AlternativeDate: clocktest.Day(60), Tone: letter.Warm, SenderName: "Old Name", Subject: "About Tuesday",
 		Body: "Dear Jo,\n\nThank you for the invitation. I will not attend the interview.\n\nBest regards,\nAna Silva\n"}
-	offer := record(tracker.Offer)
+	offer := record(stage.Invited)
 	offer.Draft = draft
-	invited := record(tracker.Invited)
+	invited := record(stage.Invited)
 	invited.Draft = draft
 	db, ids := tracked(t, ana, offer, invited)
+	s, err := tracker.Open(db, tracker.Options{Clock: clocktest.New()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	moved, _ := s.Get(ids[0])
+	moved.Status = stage.Offer
+	if _, err := s.Update(moved, true); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
 
-	// The stage moved on to an offer: the settings stay, the text written for the
-	// interview does not, and the talk after a date becomes staying in touch.
+	// The stage moved on to an offer after the letter was saved: the settings stay, the
+	// text written for the interview does not, and the talk after a date becomes staying
+	// in touch.
 	r := cliToday(t, "", "--db", db, "compose", "--id", id(ids[0]))
 	if r.code != 0 {
 		t.Fatalf("%+v", r)
@@ -250,7 +263,7 @@ func TestComposeIDUsesTheSavedSettings(t *testing.T) {
 }
 
 func TestComposeIDBadUsage(t *testing.T) {
-	db, ids := tracked(t, ana, record(tracker.Invited))
+	db, ids := tracked(t, ana, record(stage.Invited))
 	spec := writeFile(t, "spec.json", goodSpec)
 	for _, tc := range []struct {
 		args []string

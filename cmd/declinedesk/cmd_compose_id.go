@@ -7,7 +7,8 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/declinedesk/declinedesk/internal/checklist"
+	"github.com/declinedesk/declinedesk/internal/day"
+	"github.com/declinedesk/declinedesk/internal/draft"
 	"github.com/declinedesk/declinedesk/internal/letter"
 	"github.com/declinedesk/declinedesk/internal/tracker"
 )
@@ -34,21 +35,15 @@ func (f *idFlag) Set(v string) error {
 	return nil
 }
 
-// specForRecord is the letter spec for tracker record id, as the window would write it:
-//   - company, role and interview date from the record, which is where they are kept up
-//     to date;
-//   - the saved draft's settings (reason, alternative, tone, recipient, its text), or for
-//     a record without a draft the window's defaults, with the reason the checklist's
-//     concerns point to; a recipient field the draft leaves blank comes from the contact;
-//   - the kind from --kind, else from the record's stage on the command's day; a draft's
-//     own subject or body, written for another kind, is left out (letter.Spec.WithKind);
-//   - the sender from --from when given, else from the profile.
+// specForRecord is the letter spec for tracker record id, built as the window builds it
+// (package draft): the kind from --kind, else from the record's stage on the command's
+// day; the sender from --from when given, else from the profile.
 //
 // notes are lines for the user: which kind was chosen and why, and text that was left out.
-func (e *env) specForRecord(id uint64, kind letter.Kind, from string) (spec letter.Spec, notes []string, err error) {
-	var sender *mail.Address
-	if from != "" {
-		if sender, err = parseFrom(from); err != nil {
+func (e *env) specForRecord(id uint64, kind letter.Kind, fromFlag string) (spec letter.Spec, notes []string, err error) {
+	var from *mail.Address
+	if fromFlag != "" {
+		if from, err = parseFrom(fromFlag); err != nil {
 			return spec, nil, err
 		}
 	}
@@ -64,50 +59,37 @@ func (e *env) specForRecord(id uint64, kind letter.Kind, from string) (spec lett
 	if err != nil {
 		return spec, nil, err
 	}
-	if kind == "" {
-		suggested, why := tracker.SuggestedKind(&o, tracker.DateOf(e.now()))
-		if suggested == "" {
-			return spec, nil, fmt.Errorf("#%d %s, %s (%s): %s\nTo write a letter anyway, choose its kind with --kind: %s",
-				id, o.Company, o.Role, o.Status.Label(), why, kindIDs())
-		}
-		kind = suggested
-		notes = append(notes, fmt.Sprintf("%s letter, from the stage (--kind chooses another): %s", kind, why))
-	}
-	if o.Draft != nil {
-		spec = *o.Draft
+	sender := tracker.Profile{}
+	if from != nil {
+		sender = tracker.Profile{FullName: from.Name, Email: from.Address}
 	} else {
-		reason := letter.NotAFit
-		if r := checklist.Summarize(o.Checklist).Reason; r != "" {
-			reason = letter.Reason(r)
+		if sender, err = s.Profile(); err != nil {
+			return spec, nil, err
 		}
-		spec = letter.Spec{Reason: reason, Alternative: letter.StayInTouch, Tone: letter.Formal}
+		if strings.TrimSpace(sender.FullName) == "" {
+			return spec, nil, errors.New("no sender for the letter: save your profile in the Decline Desk window, " +
+				`or give --from "Full Name <email>"`)
+		}
 	}
-	if (spec.Body != "" || spec.Subject != "") && spec.Kind.OrDefault() != kind {
+	req := draft.Request{Sender: sender, Kind: kind, Today: day.Of(e.now())}
+	l := draft.For(&o, req)
+	if l.Sent != nil && kind == "" && l.Suggested != "" {
+		// The saved letter went out: the command writes the next one the stage calls for.
+		req.Kind = l.Suggested
+		l = draft.For(&o, req)
+	}
+	if kind == "" {
+		if l.Suggested == "" {
+			return spec, nil, fmt.Errorf("#%d %s, %s (%s): %s\nTo write a letter anyway, choose its kind with --kind: %s",
+				id, o.Company, o.Role, o.Status.Label(), l.Why, kindIDs())
+		}
+		notes = append(notes, fmt.Sprintf("%s letter, from the stage (--kind chooses another): %s", l.Suggested, l.Why))
+	}
+	if l.DroppedText {
 		notes = append(notes, fmt.Sprintf("The saved letter text was written to %s; this letter is written from its settings instead.",
-			strings.ToLower(spec.Kind.OrDefault().Label())))
+			strings.ToLower(o.Draft.Kind.OrDefault().Label())))
 	}
-	spec = spec.WithKind(kind)
-	spec.Company, spec.Role, spec.InterviewDate = o.Company, o.Role, string(o.InterviewOn)
-	if strings.TrimSpace(spec.RecipientName) == "" {
-		spec.RecipientName = o.ContactName
-	}
-	if strings.TrimSpace(spec.RecipientEmail) == "" {
-		spec.RecipientEmail = o.ContactEmail
-	}
-	if sender != nil {
-		spec.SenderName, spec.SenderEmail, spec.Signature = sender.Name, sender.Address, ""
-		return spec, notes, nil
-	}
-	p, err := s.Profile()
-	if err != nil {
-		return spec, nil, err
-	}
-	if strings.TrimSpace(p.FullName) == "" {
-		return spec, nil, errors.New("no sender for the letter: save your profile in the Decline Desk window, " +
-			`or give --from "Full Name <email>"`)
-	}
-	spec.SenderName, spec.SenderEmail, spec.Signature = p.FullName, p.Email, p.Signature
-	return spec, notes, nil
+	return l.Spec, notes, nil
 }
 
 // parseFrom reads --from: "Full Name <email>", as a mail header writes it.

@@ -10,7 +10,9 @@ import (
 	"text/tabwriter"
 
 	"github.com/declinedesk/declinedesk/internal/csvio"
+	"github.com/declinedesk/declinedesk/internal/day"
 	"github.com/declinedesk/declinedesk/internal/fsutil"
+	"github.com/declinedesk/declinedesk/internal/stage"
 	"github.com/declinedesk/declinedesk/internal/tracker"
 )
 
@@ -43,7 +45,7 @@ func runImport(e *env, args []string) error {
 	defer s.Close()
 	opts := csvio.Options{ValidOnly: validOnly}
 	if dates != "" {
-		if opts.Dates, err = tracker.ParseDateOrder(dates); err != nil {
+		if opts.Dates, err = day.ParseOrder(dates); err != nil {
 			return usagef("%v", err)
 		}
 	}
@@ -134,9 +136,9 @@ func runList(e *env, args []string) error {
 	if len(pos) > 0 {
 		return usagef("unexpected arguments: %s", strings.Join(pos, " "))
 	}
-	var only tracker.Status
+	var only stage.Status
 	if status != "" {
-		if only, err = tracker.ParseStatus(status); err != nil {
+		if only, err = stage.Parse(status); err != nil {
 			return usagef("%v", err)
 		}
 	}

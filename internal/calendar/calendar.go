@@ -15,6 +15,8 @@ import (
 
 	ics "github.com/arran4/golang-ical"
 
+	"github.com/declinedesk/declinedesk/internal/day"
+	"github.com/declinedesk/declinedesk/internal/stage"
 	"github.com/declinedesk/declinedesk/internal/tracker"
 )
 
@@ -31,7 +33,7 @@ const (
 type Event struct {
 	Kind        Kind
 	ID          uint64 // the opportunity's
-	Day         tracker.Date
+	Day         day.Day
 	Summary     string
 	Description string
 	Updated     time.Time // when the opportunity last changed; zero for unknown
@@ -53,14 +55,14 @@ type Options struct {
 	Product string
 }
 
-// Source is where the opportunities come from, such as a tracker.Store.
+// Source is where the opportunities come from, such as a *tracker.BoltStore.
 type Source interface {
 	ForEach(withHistory bool, fn func(o *tracker.Opportunity) error) error
 }
 
 // Export writes the events of every opportunity of s and returns how many there were.
 func Export(w io.Writer, s Source, opts Options) (int, error) {
-	today := tracker.DateOf(opts.Now)
+	today := day.Of(opts.Now)
 	var events []Event
 	err := s.ForEach(false, func(o *tracker.Opportunity) error {
 		events = append(events, EventsOf(o, today)...)
@@ -74,7 +76,7 @@ func Export(w io.Writer, s Source, opts Options) (int, error) {
 
 // EventsOf lists the events of o: its follow-up, whenever it falls, and its interview when
 // that is today or later. A stored date that is not a day is left out.
-func EventsOf(o *tracker.Opportunity, today tracker.Date) []Event {
+func EventsOf(o *tracker.Opportunity, today day.Day) []Event {
 	company, role := oneLine(o.Company), oneLine(o.Role)
 	title := company
 	if role != "" {
@@ -107,9 +109,8 @@ func EventsOf(o *tracker.Opportunity, today tracker.Date) []Event {
 }
 
 // followUpAdvice says what the follow-up asks the user to do.
-func followUpAdvice(s tracker.Status, company, role string) string {
-	switch s {
-	case tracker.Declined, tracker.Withdrawn:
+func followUpAdvice(s stage.Status, company, role string) string {
+	if s.Declined() {
 		return "Send " + company + " a short keep-in-touch note, so that they think of you next time; Decline Desk has a keep-in-touch letter for it."
 	}
 	return "Follow up on your application" + forRole(role, company) + "."

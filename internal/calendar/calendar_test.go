@@ -10,10 +10,12 @@ import (
 	"unicode/utf8"
 
 	"github.com/declinedesk/declinedesk/internal/clock/clocktest"
+	"github.com/declinedesk/declinedesk/internal/day"
+	"github.com/declinedesk/declinedesk/internal/stage"
 	"github.com/declinedesk/declinedesk/internal/tracker"
 )
 
-func day(n int) tracker.Date { return tracker.Date(clocktest.Day(n)) }
+func dayAt(n int) day.Day { return day.Day(clocktest.Day(n)) }
 
 // opportunities is a Source made of a list.
 type opportunities []tracker.Opportunity
@@ -32,15 +34,15 @@ var opts = Options{Now: clocktest.Epoch, Product: "Decline Desk 9.8.7"}
 
 // tricky holds what calendar files must escape or fold, in the fields the events show.
 var tricky = opportunities{
-	{ID: 1, Company: `Acme, Inc.; "Widgets" \ Gadgets`, Role: "Go Engineer", Status: tracker.Applied,
-		ContactName: "Jo Park", ContactEmail: "jo@acme.test", FollowUpOn: day(3), InterviewOn: day(10), UpdatedAt: clocktest.Epoch.AddDate(0, 0, -2)},
-	{ID: 2, Company: "Line\nbreak\r\nand\ttab Ltd", Role: "Analyst", Status: tracker.Declined,
-		ContactName: "Ana Silva", FollowUpOn: day(-4), InterviewOn: day(-1)},
-	{ID: 3, Company: strings.Repeat("Müller & Söhne Größenwahn ", 6), Role: strings.Repeat("日本語の役職", 9), Status: tracker.Withdrawn,
-		ContactEmail: "hr@muller.test", FollowUpOn: day(0), InterviewOn: day(0)},
-	{ID: 4, Company: "Saved Co", Role: "Nothing planned", Status: tracker.Saved},
-	{ID: 5, Company: "Emoji 🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉 Corp", Role: "Dev", Status: tracker.Invited, InterviewOn: day(1)},
-	{ID: 6, Company: "Bad dates", Role: "Dev", Status: tracker.Applied, FollowUpOn: "2026-02-30", InterviewOn: "soon"},
+	{ID: 1, Company: `Acme, Inc.; "Widgets" \ Gadgets`, Role: "Go Engineer", Status: stage.Applied,
+		ContactName: "Jo Park", ContactEmail: "jo@acme.test", FollowUpOn: dayAt(3), InterviewOn: dayAt(10), UpdatedAt: clocktest.Epoch.AddDate(0, 0, -2)},
+	{ID: 2, Company: "Line\nbreak\r\nand\ttab Ltd", Role: "Analyst", Status: stage.Declined,
+		ContactName: "Ana Silva", FollowUpOn: dayAt(-4), InterviewOn: dayAt(-1)},
+	{ID: 3, Company: strings.Repeat("Müller & Söhne Größenwahn ", 6), Role: strings.Repeat("日本語の役職", 9), Status: stage.Withdrawn,
+		ContactEmail: "hr@muller.test", FollowUpOn: dayAt(0), InterviewOn: dayAt(0)},
+	{ID: 4, Company: "Saved Co", Role: "Nothing planned", Status: stage.Saved},
+	{ID: 5, Company: "Emoji 🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉🎉 Corp", Role: "Dev", Status: stage.Invited, InterviewOn: dayAt(1)},
+	{ID: 6, Company: "Bad dates", Role: "Dev", Status: stage.Applied, FollowUpOn: "2026-02-30", InterviewOn: "soon"},
 }
 
 func export(t *testing.T, src Source, o Options) (string, int) {
@@ -179,31 +181,31 @@ func TestEventsOf(t *testing.T) {
 		want []string // UID, day, summary, description
 	}{
 		{"a follow-up and an interview ahead",
-			tracker.Opportunity{ID: 7, Company: "Acme", Role: "Dev", Status: tracker.Applied, ContactName: "Jo Park", ContactEmail: "jo@acme.test", FollowUpOn: day(2), InterviewOn: day(5)},
+			tracker.Opportunity{ID: 7, Company: "Acme", Role: "Dev", Status: stage.Applied, ContactName: "Jo Park", ContactEmail: "jo@acme.test", FollowUpOn: dayAt(2), InterviewOn: dayAt(5)},
 			[]string{
-				"followup-7@declinedesk", string(day(2)), "Follow up: Acme — Dev", "Follow up on your application for Dev at Acme.\nContact: Jo Park <jo@acme.test>",
-				"interview-7@declinedesk", string(day(5)), "Interview: Acme — Dev", "Interview for Dev at Acme. If you will not go, tell them as early as you can.\nContact: Jo Park <jo@acme.test>",
+				"followup-7@declinedesk", string(dayAt(2)), "Follow up: Acme — Dev", "Follow up on your application for Dev at Acme.\nContact: Jo Park <jo@acme.test>",
+				"interview-7@declinedesk", string(dayAt(5)), "Interview: Acme — Dev", "Interview for Dev at Acme. If you will not go, tell them as early as you can.\nContact: Jo Park <jo@acme.test>",
 			}},
 		{"an overdue follow-up still shows; a past interview does not",
-			tracker.Opportunity{ID: 8, Company: "Acme", Role: "Dev", Status: tracker.Offer, ContactEmail: "jo@acme.test", FollowUpOn: day(-9), InterviewOn: day(-1)},
-			[]string{"followup-8@declinedesk", string(day(-9)), "Follow up: Acme — Dev", "Follow up on your application for Dev at Acme.\nContact: jo@acme.test"}},
+			tracker.Opportunity{ID: 8, Company: "Acme", Role: "Dev", Status: stage.Offer, ContactEmail: "jo@acme.test", FollowUpOn: dayAt(-9), InterviewOn: dayAt(-1)},
+			[]string{"followup-8@declinedesk", string(dayAt(-9)), "Follow up: Acme — Dev", "Follow up on your application for Dev at Acme.\nContact: jo@acme.test"}},
 		{"an interview today is still ahead",
-			tracker.Opportunity{ID: 9, Company: "Acme", Role: "Dev", Status: tracker.Scheduled, ContactName: "Jo", InterviewOn: day(0)},
-			[]string{"interview-9@declinedesk", string(day(0)), "Interview: Acme — Dev", "Interview for Dev at Acme. If you will not go, tell them as early as you can.\nContact: Jo"}},
+			tracker.Opportunity{ID: 9, Company: "Acme", Role: "Dev", Status: stage.Scheduled, ContactName: "Jo", InterviewOn: dayAt(0)},
+			[]string{"interview-9@declinedesk", string(dayAt(0)), "Interview: Acme — Dev", "Interview for Dev at Acme. If you will not go, tell them as early as you can.\nContact: Jo"}},
 		{"declined: keep in touch",
-			tracker.Opportunity{ID: 10, Company: "Acme", Role: "Dev", Status: tracker.Declined, FollowUpOn: day(90)},
-			[]string{"followup-10@declinedesk", string(day(90)), "Follow up: Acme — Dev", "Send Acme a short keep-in-touch note, so that they think of you next time; Decline Desk has a keep-in-touch letter for it."}},
+			tracker.Opportunity{ID: 10, Company: "Acme", Role: "Dev", Status: stage.Declined, FollowUpOn: dayAt(90)},
+			[]string{"followup-10@declinedesk", string(dayAt(90)), "Follow up: Acme — Dev", "Send Acme a short keep-in-touch note, so that they think of you next time; Decline Desk has a keep-in-touch letter for it."}},
 		{"withdrawn: keep in touch",
-			tracker.Opportunity{ID: 11, Company: "Acme", Role: "Dev", Status: tracker.Withdrawn, FollowUpOn: day(1)},
-			[]string{"followup-11@declinedesk", string(day(1)), "Follow up: Acme — Dev", "Send Acme a short keep-in-touch note, so that they think of you next time; Decline Desk has a keep-in-touch letter for it."}},
+			tracker.Opportunity{ID: 11, Company: "Acme", Role: "Dev", Status: stage.Withdrawn, FollowUpOn: dayAt(1)},
+			[]string{"followup-11@declinedesk", string(dayAt(1)), "Follow up: Acme — Dev", "Send Acme a short keep-in-touch note, so that they think of you next time; Decline Desk has a keep-in-touch letter for it."}},
 		{"no role",
-			tracker.Opportunity{ID: 12, Company: "Acme", Status: tracker.Applied, FollowUpOn: day(1)},
-			[]string{"followup-12@declinedesk", string(day(1)), "Follow up: Acme", "Follow up on your application at Acme."}},
+			tracker.Opportunity{ID: 12, Company: "Acme", Status: stage.Applied, FollowUpOn: dayAt(1)},
+			[]string{"followup-12@declinedesk", string(dayAt(1)), "Follow up: Acme", "Follow up on your application at Acme."}},
 		{"nothing planned", tracker.Opportunity{ID: 13, Company: "Acme", Role: "Dev"}, nil},
 		{"stored dates that are not days", tracker.Opportunity{ID: 14, Company: "Acme", Role: "Dev", FollowUpOn: "2026-13-01", InterviewOn: "tomorrow"}, nil},
 	} {
 		var got []string
-		for _, e := range EventsOf(&tc.o, day(0)) {
+		for _, e := range EventsOf(&tc.o, dayAt(0)) {
 			got = append(got, e.UID(), string(e.Day), e.Summary, e.Description)
 		}
 		if !slices.Equal(got, tc.want) {
@@ -297,7 +299,7 @@ func TestLongNonASCIITextFoldsAtOctetsWithoutSplittingCharacters(t *testing.T) {
 	for _, word := range []string{"ü", "日", "🎉", "e\u0301", "a", "\\", ",", "\\n"} {
 		for _, n := range []int{40, 73, 74, 75, 76, 200} {
 			company := strings.Repeat(word, n)
-			ics := mustExport(t, opportunities{{ID: 1, Company: company, Role: "Dev", FollowUpOn: day(1)}})
+			ics := mustExport(t, opportunities{{ID: 1, Company: company, Role: "Dev", FollowUpOn: dayAt(1)}})
 			evs := events(t, parse(t, ics)) // checks every line: CRLF, ≤ 75 octets, UTF-8
 			if got := unescape(t, evs[0]["SUMMARY"].value); got != "Follow up: "+company+" — Dev" {
 				t.Errorf("%d × %q: summary read back as %q", n, word, got)

@@ -21,7 +21,7 @@ func FuzzSummaryRoundTrip(f *testing.F) {
 	f.Fuzz(func(t *testing.T, company, role string, id uint64) {
 		o := tricky[0]
 		o.ID, o.Company, o.Role = id, company, role
-		evs := EventsOf(&o, day(0))
+		evs := EventsOf(&o, dayAt(0))
 		var b bytes.Buffer
 		if err := Write(&b, evs, opts); err != nil {
 			t.Fatal(err)

@@ -9,7 +9,7 @@ import (
 	"testing"
 
 	"github.com/declinedesk/declinedesk/internal/clock/clocktest"
-	"github.com/declinedesk/declinedesk/internal/tracker"
+	"github.com/declinedesk/declinedesk/internal/day"
 )
 
 // icalendarPython finds a Python that has the icalendar package (scripts/deps.sh test
@@ -38,7 +38,7 @@ func TestAnIndependentReaderAgrees(t *testing.T) {
 	}
 	var want []Event
 	for i := range tricky {
-		want = append(want, EventsOf(&tricky[i], tracker.DateOf(opts.Now))...)
+		want = append(want, EventsOf(&tricky[i], day.Of(opts.Now))...)
 	}
 	if len(got.Events) != len(want) {
 		t.Fatalf("icalendar read %d events, %d were written", len(got.Events), len(want))

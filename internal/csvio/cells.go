@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/declinedesk/declinedesk/internal/day"
 	"github.com/declinedesk/declinedesk/internal/tracker"
 )
 
@@ -104,10 +105,10 @@ func formatContacts(cs []contact) string {
 	return strings.Join(lines, "\n")
 }
 
-// stage is one step of a stage history: the stage's name and the day it was reached.
-type stage struct {
+// step is one step of a stage history: the stage's name and the day it was reached.
+type step struct {
 	Name string
-	Day  tracker.Date
+	Day  day.Day
 }
 
 // stageArrow separates the steps of a stage history.
@@ -116,39 +117,39 @@ const stageArrow = "→"
 // splitStages reads a stage history, "Applied (2026-08-03) → Interview (2026-08-12)": each
 // step a stage and its day in parentheses, YYYY-MM-DD or as the file writes its dates.
 // A step without a day is an error: the history is kept only with its days.
-func splitStages(cell string, order tracker.DateOrder, short bool) ([]stage, error) {
-	var out []stage
-	for _, step := range strings.Split(cell, stageArrow) {
-		step = strings.TrimSpace(step)
-		if step == "" {
+func splitStages(cell string, order day.Order, short bool) ([]step, error) {
+	var out []step
+	for _, text := range strings.Split(cell, stageArrow) {
+		text = strings.TrimSpace(text)
+		if text == "" {
 			continue
 		}
-		open := strings.LastIndex(step, "(")
-		if open < 0 || !strings.HasSuffix(step, ")") {
-			return nil, fmt.Errorf("the step %q has no date: write it as Stage (YYYY-MM-DD)", shorten(step))
+		open := strings.LastIndex(text, "(")
+		if open < 0 || !strings.HasSuffix(text, ")") {
+			return nil, fmt.Errorf("the step %q has no date: write it as Stage (YYYY-MM-DD)", shorten(text))
 		}
-		name := strings.TrimSpace(step[:open])
-		written := strings.TrimSpace(step[open+1 : len(step)-1])
+		name := strings.TrimSpace(text[:open])
+		written := strings.TrimSpace(text[open+1 : len(text)-1])
 		if name == "" {
-			return nil, fmt.Errorf("the step %q names no stage", shorten(step))
+			return nil, fmt.Errorf("the step %q names no stage", shorten(text))
 		}
 		if written == "" {
-			return nil, fmt.Errorf("the step %q has no date: write it as Stage (YYYY-MM-DD)", shorten(step))
+			return nil, fmt.Errorf("the step %q has no date: write it as Stage (YYYY-MM-DD)", shorten(text))
 		}
-		d, err := tracker.ParseDateIn(dayText(written, short), order)
-		if err != nil && order == tracker.OrderUnknown {
-			d, err = tracker.ParseDateIn(dayText(written, short), tracker.DayFirst)
+		d, err := day.Parse(dayText(written, short), order)
+		if err != nil && order == day.OrderUnknown {
+			d, err = day.Parse(dayText(written, short), day.DayFirst)
 		}
 		if err != nil {
-			return nil, fmt.Errorf("the step %q: %v", shorten(step), err)
+			return nil, fmt.Errorf("the step %q: %v", shorten(text), err)
 		}
-		out = append(out, stage{Name: name, Day: d})
+		out = append(out, step{Name: name, Day: d})
 	}
 	return out, nil
 }
 
 // formatStages writes a stage history as Reactive Resume does.
-func formatStages(steps []stage) string {
+func formatStages(steps []step) string {
 	parts := make([]string, len(steps))
 	for i, s := range steps {
 		parts[i] = s.Name + " (" + string(s.Day) + ")"
@@ -157,11 +158,15 @@ func formatStages(steps []stage) string {
 }
 
 // importedStage is the one place an imported file's history becomes events: the stage a
-// record reached on a day in the tool named by format, or, for Decline Desk's own export
-// (format ""), the event as the export wrote it.
+// record reached on a day in the tool named by format, keeping that tool's words (its
+// stages are not statuses of ours); with no stage, the import itself, from that tool's
+// export; for Decline Desk's own export (format ""), an entry of its history as written.
 func importedStage(at time.Time, stage, format string) tracker.Event {
-	if format == "" {
-		return tracker.Event{At: at, Kind: tracker.EventNote, Text: stage}
+	switch {
+	case format == "":
+		return tracker.Event{At: at, Kind: tracker.EventEntry, Note: stage}
+	case stage == "":
+		return tracker.Event{At: at, Kind: tracker.EventImported, Source: format}
 	}
-	return tracker.Event{At: at, Kind: tracker.EventStatus, Text: "Stage in " + format + ": " + stage}
+	return tracker.Event{At: at, Kind: tracker.EventEntry, Note: "Stage in " + format + ": " + stage, Source: format}
 }

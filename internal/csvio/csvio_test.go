@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/declinedesk/declinedesk/internal/day"
+	"github.com/declinedesk/declinedesk/internal/stage"
 	"github.com/declinedesk/declinedesk/internal/tracker"
 )
 
@@ -24,7 +26,7 @@ func openStore(t testing.TB) *tracker.BoltStore {
 	return s
 }
 
-func all(t *testing.T, s tracker.Store) []tracker.Opportunity {
+func all(t *testing.T, s *tracker.BoltStore) []tracker.Opportunity {
 	t.Helper()
 	var out []tracker.Opportunity
 	if err := s.ForEach(true, func(o *tracker.Opportunity) error { out = append(out, *o); return nil }); err != nil {
@@ -39,23 +41,23 @@ func TestHeaderAndStatusAliases(t *testing.T) {
 		want      tracker.Opportunity
 	}{
 		{"our own columns", "company,role,status,follow_up_on\nAcme,Dev,invited,2026-12-01\n",
-			tracker.Opportunity{Company: "Acme", Role: "Dev", Status: tracker.Invited, FollowUpOn: "2026-12-01"}},
+			tracker.Opportunity{Company: "Acme", Role: "Dev", Status: stage.Invited, FollowUpOn: "2026-12-01"}},
 		{"spreadsheet names", "Employer,Job Title,Stage,Date Applied,Link,Recruiter,Email,Notes,Location,Tags\n" +
 			"Globex,Analyst,Interviewing,3/17/2026,https://x.test/1,Jo Park,jo@globex.test,Nice team,Oslo,remote; senior\n",
-			tracker.Opportunity{Company: "Globex", Role: "Analyst", Status: tracker.Scheduled, AppliedOn: "2026-03-17",
+			tracker.Opportunity{Company: "Globex", Role: "Analyst", Status: stage.Scheduled, AppliedOn: "2026-03-17",
 				URL: "https://x.test/1", ContactName: "Jo Park", ContactEmail: "jo@globex.test", Notes: "Nice team",
 				Location: "Oslo", Tags: []string{"remote", "senior"}}},
 		{"other spellings", "ORGANIZATION,position,Status,Applied,Job URL,Contact\nInitech,QA,Wishlist,2026-01-02,x.test/2,Ann <ann@initech.test>\n",
-			tracker.Opportunity{Company: "Initech", Role: "QA", Status: tracker.Saved, AppliedOn: "2026-01-02", URL: "x.test/2",
+			tracker.Opportunity{Company: "Initech", Role: "QA", Status: stage.Saved, AppliedOn: "2026-01-02", URL: "x.test/2",
 				ContactName: "Ann", ContactEmail: "ann@initech.test"}},
 		{"title and organisation, offer declined", "Organisation,Title,Status\nHooli,PM,Offer Declined\n",
-			tracker.Opportunity{Company: "Hooli", Role: "PM", Status: tracker.Declined}},
+			tracker.Opportunity{Company: "Hooli", Role: "PM", Status: stage.Declined}},
 		{"bookmarked", "company_name;job-title;stage\nHooli;PM;Bookmarked\n",
-			tracker.Opportunity{Company: "Hooli", Role: "PM", Status: tracker.Saved}},
+			tracker.Opportunity{Company: "Hooli", Role: "PM", Status: stage.Saved}},
 		{"no status but applied", "Company,Role,Date Applied\nHooli,PM,2026-05-06\n",
-			tracker.Opportunity{Company: "Hooli", Role: "PM", Status: tracker.Applied, AppliedOn: "2026-05-06"}},
+			tracker.Opportunity{Company: "Hooli", Role: "PM", Status: stage.Applied, AppliedOn: "2026-05-06"}},
 		{"tab separated", "Company\tRole\tStatus\nHooli\tPM\toffer\n",
-			tracker.Opportunity{Company: "Hooli", Role: "PM", Status: tracker.Offer}},
+			tracker.Opportunity{Company: "Hooli", Role: "PM", Status: stage.Offer}},
 	} {
 		p, err := Parse(strings.NewReader(tc.csv), ParseOptions{})
 		if err != nil || len(p.Errors) > 0 || len(p.Rows) != 1 {
@@ -211,7 +213,7 @@ func TestImportIsAtomicUnlessValidOnly(t *testing.T) {
 
 func TestImportSkipsDuplicatesAndNamesThem(t *testing.T) {
 	s := openStore(t)
-	if _, err := s.Add(tracker.Opportunity{Company: "Acme Inc", Role: "Go Dev", Status: tracker.Declined}, false); err != nil {
+	if _, err := s.Add(tracker.Opportunity{Company: "Acme Inc", Role: "Go Dev", Status: stage.Declined}, false); err != nil {
 		t.Fatal(err)
 	}
 	in := "Company,Role,URL\nACME,go dev,\nGlobex,QA,https://j.test/1\nOther,Other,http://www.j.test/1/\n"
@@ -236,11 +238,11 @@ func TestImportSkipsDuplicatesAndNamesThem(t *testing.T) {
 func TestExportColumnsAndValues(t *testing.T) {
 	s := openStore(t)
 	o, err := s.Add(tracker.Opportunity{Company: "Acme", Role: "Dev", Tags: []string{"a", "b c"}, Notes: "x, \"y\"\nz",
-		FollowUpOn: "2027-01-01", Status: tracker.Invited}, false)
+		FollowUpOn: "2027-01-01", Status: stage.Invited}, false)
 	if err != nil {
 		t.Fatal(err)
 	}
-	s.AppendEvent(o.ID, tracker.Event{Kind: tracker.EventNote, Text: "said yes; then no", At: time.Date(2026, 11, 26, 10, 0, 0, 0, time.UTC)})
+	s.AppendEvent(o.ID, tracker.Event{Kind: tracker.EventEntry, Note: "said yes; then no", At: time.Date(2026, 11, 26, 10, 0, 0, 0, time.UTC)})
 	var buf bytes.Buffer
 	if n, err := Export(&buf, s, ExportOptions{}); err != nil || n != 1 {
 		t.Fatal(n, err)
@@ -260,7 +262,7 @@ func TestExportColumnsAndValues(t *testing.T) {
 func TestHistoryRoundTrip(t *testing.T) {
 	day := time.Date(2026, 3, 4, 0, 0, 0, 0, time.UTC)
 	events := []tracker.Event{
-		{At: day, Text: "plain"}, {At: day, Text: `back\slash; semi;colon`}, {At: day, Text: "two\nlines"}, {At: day, Text: ""}, {At: day, Text: `ends with \`},
+		{At: day, Kind: tracker.EventEntry, Note: "plain"}, {At: day, Kind: tracker.EventEntry, Note: `back\slash; semi;colon`}, {At: day, Kind: tracker.EventEntry, Note: "two\nlines"}, {At: day, Kind: tracker.EventEntry, Note: ""}, {At: day, Kind: tracker.EventEntry, Note: `ends with \`},
 	}
 	got, err := ParseHistory(FormatHistory(events))
 	if err != nil {
@@ -270,7 +272,7 @@ func TestHistoryRoundTrip(t *testing.T) {
 		t.Fatalf("got %d events: %+v", len(got), got)
 	}
 	for i := range events {
-		if got[i].Text != events[i].Text || !got[i].At.Equal(events[i].At) {
+		if got[i].Note != events[i].Note || got[i].Kind != tracker.EventEntry || !got[i].At.Equal(events[i].At) {
 			t.Errorf("%d: %+v, want %+v", i, got[i], events[i])
 		}
 	}
@@ -285,22 +287,22 @@ func TestDateOrderComesFromTheFile(t *testing.T) {
 	for _, tc := range []struct {
 		name, csv string
 		opts      ParseOptions
-		want      []tracker.Date
+		want      []day.Day
 	}{
 		{"day over 12 first: all day first", "Company;Role;Applied\nA;B;31/01/2026\nC;D;03/04/2026\n", ParseOptions{},
-			[]tracker.Date{"2026-01-31", "2026-04-03"}},
+			[]day.Day{"2026-01-31", "2026-04-03"}},
 		{"day over 12 second: all month first", "Company,Role,Applied\nA,B,01/31/2026\nC,D,03/04/2026\n", ParseOptions{},
-			[]tracker.Date{"2026-01-31", "2026-03-04"}},
+			[]day.Day{"2026-01-31", "2026-03-04"}},
 		{"dotted dates are day first", "Company;Role;Applied\nA;B;7.3.2026\nC;D;3/4/2026\n", ParseOptions{},
-			[]tracker.Date{"2026-03-07", "2026-04-03"}},
+			[]day.Day{"2026-03-07", "2026-04-03"}},
 		{"evidence in another date column", "Company,Role,Applied,Follow up\nA,B,3/4/2026,\nC,D,,25/12/2026\n", ParseOptions{},
-			[]tracker.Date{"2026-04-03", ""}},
-		{"the user says day first", "Company,Role,Applied\nA,B,03/04/2026\n", ParseOptions{Dates: tracker.DayFirst},
-			[]tracker.Date{"2026-04-03"}},
-		{"the user says month first", "Company,Role,Applied\nA,B,03/04/2026\n", ParseOptions{Dates: tracker.MonthFirst},
-			[]tracker.Date{"2026-03-04"}},
+			[]day.Day{"2026-04-03", ""}},
+		{"the user says day first", "Company,Role,Applied\nA,B,03/04/2026\n", ParseOptions{Dates: day.DayFirst},
+			[]day.Day{"2026-04-03"}},
+		{"the user says month first", "Company,Role,Applied\nA,B,03/04/2026\n", ParseOptions{Dates: day.MonthFirst},
+			[]day.Day{"2026-03-04"}},
 		{"same either way", "Company,Role,Applied\nA,B,04/04/2026\nC,D,2026-01-02\n", ParseOptions{},
-			[]tracker.Date{"2026-04-04", "2026-01-02"}},
+			[]day.Day{"2026-04-04", "2026-01-02"}},
 	} {
 		p, err := Parse(strings.NewReader(tc.csv), tc.opts)
 		if err != nil || len(p.Errors) > 0 || len(p.Rows) != len(tc.want) {
@@ -327,7 +329,7 @@ func TestDatesThatCannotBeToldApartAreNotGuessed(t *testing.T) {
 		t.Errorf("mixed: %v", err)
 	}
 	// Told month first, a day-first date is a bad row, not a silent other day.
-	p, err := Parse(strings.NewReader("Company,Role,Applied\nA,B,31/01/2026\n"), ParseOptions{Dates: tracker.MonthFirst})
+	p, err := Parse(strings.NewReader("Company,Role,Applied\nA,B,31/01/2026\n"), ParseOptions{Dates: day.MonthFirst})
 	if err != nil || len(p.Errors) != 1 || !strings.Contains(p.Errors[0].Reason, "Applied on") {
 		t.Errorf("told month first: %v %+v", err, p)
 	}

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/declinedesk/declinedesk/internal/tracker"
+	"github.com/declinedesk/declinedesk/internal/day"
 )
 
 // DateOrderError says that the file's dates could be read day first or month first, and
@@ -16,8 +16,8 @@ type DateOrderError struct {
 }
 
 func (e *DateOrderError) Error() string {
-	mdy, _ := tracker.ParseDateIn(e.Text, tracker.MonthFirst)
-	dmy, _ := tracker.ParseDateIn(e.Text, tracker.DayFirst)
+	mdy, _ := day.Parse(e.Text, day.MonthFirst)
+	dmy, _ := day.Parse(e.Text, day.DayFirst)
 	return fmt.Sprintf("cannot tell whether the dates are written day first or month first: %q on line %d could be %s or %s",
 		e.Text, e.Line, mdy.Time().Format("January 2, 2006"), dmy.Time().Format("2 January 2006"))
 }
@@ -62,11 +62,11 @@ func (ev *orderEvidence) add(rec []string, line int, l *layout) {
 		if !exact {
 			v = dayText(v, short)
 		}
-		order, ambiguous := tracker.OrderEvidence(v)
+		order, ambiguous := day.Evidence(v)
 		switch {
-		case order == tracker.DayFirst && ev.day == nil:
+		case order == day.DayFirst && ev.day == nil:
 			ev.day = &seenDate{v, line}
-		case order == tracker.MonthFirst && ev.month == nil:
+		case order == day.MonthFirst && ev.month == nil:
 			ev.month = &seenDate{v, line}
 		case ambiguous && ev.unsure == nil:
 			ev.unsure = &seenDate{v, line}
@@ -75,16 +75,16 @@ func (ev *orderEvidence) add(rec []string, line int, l *layout) {
 }
 
 // order is what the evidence says: the order, or why none can be chosen.
-func (ev *orderEvidence) order() (tracker.DateOrder, error) {
+func (ev *orderEvidence) order() (day.Order, error) {
 	switch {
 	case ev.day != nil && ev.month != nil:
-		return tracker.OrderUnknown, &MixedDatesError{DayFirst: ev.day.text, DayFirstLine: ev.day.line, MonthFirst: ev.month.text, MonthFirstLine: ev.month.line}
+		return day.OrderUnknown, &MixedDatesError{DayFirst: ev.day.text, DayFirstLine: ev.day.line, MonthFirst: ev.month.text, MonthFirstLine: ev.month.line}
 	case ev.day != nil:
-		return tracker.DayFirst, nil
+		return day.DayFirst, nil
 	case ev.month != nil:
-		return tracker.MonthFirst, nil
+		return day.MonthFirst, nil
 	case ev.unsure != nil:
-		return tracker.OrderUnknown, &DateOrderError{Text: ev.unsure.text, Line: ev.unsure.line}
+		return day.OrderUnknown, &DateOrderError{Text: ev.unsure.text, Line: ev.unsure.line}
 	}
-	return tracker.MonthFirst, nil // no slash date that reads two ways: either order gives the same days
+	return day.MonthFirst, nil // no slash date that reads two ways: either order gives the same days
 }

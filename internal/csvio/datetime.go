@@ -6,18 +6,18 @@ import (
 	"strings"
 	"time"
 
-	"github.com/declinedesk/declinedesk/internal/tracker"
+	"github.com/declinedesk/declinedesk/internal/day"
 )
 
 // Other trackers write moments where we keep days, and days in more ways than
-// tracker.ParseDateIn reads: ISO 8601 date-times (2026-10-01T09:30:00.000Z, with or
+// day.Parse reads: ISO 8601 date-times (2026-10-01T09:30:00.000Z, with or
 // without an offset), "2026-10-01 09:30:00", and LinkedIn's "10/14/26, 2:22 PM". This file
 // turns them into what the field table reads.
 
 // splitMoment splits a written moment into its day and its time of day: at a "T" or a
 // space after an ISO day, at a comma or a space after a slash day. rest is "" for a day
 // alone.
-func splitMoment(text string) (day, rest string) {
+func splitMoment(text string) (date, rest string) {
 	text = strings.TrimSpace(text)
 	if len(text) > 10 && isISODay(text[:10]) && (text[10] == 'T' || text[10] == ' ') {
 		return text[:10], strings.TrimSpace(text[11:])
@@ -60,60 +60,60 @@ func clockOf(text string) (time.Duration, bool) {
 // fullYear writes a slash day's two-digit year out as 20YY: the exports that write two
 // digits (LinkedIn's) began long after 1999, and nothing a tracker holds is a century
 // ahead. Any other text comes back as it was.
-func fullYear(day string) string {
-	i := strings.LastIndexByte(day, '/')
-	if i < 0 || len(day)-i-1 != 2 || strings.Count(day, "/") != 2 {
-		return day
+func fullYear(date string) string {
+	i := strings.LastIndexByte(date, '/')
+	if i < 0 || len(date)-i-1 != 2 || strings.Count(date, "/") != 2 {
+		return date
 	}
-	if _, err := strconv.Atoi(day[i+1:]); err != nil {
-		return day
+	if _, err := strconv.Atoi(date[i+1:]); err != nil {
+		return date
 	}
-	return day[:i+1] + "20" + day[i+1:]
+	return date[:i+1] + "20" + date[i+1:]
 }
 
-// dayText is the day a cell of a date column names, written as tracker.ParseDateIn reads
+// dayText is the day a cell of a date column names, written as day.Parse reads
 // it: a moment loses its time of day (an ISO moment with an offset is the day at that
 // offset), a two-digit year is 20YY when short (or when a time follows, as only LinkedIn
 // writes it). Text that is no such moment comes back as it was, for ParseDateIn to refuse.
 func dayText(text string, short bool) string {
-	day, rest := splitMoment(text)
+	date, rest := splitMoment(text)
 	if rest == "" {
 		if short {
-			return fullYear(day)
+			return fullYear(date)
 		}
-		return day
+		return date
 	}
-	if isISODay(day) {
+	if isISODay(date) {
 		if t, err := time.Parse(time.RFC3339Nano, strings.TrimSpace(text)); err == nil {
-			return string(tracker.DateOf(t))
+			return string(day.Of(t))
 		}
 	}
 	if _, ok := clockOf(rest); !ok {
 		return text
 	}
-	return fullYear(day)
+	return fullYear(date)
 }
 
 // parseMoment reads a created or updated moment: RFC 3339 as the export writes it, the
 // other trackers' moments (in UTC when they name no zone), or a day (its midnight UTC).
 // Years outside those the window can show are refused.
-func parseMoment(s string, order tracker.DateOrder, short bool) (time.Time, error) {
+func parseMoment(s string, order day.Order, short bool) (time.Time, error) {
 	if s == "" {
 		return time.Time{}, nil
 	}
 	t, err := time.Parse(time.RFC3339Nano, s)
 	if err != nil {
-		day, rest := splitMoment(s)
+		date, rest := splitMoment(s)
 		clock, ok := clockOf(rest)
 		if rest != "" && !ok {
 			return time.Time{}, fmt.Errorf("%q is not a date and time (expected 2026-11-25T09:30:00Z)", s)
 		}
-		if !isISODay(day) && (short || rest != "") {
-			day = fullYear(day)
+		if !isISODay(date) && (short || rest != "") {
+			date = fullYear(date)
 		}
-		d, err := tracker.ParseDateIn(day, order)
-		if err != nil && order == tracker.OrderUnknown {
-			d, err = tracker.ParseDateIn(day, tracker.DayFirst)
+		d, err := day.Parse(date, order)
+		if err != nil && order == day.OrderUnknown {
+			d, err = day.Parse(date, day.DayFirst)
 		}
 		if err != nil {
 			if strings.Contains(err.Error(), "between") {
@@ -123,8 +123,8 @@ func parseMoment(s string, order tracker.DateOrder, short bool) (time.Time, erro
 		}
 		t = d.Time().Add(clock)
 	}
-	if t = t.UTC(); t.Year() < tracker.MinYear || t.Year() > tracker.MaxYear {
-		return time.Time{}, fmt.Errorf("%q is not a moment between %d and %d", s, tracker.MinYear, tracker.MaxYear)
+	if t = t.UTC(); t.Year() < day.MinYear || t.Year() > day.MaxYear {
+		return time.Time{}, fmt.Errorf("%q is not a moment between %d and %d", s, day.MinYear, day.MaxYear)
 	}
 	return t, nil
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/declinedesk/declinedesk/internal/day"
 	"github.com/declinedesk/declinedesk/internal/tracker"
 )
 
@@ -92,7 +93,7 @@ func formatTime(t time.Time) string {
 func FormatHistory(events []tracker.Event) string {
 	parts := make([]string, len(events))
 	for i, e := range events {
-		parts[i] = string(tracker.DateOf(e.At.UTC())) + " " + historyEscaper.Replace(e.Text)
+		parts[i] = string(day.Of(e.At.UTC())) + " " + historyEscaper.Replace(e.Describe())
 	}
 	return strings.Join(parts, "; ")
 }

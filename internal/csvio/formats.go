@@ -3,7 +3,8 @@ package csvio
 import (
 	"strings"
 
-	"github.com/declinedesk/declinedesk/internal/tracker"
+	"github.com/declinedesk/declinedesk/internal/day"
+	"github.com/declinedesk/declinedesk/internal/stage"
 )
 
 // Format is the CSV export of another job tracker, as import knows it: how to tell it
@@ -21,9 +22,9 @@ type Format struct {
 	Columns map[string]string
 	// Statuses are the tool's status words (lowercase) that mean something other than the
 	// tracker's own status aliases say. closedStatus means: the closed reason says.
-	Statuses map[string]tracker.Status
+	Statuses map[string]stage.Status
 	// Reasons are the words of the closed reason column (lowercase), for closedStatus.
-	Reasons map[string]tracker.Status
+	Reasons map[string]stage.Status
 	// Values are cells with a meaning of their own in one column: HeaderKey → cell
 	// (lowercase) → what it means there ("" for nothing).
 	Values map[string]map[string]string
@@ -31,7 +32,7 @@ type Format struct {
 	// LinkedIn export names no source, but every row came from LinkedIn.
 	Fixed map[string]string
 	// Dates is how the tool writes slash dates, when it always writes them one way.
-	Dates tracker.DateOrder
+	Dates day.Order
 	// ShortYears: the tool writes two-digit years, which mean 20YY.
 	ShortYears bool
 
@@ -39,7 +40,7 @@ type Format struct {
 }
 
 // closedStatus stands for a status word that says only that the application is closed.
-const closedStatus tracker.Status = "(closed)"
+const closedStatus stage.Status = "(closed)"
 
 // Format names for files that are no tool's export.
 const (
@@ -74,17 +75,17 @@ var formats = []*Format{
 		Identify: []string{"stage history", "timeline", "closed reason", "created at", "updated at"},
 		Columns:  reactiveResumeColumns(map[string]string{"closed reason": readClosedReason}),
 		Statuses: reactiveResumeStatuses,
-		Reasons: map[string]tracker.Status{
-			"accepted":       tracker.Accepted,
-			"accepted-other": tracker.Withdrawn, // took another offer: this one was withdrawn from
-			"withdrew":       tracker.Withdrawn,
-			"withdrawn":      tracker.Withdrawn,
-			"not-selected":   tracker.Rejected,
-			"rejected":       tracker.Rejected,
-			"no-response":    tracker.Ghosted,
-			"ghosted":        tracker.Ghosted,
-			"declined":       tracker.Declined,
-			"offer-declined": tracker.Declined,
+		Reasons: map[string]stage.Status{
+			"accepted":       stage.Accepted,
+			"accepted-other": stage.Withdrawn, // took another offer: this one was withdrawn from
+			"withdrew":       stage.Withdrawn,
+			"withdrawn":      stage.Withdrawn,
+			"not-selected":   stage.Rejected,
+			"rejected":       stage.Rejected,
+			"no-response":    stage.Ghosted,
+			"ghosted":        stage.Ghosted,
+			"declined":       stage.Declined,
+			"offer-declined": stage.Declined,
 		},
 	},
 	// Version 5 of the same export: an Archived column instead of the closed stage, tags
@@ -113,11 +114,11 @@ var formats = []*Format{
 			"creator user first name": readSkip, "creator user last name": readSkip,
 			"creator user email": readSkip, // the board's owner: the user, not a contact
 		},
-		Statuses: map[string]tracker.Status{
-			"wishlist": tracker.Saved, "applied": tracker.Applied, "interview": tracker.Scheduled,
-			"interviewing": tracker.Scheduled, "on site": tracker.Scheduled, "onsite": tracker.Scheduled,
-			"offer": tracker.Offer, "rejected": tracker.Rejected, "accepted": tracker.Accepted,
-			"declined": tracker.Declined, "withdrawn": tracker.Withdrawn,
+		Statuses: map[string]stage.Status{
+			"wishlist": stage.Saved, "applied": stage.Applied, "interview": stage.Scheduled,
+			"interviewing": stage.Scheduled, "on site": stage.Scheduled, "onsite": stage.Scheduled,
+			"offer": stage.Offer, "rejected": stage.Rejected, "accepted": stage.Accepted,
+			"declined": stage.Declined, "withdrawn": stage.Withdrawn,
 		},
 	},
 
@@ -133,13 +134,13 @@ var formats = []*Format{
 			"applied date": "applied_on", "company": "company", "job title": "role",
 			"job type": "tags", "location": "location", "job source": "source", "status": "status",
 		},
-		Statuses: map[string]tracker.Status{
-			"draft":          tracker.Saved,
-			"interview":      tracker.Scheduled,
-			"expired":        tracker.Ghosted,   // the posting closed without an answer
-			"archived":       tracker.Withdrawn, // put away by the user
-			"offer accepted": tracker.Accepted,
-			"offer declined": tracker.Declined,
+		Statuses: map[string]stage.Status{
+			"draft":          stage.Saved,
+			"interview":      stage.Scheduled,
+			"expired":        stage.Ghosted,   // the posting closed without an answer
+			"archived":       stage.Withdrawn, // put away by the user
+			"offer accepted": stage.Accepted,
+			"offer declined": stage.Declined,
 		},
 		Values: map[string]map[string]string{"job type": {"unknown": ""}},
 	},
@@ -156,8 +157,8 @@ var formats = []*Format{
 			"company name": "company", "job title": "role", "job url": "url",
 			"resume name": readSkip, "question and answers": "notes",
 		},
-		Fixed: map[string]string{"source": "LinkedIn", "status": string(tracker.Applied)},
-		Dates: tracker.MonthFirst, ShortYears: true,
+		Fixed: map[string]string{"source": "LinkedIn", "status": string(stage.Applied)},
+		Dates: day.MonthFirst, ShortYears: true,
 	},
 	// The same export's Jobs/Saved Jobs.csv.
 	{
@@ -166,8 +167,8 @@ var formats = []*Format{
 		Columns: map[string]string{
 			"saved date": "created_at", "job url": "url", "job title": "role", "company name": "company",
 		},
-		Fixed: map[string]string{"source": "LinkedIn", "status": string(tracker.Saved)},
-		Dates: tracker.MonthFirst, ShortYears: true,
+		Fixed: map[string]string{"source": "LinkedIn", "status": string(stage.Saved)},
+		Dates: day.MonthFirst, ShortYears: true,
 	},
 }
 
@@ -189,10 +190,10 @@ func reactiveResumeColumns(extra map[string]string) map[string]string {
 }
 
 // reactiveResumeStatuses are Reactive Resume's lowercase stages.
-var reactiveResumeStatuses = map[string]tracker.Status{
-	"saved": tracker.Saved, "applied": tracker.Applied, "screening": tracker.Invited,
-	"interview": tracker.Scheduled, "offer": tracker.Offer, "rejected": tracker.Rejected,
-	"ghosted": tracker.Ghosted, "closed": closedStatus,
+var reactiveResumeStatuses = map[string]stage.Status{
+	"saved": stage.Saved, "applied": stage.Applied, "screening": stage.Invited,
+	"interview": stage.Scheduled, "offer": stage.Offer, "rejected": stage.Rejected,
+	"ghosted": stage.Ghosted, "closed": closedStatus,
 }
 
 // recognise is the format whose columns the header has, or nil.
@@ -221,7 +222,7 @@ func recognise(header []string) *Format {
 
 // status reads a status word as the format means it; cells of its closed reason column
 // come in reason.
-func (f *Format) status(word, reason string) (tracker.Status, error) {
+func (f *Format) status(word, reason string) (stage.Status, error) {
 	if f != nil && len(f.Statuses) > 0 {
 		key := strings.Join(strings.Fields(strings.ToLower(word)), " ")
 		if s, ok := f.Statuses[key]; ok {
@@ -238,5 +239,5 @@ func (f *Format) status(word, reason string) (tracker.Status, error) {
 			return "", &closedReasonError{reason}
 		}
 	}
-	return tracker.ParseStatus(word)
+	return stage.Parse(word)
 }

@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/declinedesk/declinedesk/internal/day"
+	"github.com/declinedesk/declinedesk/internal/stage"
 	"github.com/declinedesk/declinedesk/internal/tracker"
 )
 
@@ -29,7 +31,7 @@ func readFormatFile(t *testing.T, name string) (*Plan, []Row) {
 }
 
 func TestEachExportIsRecognisedAndImported(t *testing.T) {
-	day := func(s string) time.Time { d, _ := time.Parse(time.DateOnly, s); return d }
+	midnight := func(s string) time.Time { d, _ := time.Parse(time.DateOnly, s); return d }
 	moment := func(s string) time.Time { m, _ := time.Parse(time.RFC3339, s); return m }
 	for _, tc := range []struct {
 		file, format string
@@ -37,67 +39,67 @@ func TestEachExportIsRecognisedAndImported(t *testing.T) {
 		want         []tracker.Opportunity
 	}{
 		{"jobsync.csv", "JobSync export", []string{"index", "applied"}, []tracker.Opportunity{
-			{Company: "Larkspur Analytics", Role: "Data Engineer", Status: tracker.Applied, AppliedOn: "2026-09-03", Location: "Porto",
-				Source: "LinkedIn", Tags: []string{"Full Time"}, CreatedAt: day("2026-09-02")},
-			{Company: "Quillon Labs", Role: "Platform Engineer", Status: tracker.Saved, Source: "Company Career Page", CreatedAt: day("2026-09-05")},
-			{Company: "Tidewater Bank", Role: "Backend Developer", Status: tracker.Scheduled, AppliedOn: "2026-08-21", Location: "Remote",
-				Source: "Indeed", Tags: []string{"Contract"}, CreatedAt: day("2026-08-20")},
-			{Company: "Brindle & Co, Ltd", Role: "Site Reliability Engineer", Status: tracker.Ghosted, AppliedOn: "2026-07-02", Location: "Lisbon",
-				Source: "Glassdoor", Tags: []string{"Part Time"}, CreatedAt: day("2026-07-01")},
-			{Company: "Corvid Health", Role: "Go Engineer", Status: tracker.Declined, AppliedOn: "2026-06-12", Location: "Braga",
-				Source: "Google", Tags: []string{"Full Time"}, CreatedAt: day("2026-06-11")},
+			{Company: "Larkspur Analytics", Role: "Data Engineer", Status: stage.Applied, AppliedOn: "2026-09-03", Location: "Porto",
+				Source: "LinkedIn", Tags: []string{"Full Time"}, CreatedAt: midnight("2026-09-02")},
+			{Company: "Quillon Labs", Role: "Platform Engineer", Status: stage.Saved, Source: "Company Career Page", CreatedAt: midnight("2026-09-05")},
+			{Company: "Tidewater Bank", Role: "Backend Developer", Status: stage.Scheduled, AppliedOn: "2026-08-21", Location: "Remote",
+				Source: "Indeed", Tags: []string{"Contract"}, CreatedAt: midnight("2026-08-20")},
+			{Company: "Brindle & Co, Ltd", Role: "Site Reliability Engineer", Status: stage.Ghosted, AppliedOn: "2026-07-02", Location: "Lisbon",
+				Source: "Glassdoor", Tags: []string{"Part Time"}, CreatedAt: midnight("2026-07-01")},
+			{Company: "Corvid Health", Role: "Go Engineer", Status: stage.Declined, AppliedOn: "2026-06-12", Location: "Braga",
+				Source: "Google", Tags: []string{"Full Time"}, CreatedAt: midnight("2026-06-11")},
 		}},
 		{"huntr.csv", "Huntr board export", []string{"id", "rootDomain", "htmlDescription", "color", "boardId", "listId", "companyId",
 			"companyDomain", "creatorUserId", "creatorUserFirstName", "creatorUserLastName", "creatorUserEmail"}, []tracker.Opportunity{
-			{Company: "Kestrel Systems", Role: "Senior Go Engineer", Status: tracker.Saved, Location: "Lisbon", URL: "https://jobs.kestrel.test/go-1",
+			{Company: "Kestrel Systems", Role: "Senior Go Engineer", Status: stage.Saved, Location: "Lisbon", URL: "https://jobs.kestrel.test/go-1",
 				Notes: "salary: €70,000\ndeadline: 2026-10-01 00:00:00", Tags: []string{"Job Search 2026"},
 				CreatedAt: moment("2026-09-14T08:12:44Z"), UpdatedAt: moment("2026-09-20T17:03:10Z")},
-			{Company: "Ambergate", Role: "Staff Engineer", Status: tracker.Applied, Tags: []string{"Job Search 2026"},
+			{Company: "Ambergate", Role: "Staff Engineer", Status: stage.Applied, Tags: []string{"Job Search 2026"},
 				CreatedAt: moment("2026-09-15T10:00:00Z")},
-			{Company: "Fenwick Foods", Role: "Engineering Manager", Status: tracker.Scheduled, Location: "Porto", URL: "https://ambergate.test/em",
+			{Company: "Fenwick Foods", Role: "Engineering Manager", Status: stage.Scheduled, Location: "Porto", URL: "https://ambergate.test/em",
 				Tags: []string{"Job Search 2026"}, CreatedAt: moment("2026-09-16T11:30:00Z"), UpdatedAt: moment("2026-09-28T09:00:00Z")},
-			{Company: "Orrery Games", Role: "Tech Lead", Status: tracker.Offer, Location: "Remote", Tags: []string{"Side Projects"},
+			{Company: "Orrery Games", Role: "Tech Lead", Status: stage.Offer, Location: "Remote", Tags: []string{"Side Projects"},
 				CreatedAt: moment("2026-08-01T09:00:00Z"), UpdatedAt: moment("2026-08-30T12:00:00Z")},
-			{Company: "Nightjar Cloud", Role: "Developer Advocate", Status: tracker.Rejected, Location: "Berlin", Tags: []string{"Job Search 2026"},
+			{Company: "Nightjar Cloud", Role: "Developer Advocate", Status: stage.Rejected, Location: "Berlin", Tags: []string{"Job Search 2026"},
 				CreatedAt: moment("2026-07-10T15:45:00Z"), UpdatedAt: moment("2026-07-25T08:15:00Z")},
 		}},
 		{"Job Applications.csv", "LinkedIn job applications export", []string{"Contact Email", "Contact Phone Number", "Resume Name"}, []tracker.Opportunity{
-			{Company: "Ostrander Logistics", Role: "Operations Analyst", Status: tracker.Applied, AppliedOn: "2026-10-14", Source: "LinkedIn",
+			{Company: "Ostrander Logistics", Role: "Operations Analyst", Status: stage.Applied, AppliedOn: "2026-10-14", Source: "LinkedIn",
 				URL: "https://www.linkedin.com/jobs/view/4100000001", Notes: "Question And Answers: How many years of SQL?:4 | Expected salary?:55000"},
-			{Company: "Pellucid Media", Role: "Data Analyst", Status: tracker.Applied, AppliedOn: "2026-09-03", Source: "LinkedIn",
+			{Company: "Pellucid Media", Role: "Data Analyst", Status: stage.Applied, AppliedOn: "2026-09-03", Source: "LinkedIn",
 				URL: "https://www.linkedin.com/jobs/view/4100000002"},
-			{Company: "Quarry Hill Energy", Role: "BI Developer", Status: tracker.Applied, AppliedOn: "2025-12-01", Source: "LinkedIn",
+			{Company: "Quarry Hill Energy", Role: "BI Developer", Status: stage.Applied, AppliedOn: "2025-12-01", Source: "LinkedIn",
 				URL: "https://www.linkedin.com/jobs/view/4100000003", Notes: "Question And Answers: Are you authorised to work in Portugal?:Yes"},
 		}},
 		{"Saved Jobs.csv", "LinkedIn saved jobs export", nil, []tracker.Opportunity{
-			{Company: "Halvard Studio", Role: "Product Designer", Status: tracker.Saved, Source: "LinkedIn",
+			{Company: "Halvard Studio", Role: "Product Designer", Status: stage.Saved, Source: "LinkedIn",
 				URL: "https://www.linkedin.com/jobs/view/4100000101", CreatedAt: moment("2026-09-30T08:05:00Z")},
-			{Company: "Wrenfield Bank", Role: "UX Researcher", Status: tracker.Saved, Source: "LinkedIn",
+			{Company: "Wrenfield Bank", Role: "UX Researcher", Status: stage.Saved, Source: "LinkedIn",
 				URL: "https://www.linkedin.com/jobs/view/4100000102", CreatedAt: moment("2026-10-02T18:40:00Z")},
 		}},
 		{"reactive-resume-v6.csv", "Reactive Resume (v6) export", []string{"Stage Date"}, []tracker.Opportunity{
-			{Company: "Marisol Robotics", Role: "Firmware Engineer", Status: tracker.Scheduled, AppliedOn: "2026-10-01", Location: "Valencia",
+			{Company: "Marisol Robotics", Role: "Firmware Engineer", Status: stage.Scheduled, AppliedOn: "2026-10-01", Location: "Valencia",
 				Source: "Referral", URL: "https://careers.marisol.test/fw", Tags: []string{"embedded", "onsite"},
 				ContactName: "Maya Chen", ContactEmail: "maya.chen@marisol.test",
 				Notes: "Second round next week\nSalary: €60k\nTimeline: 2026-10-01: Applied\n2026-10-12: Interview\n" +
 					"2026-10-12: Technical interview (2026-10-19T09:00:00.000Z)\nMaya Chen: Recruiter\nOther contacts: Tomas Ortega (Hiring manager)",
 				CreatedAt: moment("2026-10-01T09:30:00Z"), UpdatedAt: moment("2026-10-12T16:45:10Z")},
-			{Company: "Dunmore Freight", Role: "Backend Engineer", Status: tracker.Withdrawn, AppliedOn: "2026-09-01", Source: "LinkedIn",
+			{Company: "Dunmore Freight", Role: "Backend Engineer", Status: stage.Withdrawn, AppliedOn: "2026-09-01", Source: "LinkedIn",
 				Tags: []string{"remote"}, CreatedAt: moment("2026-09-01T08:00:00Z"), UpdatedAt: moment("2026-09-20T10:00:00Z")},
-			{Company: "Alder & Finch", Role: "QA Lead", Status: tracker.Rejected, AppliedOn: "2026-08-10", Location: "Madrid",
+			{Company: "Alder & Finch", Role: "QA Lead", Status: stage.Rejected, AppliedOn: "2026-08-10", Location: "Madrid",
 				CreatedAt: moment("2026-08-10T12:00:00Z"), UpdatedAt: moment("2026-08-30T12:00:00Z")},
-			{Company: "Bellwether Apps", Role: "Mobile Developer", Status: tracker.Ghosted, AppliedOn: "2026-08-15",
+			{Company: "Bellwether Apps", Role: "Mobile Developer", Status: stage.Ghosted, AppliedOn: "2026-08-15",
 				CreatedAt: moment("2026-08-15T07:00:00Z"), UpdatedAt: moment("2026-09-30T07:00:00Z")},
-			{Company: "Cinderford Labs", Role: "Go Developer", Status: tracker.Withdrawn, AppliedOn: "2026-09-02",
+			{Company: "Cinderford Labs", Role: "Go Developer", Status: stage.Withdrawn, AppliedOn: "2026-09-02",
 				CreatedAt: moment("2026-09-02T07:00:00Z"), UpdatedAt: moment("2026-10-05T07:00:00Z")},
 		}},
 		{"reactive-resume-v5.csv", "Reactive Resume (v5) export", []string{"Stage Date"}, []tracker.Opportunity{
-			{Company: "Hollis Maritime", Role: "Platform Engineer", Status: tracker.Scheduled, AppliedOn: "2026-10-01", Location: "Rotterdam",
+			{Company: "Hollis Maritime", Role: "Platform Engineer", Status: stage.Scheduled, AppliedOn: "2026-10-01", Location: "Rotterdam",
 				Source: "Company site", URL: "https://hollis.test/jobs/7", Tags: []string{"kubernetes", "on-call"},
 				ContactName: "Maya Chen", ContactEmail: "maya.chen@hollis.test",
 				Notes:     "Ask about the on-call rota\nTimeline: 2026-10-01: Applied\n2026-10-12: Interview",
 				CreatedAt: moment("2026-10-01T09:30:00Z"), UpdatedAt: moment("2026-10-12T16:45:10Z")},
-			{Company: "Greyhame Insurance", Role: "Data Scientist", Status: tracker.Rejected, AppliedOn: "2026-09-02", Location: "Utrecht",
+			{Company: "Greyhame Insurance", Role: "Data Scientist", Status: stage.Rejected, AppliedOn: "2026-09-02", Location: "Utrecht",
 				Tags: []string{"archived"}, CreatedAt: moment("2026-09-02T09:30:00Z"), UpdatedAt: moment("2026-09-19T16:45:10Z")},
 		}},
 	} {
@@ -136,21 +138,25 @@ func TestStageHistoryBecomesDatedEvents(t *testing.T) {
 		{"2026-09-20", "Stage in Reactive Resume: Closed"},
 	}
 	h := rows[1].Opportunity.History
-	if len(h) != len(want) {
+	if len(h) != len(want)+1 || h[3].Describe() != "Imported from Reactive Resume (v6) export" || !h[3].At.IsZero() {
+		t.Fatalf("history %+v", h)
+	}
+	if len(h) != len(want)+1 {
 		t.Fatalf("history %+v", h)
 	}
 	for i, w := range want {
-		if got := string(tracker.DateOf(h[i].At.UTC())); got != w.day || h[i].Text != w.text || h[i].Kind != tracker.EventStatus {
-			t.Errorf("event %d: %s %q (%s), want %s %q", i, got, h[i].Text, h[i].Kind, w.day, w.text)
+		if got := string(day.Of(h[i].At.UTC())); got != w.day || h[i].Describe() != w.text || h[i].Kind != tracker.EventEntry || h[i].Source != "Reactive Resume" {
+			t.Errorf("event %d: %s %q (%s), want %s %q", i, got, h[i].Describe(), h[i].Kind, w.day, w.text)
 		}
 	}
-	// Stored, the events are the record's history, and the import adds none of its own.
+	// Stored, the events are the record's history, and the import is dated.
 	s := openStore(t)
 	if _, err := Import(s, PathFile(filepath.Join("testdata", "formats", "reactive-resume-v6.csv")), Options{}); err != nil {
 		t.Fatal(err)
 	}
 	stored := all(t, s)
-	if len(stored) != 5 || len(stored[1].History) != 3 || stored[1].History[2].Text != "Stage in Reactive Resume: Closed" {
+	if len(stored) != 5 || len(stored[1].History) != 4 || stored[1].History[2].Describe() != "Stage in Reactive Resume: Closed" ||
+		stored[1].History[3].At.IsZero() {
 		t.Errorf("stored history %+v", stored[1].History)
 	}
 }
@@ -237,7 +243,7 @@ func TestTheFormatTableIsConsistent(t *testing.T) {
 		}
 		for name, v := range f.Fixed {
 			fl, ok := tracker.FieldNamed(name)
-			if !ok || fl.Check(v, tracker.MonthFirst) != nil {
+			if !ok || fl.Check(v, day.MonthFirst) != nil {
 				t.Errorf("%s: fixed %s=%q", f.Name, name, v)
 			}
 		}
@@ -251,5 +257,17 @@ func TestTheFormatTableIsConsistent(t *testing.T) {
 				t.Errorf("a header of %s's columns is recognised as %v", f.Name, got)
 			}
 		}
+	}
+}
+
+// A record from another tracker's export says, in its history, where it came from.
+func TestImportedRecordsNameTheExportTheyCameFrom(t *testing.T) {
+	s := openStore(t)
+	if _, err := Import(s, PathFile(filepath.Join("testdata", "formats", "jobsync.csv")), Options{}); err != nil {
+		t.Fatal(err)
+	}
+	h := all(t, s)[0].History
+	if len(h) != 1 || h[0].Describe() != "Imported from JobSync export" || h[0].At.IsZero() {
+		t.Errorf("history %+v", h)
 	}
 }

@@ -9,6 +9,8 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/declinedesk/declinedesk/internal/day"
+	"github.com/declinedesk/declinedesk/internal/stage"
 	"github.com/declinedesk/declinedesk/internal/tracker"
 )
 
@@ -20,12 +22,12 @@ func FuzzExportImportRoundTrip(f *testing.F) {
 	f.Add("'+cmd", "-Role", "@x", "''=y", "\t=1", "", uint8(1), uint16(1), int64(1))
 	f.Add("=SUM(A1)", "\ufeffRole", "\"\"\"", "a,b;c", "2026-01-01 fake; 2026-01-02", "a@b.co", uint8(200), uint16(65535), int64(-1))
 	f.Fuzz(func(t *testing.T, company, role, notes, tags, event, email string, status uint8, days uint16, created int64) {
-		statuses := tracker.Statuses()
+		statuses := stage.Statuses()
 		in := tracker.Opportunity{
 			Company: company, Role: role, Notes: notes, Tags: tracker.SplitTags(tags),
 			Status: statuses[int(status)%len(statuses)], Location: event, Source: notes,
 			ContactName: company, URL: strings.ReplaceAll(role, " ", ""),
-			FollowUpOn: tracker.Date("2026-01-01").AddDays(int(days) % 5000),
+			FollowUpOn: day.Day("2026-01-01").AddDays(int(days) % 5000),
 			CreatedAt:  time.Unix(created%4e9, 0),
 		}
 		if tracker.CheckEmail(email) == nil {
@@ -40,7 +42,7 @@ func FuzzExportImportRoundTrip(f *testing.F) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := a.AppendEvent(o.ID, tracker.Event{Kind: tracker.EventNote, Text: event}); err != nil {
+		if _, err := a.AppendEvent(o.ID, tracker.Event{Kind: tracker.EventNote, Note: event}); err != nil {
 			t.Fatal(err)
 		}
 		if _, err := a.Add(tracker.Opportunity{Company: "second " + company, Role: role, Tags: []string{event}}, true); err != nil {
@@ -82,15 +84,15 @@ func FuzzDateForms(f *testing.F) {
 	f.Add(int64(32503593599), int16(840))  // the last second of 2999
 	f.Fuzz(func(t *testing.T, secs int64, offsetMinutes int16) {
 		at := time.Unix(secs, 0).UTC()
-		if at.Year() < tracker.MinYear || at.Year() > tracker.MaxYear {
+		if at.Year() < day.MinYear || at.Year() > day.MaxYear {
 			return
 		}
 		zone := time.FixedZone("", int(offsetMinutes%(14*60))*60)
 		local := at.In(zone)
-		if local.Year() < tracker.MinYear || local.Year() > tracker.MaxYear {
+		if local.Year() < day.MinYear || local.Year() > day.MaxYear {
 			return // the day as written is one the window cannot show
 		}
-		day := string(tracker.DateOf(local))
+		written := string(day.Of(local))
 		forms := map[string]bool{ // written form → has its own zone
 			local.Format(time.RFC3339):                    true,
 			local.Format("2006-01-02T15:04:05.000Z07:00"): true,
@@ -102,13 +104,13 @@ func FuzzDateForms(f *testing.F) {
 			forms[local.Format("1/2/06, 3:04 PM")] = false
 		}
 		for form, zoned := range forms {
-			if got := dayText(form, false); got != day && !(strings.Contains(form, "/") && got == local.Format("1/2/2006")) {
-				t.Errorf("dayText(%q) = %q, want %s", form, got, day)
+			if got := dayText(form, false); got != written && !(strings.Contains(form, "/") && got == local.Format("1/2/2006")) {
+				t.Errorf("dayText(%q) = %q, want %s", form, got, written)
 			}
-			if d, err := tracker.ParseDateIn(dayText(form, false), tracker.MonthFirst); err != nil || string(d) != day {
-				t.Errorf("%q reads as %q (%v), want %s", form, d, err, day)
+			if d, err := day.Parse(dayText(form, false), day.MonthFirst); err != nil || string(d) != written {
+				t.Errorf("%q reads as %q (%v), want %s", form, d, err, written)
 			}
-			m, err := parseMoment(form, tracker.MonthFirst, false)
+			m, err := parseMoment(form, day.MonthFirst, false)
 			want := time.Date(local.Year(), local.Month(), local.Day(), local.Hour(), local.Minute(), local.Second(), 0, time.UTC)
 			if zoned {
 				want = at
@@ -152,13 +154,13 @@ func FuzzContactList(f *testing.F) {
 func FuzzStageHistory(f *testing.F) {
 	f.Add("Applied", uint16(10), "Interview (onsite)", uint16(19))
 	f.Fuzz(func(t *testing.T, s1 string, d1 uint16, s2 string, d2 uint16) {
-		in := []stage{{s1, tracker.Date("2026-01-01").AddDays(int(d1) % 3000)}, {s2, tracker.Date("2026-01-01").AddDays(int(d2) % 3000)}}
+		in := []step{{s1, day.Day("2026-01-01").AddDays(int(d1) % 3000)}, {s2, day.Day("2026-01-01").AddDays(int(d2) % 3000)}}
 		for _, s := range in {
 			if strings.TrimSpace(s.Name) != s.Name || s.Name == "" || strings.Contains(s.Name, stageArrow) || !utf8.ValidString(s.Name) {
 				return
 			}
 		}
-		got, err := splitStages(formatStages(in), tracker.MonthFirst, false)
+		got, err := splitStages(formatStages(in), day.MonthFirst, false)
 		if err != nil || len(got) != 2 || got[0] != in[0] || got[1] != in[1] {
 			t.Errorf("%q: %+v (%v), want %+v", formatStages(in), got, err, in)
 		}
@@ -220,7 +222,7 @@ func FuzzAnyFormat(f *testing.F) {
 		}
 		w.Write(row)
 		w.Flush()
-		p, err := Read(BytesFile("f.csv", buf.Bytes()), ParseOptions{Dates: tracker.MonthFirst})
+		p, err := Read(BytesFile("f.csv", buf.Bytes()), ParseOptions{Dates: day.MonthFirst})
 		if err != nil {
 			return
 		}

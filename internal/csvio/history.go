@@ -4,10 +4,12 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/declinedesk/declinedesk/internal/day"
 	"github.com/declinedesk/declinedesk/internal/tracker"
 )
 
-// ParseHistory reads what FormatHistory writes. Each event gets midnight UTC of its day.
+// ParseHistory reads what FormatHistory writes: each entry becomes an event of its day
+// (midnight UTC) that keeps the words as written.
 func ParseHistory(text string) ([]tracker.Event, error) {
 	if strings.TrimSpace(text) == "" {
 		return nil, nil
@@ -15,9 +17,9 @@ func ParseHistory(text string) ([]tracker.Event, error) {
 	var events []tracker.Event
 	for _, item := range splitEscaped(text) {
 		item = strings.TrimLeft(item, " ")
-		day, rest, _ := strings.Cut(item, " ")
-		d, err := tracker.ParseDate(day)
-		if err != nil || d == "" || len(day) != 10 {
+		when, rest, _ := strings.Cut(item, " ")
+		d, err := day.Parse(when, day.MonthFirst)
+		if err != nil || d == "" || len(when) != 10 {
 			return nil, fmt.Errorf("history entry %q does not start with a YYYY-MM-DD date", shorten(item))
 		}
 		events = append(events, importedStage(d.Time(), unescape(rest), ""))

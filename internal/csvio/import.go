@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/declinedesk/declinedesk/internal/day"
 	"github.com/declinedesk/declinedesk/internal/tracker"
 )
 
@@ -15,7 +16,7 @@ import (
 type ParseOptions struct {
 	// Dates is the order of dates written with slashes; OrderUnknown lets the file tell,
 	// and when it cannot, Read returns a *DateOrderError rather than guess.
-	Dates tracker.DateOrder
+	Dates day.Order
 	// MaxBytes bounds the file; 0 means DefaultMaxBytes.
 	MaxBytes int64
 	// Mapping, when set, says which field columns are read into, over what the file's
@@ -39,7 +40,7 @@ type Plan struct {
 	layout  *layout
 	own     bool // Decline Desk's own spreadsheet-safe export: its guards come off
 	opts    ParseOptions
-	order   tracker.DateOrder
+	order   day.Order
 	firstAt []rawRow // the first rows as read, to show again in another date order
 }
 
@@ -114,7 +115,7 @@ func Read(f File, opts ParseOptions) (*Plan, error) {
 	// The export marks itself spreadsheet-safe by quoting its first column's name, which
 	// no CSV reader shows: a raw export, or a file of another origin, keeps its quotes.
 	p.own = p.format == ownFormat && slices.Equal(header, Columns()) && strings.HasPrefix(string(t.firstLine), `"id"`)
-	if p.order == tracker.OrderUnknown && p.format != nil && p.format.Dates != tracker.OrderUnknown {
+	if p.order == day.OrderUnknown && p.format != nil && p.format.Dates != day.OrderUnknown {
 		p.order = p.format.Dates // the tool always writes its dates one way
 	}
 	rows := rowReader{l: p.layout, order: p.order, own: p.own}
@@ -135,7 +136,7 @@ func Read(f File, opts ParseOptions) (*Plan, error) {
 		if blank(rec) {
 			continue
 		}
-		if p.order == tracker.OrderUnknown {
+		if p.order == day.OrderUnknown {
 			ev.add(rec, line, p.layout)
 		}
 		if _, reason := rows.opportunity(rec); reason != "" {
@@ -147,7 +148,7 @@ func Read(f File, opts ParseOptions) (*Plan, error) {
 			p.firstAt = append(p.firstAt, rawRow{line, slices.Clone(rec)})
 		}
 	}
-	if p.order == tracker.OrderUnknown {
+	if p.order == day.OrderUnknown {
 		order, err := ev.order()
 		if err != nil {
 			var oe *DateOrderError
@@ -164,7 +165,7 @@ func Read(f File, opts ParseOptions) (*Plan, error) {
 
 // WithDates is the plan with slash dates read in the given order, when the file could
 // not tell it.
-func (p *Plan) WithDates(order tracker.DateOrder) *Plan {
+func (p *Plan) WithDates(order day.Order) *Plan {
 	q := *p
 	q.order = order
 	q.preview()
@@ -172,7 +173,7 @@ func (p *Plan) WithDates(order tracker.DateOrder) *Plan {
 }
 
 // Order is how the plan reads slash dates.
-func (p *Plan) Order() tracker.DateOrder { return p.order }
+func (p *Plan) Order() day.Order { return p.order }
 
 func (p *Plan) preview() {
 	p.First = nil
@@ -237,7 +238,7 @@ type Options struct {
 	// running Import.
 	Progress tracker.Progress
 	// Dates is the order of slash dates, when the user said it.
-	Dates tracker.DateOrder
+	Dates day.Order
 	// MaxBytes bounds the file; 0 means DefaultMaxBytes.
 	MaxBytes int64
 	// Mapping says which field columns are read into (see ParseOptions).

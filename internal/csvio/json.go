@@ -43,7 +43,7 @@ func (r JSONRecord) MarshalJSON() ([]byte, error) {
 		case tracker.KindHistory:
 			events := []JSONEvent{}
 			for _, e := range r.o.History {
-				events = append(events, JSONEvent{At: formatTime(e.At), Event: e.Text})
+				events = append(events, JSONEvent{At: formatTime(e.At), Event: e.Describe()})
 			}
 			v = events
 		default:

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/declinedesk/declinedesk/internal/stage"
 	"github.com/declinedesk/declinedesk/internal/tracker"
 )
 
@@ -32,8 +33,8 @@ func TestJSONKeysAreTheExportColumnsInOrder(t *testing.T) {
 
 func TestJSONValues(t *testing.T) {
 	at := time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC)
-	o := tracker.Opportunity{ID: 7, Company: "Acme", Role: "Dev", Status: tracker.Applied, CreatedAt: at, UpdatedAt: at,
-		History: []tracker.Event{{At: at, Text: "Added to the tracker"}}}
+	o := tracker.Opportunity{ID: 7, Company: "Acme", Role: "Dev", Status: stage.Applied, CreatedAt: at, UpdatedAt: at,
+		History: []tracker.Event{{At: at, Kind: tracker.EventCreated}}}
 	b, _ := json.Marshal(JSON(&o))
 	got := string(b)
 	for _, want := range []string{`"id":7`, `"tags":[]`, `"location":""`, `"created_at":"2026-11-25T10:00:00Z"`,

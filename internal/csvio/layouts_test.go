@@ -8,7 +8,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/declinedesk/declinedesk/internal/day"
 	"github.com/declinedesk/declinedesk/internal/sample"
+	"github.com/declinedesk/declinedesk/internal/stage"
 	"github.com/declinedesk/declinedesk/internal/tracker"
 )
 
@@ -23,7 +25,7 @@ type layoutWriter struct {
 	want func(o tracker.Opportunity) tracker.Opportunity
 }
 
-func ymd(d tracker.Date) string { return string(d) }
+func ymd(d day.Day) string { return string(d) }
 
 func orNA(s string) string {
 	if s == "" {
@@ -41,34 +43,34 @@ func orDash(s string) string {
 
 // statusWords are the words each tool has for each of our statuses, and the status
 // import gives them back as.
-var statusWords = map[string]map[tracker.Status]struct {
+var statusWords = map[string]map[stage.Status]struct {
 	word, reason string
-	back         tracker.Status
+	back         stage.Status
 }{
 	"jobsync": {
-		tracker.Saved: {"Draft", "", tracker.Saved}, tracker.Applied: {"Applied", "", tracker.Applied},
-		tracker.Invited: {"Interview", "", tracker.Scheduled}, tracker.Scheduled: {"Interview", "", tracker.Scheduled},
-		tracker.Offer: {"Offer", "", tracker.Offer}, tracker.Declined: {"Offer Declined", "", tracker.Declined},
-		tracker.Withdrawn: {"Archived", "", tracker.Withdrawn}, tracker.Rejected: {"Rejected", "", tracker.Rejected},
-		tracker.Ghosted: {"Expired", "", tracker.Ghosted}, tracker.Accepted: {"Offer Accepted", "", tracker.Accepted},
+		stage.Saved: {"Draft", "", stage.Saved}, stage.Applied: {"Applied", "", stage.Applied},
+		stage.Invited: {"Interview", "", stage.Scheduled}, stage.Scheduled: {"Interview", "", stage.Scheduled},
+		stage.Offer: {"Offer", "", stage.Offer}, stage.Declined: {"Offer Declined", "", stage.Declined},
+		stage.Withdrawn: {"Archived", "", stage.Withdrawn}, stage.Rejected: {"Rejected", "", stage.Rejected},
+		stage.Ghosted: {"Expired", "", stage.Ghosted}, stage.Accepted: {"Offer Accepted", "", stage.Accepted},
 	},
 	"huntr": {
-		tracker.Saved: {"Wishlist", "", tracker.Saved}, tracker.Applied: {"Applied", "", tracker.Applied},
-		tracker.Invited: {"Interviewing", "", tracker.Scheduled}, tracker.Scheduled: {"Interview", "", tracker.Scheduled},
-		tracker.Offer: {"Offer", "", tracker.Offer}, tracker.Declined: {"Declined", "", tracker.Declined},
-		tracker.Withdrawn: {"Withdrawn", "", tracker.Withdrawn}, tracker.Rejected: {"Rejected", "", tracker.Rejected},
-		tracker.Ghosted: {"Ghosted", "", tracker.Ghosted}, tracker.Accepted: {"Accepted", "", tracker.Accepted},
+		stage.Saved: {"Wishlist", "", stage.Saved}, stage.Applied: {"Applied", "", stage.Applied},
+		stage.Invited: {"Interviewing", "", stage.Scheduled}, stage.Scheduled: {"Interview", "", stage.Scheduled},
+		stage.Offer: {"Offer", "", stage.Offer}, stage.Declined: {"Declined", "", stage.Declined},
+		stage.Withdrawn: {"Withdrawn", "", stage.Withdrawn}, stage.Rejected: {"Rejected", "", stage.Rejected},
+		stage.Ghosted: {"Ghosted", "", stage.Ghosted}, stage.Accepted: {"Accepted", "", stage.Accepted},
 	},
 	"rr": {
-		tracker.Saved: {"saved", "", tracker.Saved}, tracker.Applied: {"applied", "", tracker.Applied},
-		tracker.Invited: {"screening", "", tracker.Invited}, tracker.Scheduled: {"interview", "", tracker.Scheduled},
-		tracker.Offer: {"offer", "", tracker.Offer}, tracker.Declined: {"closed", "declined", tracker.Declined},
-		tracker.Withdrawn: {"closed", "withdrew", tracker.Withdrawn}, tracker.Rejected: {"closed", "not-selected", tracker.Rejected},
-		tracker.Ghosted: {"closed", "no-response", tracker.Ghosted}, tracker.Accepted: {"closed", "accepted", tracker.Accepted},
+		stage.Saved: {"saved", "", stage.Saved}, stage.Applied: {"applied", "", stage.Applied},
+		stage.Invited: {"screening", "", stage.Invited}, stage.Scheduled: {"interview", "", stage.Scheduled},
+		stage.Offer: {"offer", "", stage.Offer}, stage.Declined: {"closed", "declined", stage.Declined},
+		stage.Withdrawn: {"closed", "withdrew", stage.Withdrawn}, stage.Rejected: {"closed", "not-selected", stage.Rejected},
+		stage.Ghosted: {"closed", "no-response", stage.Ghosted}, stage.Accepted: {"closed", "accepted", stage.Accepted},
 	},
 }
 
-func statusIn(tool string, s tracker.Status) (string, string, tracker.Status) {
+func statusIn(tool string, s stage.Status) (string, string, stage.Status) {
 	w := statusWords[tool][s]
 	return w.word, w.reason, w.back
 }
@@ -85,7 +87,7 @@ var layouts = []layoutWriter{
 		want: func(o tracker.Opportunity) tracker.Opportunity {
 			_, _, back := statusIn("jobsync", o.Status)
 			return tracker.Opportunity{Company: o.Company, Role: o.Role, Status: back, AppliedOn: o.AppliedOn, Location: o.Location,
-				Source: o.Source, Tags: []string{"Full Time"}, CreatedAt: tracker.DateOf(o.CreatedAt).Time()}
+				Source: o.Source, Tags: []string{"Full Time"}, CreatedAt: day.Of(o.CreatedAt).Time()}
 		},
 	},
 	{
@@ -110,7 +112,7 @@ var layouts = []layoutWriter{
 				o.Company, o.Role, o.URL, "cv.pdf", ""}
 		},
 		want: func(o tracker.Opportunity) tracker.Opportunity {
-			return tracker.Opportunity{Company: o.Company, Role: o.Role, Status: tracker.Applied, AppliedOn: o.AppliedOn, URL: o.URL, Source: "LinkedIn"}
+			return tracker.Opportunity{Company: o.Company, Role: o.Role, Status: stage.Applied, AppliedOn: o.AppliedOn, URL: o.URL, Source: "LinkedIn"}
 		},
 	},
 	{
@@ -120,7 +122,7 @@ var layouts = []layoutWriter{
 			return []string{o.CreatedAt.Format("1/2/06, 3:04 PM"), o.URL, o.Role, o.Company}
 		},
 		want: func(o tracker.Opportunity) tracker.Opportunity {
-			return tracker.Opportunity{Company: o.Company, Role: o.Role, Status: tracker.Saved, URL: o.URL, Source: "LinkedIn",
+			return tracker.Opportunity{Company: o.Company, Role: o.Role, Status: stage.Saved, URL: o.URL, Source: "LinkedIn",
 				CreatedAt: o.CreatedAt.Truncate(time.Minute)}
 		},
 	},
@@ -133,7 +135,7 @@ var layouts = []layoutWriter{
 			if len(o.Tags) > 0 {
 				tags = formatJSONTags(o.Tags)
 			}
-			history := formatStages([]stage{{"Applied", o.AppliedOn}, {"Interview", o.AppliedOn.AddDays(9)}})
+			history := formatStages([]step{{"Applied", o.AppliedOn}, {"Interview", o.AppliedOn.AddDays(9)}})
 			return []string{o.Company, o.Role, word, "", ymd(o.AppliedOn), o.Location, "", o.Source, o.URL, tags,
 				formatContacts([]contact{{Name: o.ContactName, Email: o.ContactEmail}}), o.Notes, reason, history, "",
 				o.CreatedAt.Format(time.RFC3339Nano), o.UpdatedAt.Format("2006-01-02T15:04:05.000Z07:00")}

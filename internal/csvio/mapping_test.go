@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/declinedesk/declinedesk/internal/tracker"
+	"github.com/declinedesk/declinedesk/internal/stage"
 )
 
 // A Notion-style sheet: its own column names, none of which the field table knows.
@@ -61,7 +61,7 @@ func TestAnUnknownHeaderOffersItsFirstRowsToMap(t *testing.T) {
 		t.Fatalf("%v %+v", err, rows)
 	}
 	if o := rows[0].Opportunity; rows[0].Line != 2 || rows[0].Reason != "" || o.Company != "Acme" || o.Role != "Go Engineer" ||
-		o.AppliedOn != "2026-10-01" || o.Location != "Lisbon" || o.Status != tracker.Scheduled {
+		o.AppliedOn != "2026-10-01" || o.Location != "Lisbon" || o.Status != stage.Scheduled {
 		t.Errorf("row 1: %+v", rows[0])
 	}
 	if rows[1].Line != 3 || rows[1].Reason != "the role is missing" || rows[2].Line != 4 || !strings.Contains(rows[2].Reason, `Applied on: "someday" is not a date`) {
@@ -101,7 +101,7 @@ func TestImportWithAMapping(t *testing.T) {
 	// The one column chosen for the notes holds the notes as they are; two are told apart
 	// by their names.
 	got := all(t, s)[0]
-	if got.Company != "Acme" || got.Notes != "Lisbon" || got.Status != tracker.Scheduled {
+	if got.Company != "Acme" || got.Notes != "Lisbon" || got.Status != stage.Scheduled {
 		t.Errorf("%+v", got)
 	}
 	m["misc"] = "notes"

@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/declinedesk/declinedesk/internal/day"
+	"github.com/declinedesk/declinedesk/internal/stage"
 	"github.com/declinedesk/declinedesk/internal/tracker"
 )
 
@@ -50,26 +52,26 @@ func rr6Row(stage, reason string) string {
 func TestEachStatusWord(t *testing.T) {
 	for _, tc := range []struct {
 		csv  string
-		want tracker.Status
+		want stage.Status
 	}{
 		// JobSync's statuses, by label.
-		{jobSyncRow("Draft"), tracker.Saved}, {jobSyncRow("Applied"), tracker.Applied}, {jobSyncRow("Interview"), tracker.Scheduled},
-		{jobSyncRow("Offer"), tracker.Offer}, {jobSyncRow("Rejected"), tracker.Rejected}, {jobSyncRow("Expired"), tracker.Ghosted},
-		{jobSyncRow("Archived"), tracker.Withdrawn}, {jobSyncRow("Offer Accepted"), tracker.Accepted}, {jobSyncRow("Offer Declined"), tracker.Declined},
+		{jobSyncRow("Draft"), stage.Saved}, {jobSyncRow("Applied"), stage.Applied}, {jobSyncRow("Interview"), stage.Scheduled},
+		{jobSyncRow("Offer"), stage.Offer}, {jobSyncRow("Rejected"), stage.Rejected}, {jobSyncRow("Expired"), stage.Ghosted},
+		{jobSyncRow("Archived"), stage.Withdrawn}, {jobSyncRow("Offer Accepted"), stage.Accepted}, {jobSyncRow("Offer Declined"), stage.Declined},
 		// Huntr's list names, default and common custom ones.
-		{huntrRow("Wishlist"), tracker.Saved}, {huntrRow("Applied"), tracker.Applied}, {huntrRow("Interview"), tracker.Scheduled},
-		{huntrRow("Interviewing"), tracker.Scheduled}, {huntrRow("On Site"), tracker.Scheduled}, {huntrRow("Offer"), tracker.Offer},
-		{huntrRow("Rejected"), tracker.Rejected}, {huntrRow("Accepted"), tracker.Accepted}, {huntrRow("Declined"), tracker.Declined},
-		{huntrRow("Phone Screen"), tracker.Scheduled}, // a status alias of the tracker's own
+		{huntrRow("Wishlist"), stage.Saved}, {huntrRow("Applied"), stage.Applied}, {huntrRow("Interview"), stage.Scheduled},
+		{huntrRow("Interviewing"), stage.Scheduled}, {huntrRow("On Site"), stage.Scheduled}, {huntrRow("Offer"), stage.Offer},
+		{huntrRow("Rejected"), stage.Rejected}, {huntrRow("Accepted"), stage.Accepted}, {huntrRow("Declined"), stage.Declined},
+		{huntrRow("Phone Screen"), stage.Scheduled}, // a status alias of the tracker's own
 		// Reactive Resume's lowercase stages, and closed with its reason.
-		{rr6Row("saved", ""), tracker.Saved}, {rr6Row("applied", ""), tracker.Applied}, {rr6Row("screening", ""), tracker.Invited},
-		{rr6Row("interview", ""), tracker.Scheduled}, {rr6Row("offer", ""), tracker.Offer}, {rr6Row("rejected", ""), tracker.Rejected},
-		{rr6Row("closed", "withdrew"), tracker.Withdrawn}, {rr6Row("closed", "accepted-other"), tracker.Withdrawn},
-		{rr6Row("closed", "not-selected"), tracker.Rejected}, {rr6Row("closed", "no-response"), tracker.Ghosted},
-		{rr6Row("closed", "accepted"), tracker.Accepted}, {rr6Row("closed", "Declined"), tracker.Declined},
+		{rr6Row("saved", ""), stage.Saved}, {rr6Row("applied", ""), stage.Applied}, {rr6Row("screening", ""), stage.Invited},
+		{rr6Row("interview", ""), stage.Scheduled}, {rr6Row("offer", ""), stage.Offer}, {rr6Row("rejected", ""), stage.Rejected},
+		{rr6Row("closed", "withdrew"), stage.Withdrawn}, {rr6Row("closed", "accepted-other"), stage.Withdrawn},
+		{rr6Row("closed", "not-selected"), stage.Rejected}, {rr6Row("closed", "no-response"), stage.Ghosted},
+		{rr6Row("closed", "accepted"), stage.Accepted}, {rr6Row("closed", "Declined"), stage.Declined},
 		// LinkedIn says nothing: every application is applied, every saved job saved.
-		{linkedInApps + "\"10/14/26, 2:22 PM\",,,Acme,Dev,,,\n", tracker.Applied},
-		{"Saved Date,Job Url,Job Title,Company Name\n\"9/30/26, 8:05 AM\",,Dev,Acme\n", tracker.Saved},
+		{linkedInApps + "\"10/14/26, 2:22 PM\",,,Acme,Dev,,,\n", stage.Applied},
+		{"Saved Date,Job Url,Job Title,Company Name\n\"9/30/26, 8:05 AM\",,Dev,Acme\n", stage.Saved},
 	} {
 		o, reason := one(t, tc.csv)
 		if reason != "" || o.Status != tc.want {
@@ -102,7 +104,7 @@ func TestStatusWordsThatSayTooLittleAreRowErrors(t *testing.T) {
 func TestEachDateForm(t *testing.T) {
 	for _, tc := range []struct {
 		header, cell string
-		want         tracker.Date
+		want         day.Day
 	}{
 		{"Company,Role,Applied\n", "2026-10-14", "2026-10-14"},
 		{"Company,Role,Applied\n", "2026-10-14T09:30:00Z", "2026-10-14"},
@@ -236,7 +238,7 @@ func TestStageHistoryErrors(t *testing.T) {
 		return rr6Header + "Acme,Dev,applied,,,,,,,,,,," + history + ",,,\n"
 	}
 	o, reason := one(t, row(`"Applied (2026-08-03) → Interview (screen) (2026-08-12)"`))
-	if reason != "" || len(o.History) != 2 || o.History[1].Text != "Stage in Reactive Resume: Interview (screen)" {
+	if reason != "" || len(o.History) != 3 || o.History[1].Describe() != "Stage in Reactive Resume: Interview (screen)" {
 		t.Errorf("%s %+v", reason, o.History)
 	}
 	for _, tc := range []struct{ history, says string }{
@@ -282,13 +284,13 @@ func TestOwnExportRoundTrip(t *testing.T) {
 	a := openStore(t)
 	for i, o := range []tracker.Opportunity{
 		{Company: "N/A", Role: "-", Tags: []string{`["x"]`, "b"}, ContactName: "Jo; Ann", Notes: "line\nline"},
-		{Company: "Acme", Role: "Dev", Status: tracker.Declined, AppliedOn: "2026-01-02", URL: "https://a.test", Source: "-"},
+		{Company: "Acme", Role: "Dev", Status: stage.Declined, AppliedOn: "2026-01-02", URL: "https://a.test", Source: "-"},
 	} {
 		got, err := a.Add(o, true)
 		if err != nil {
 			t.Fatal(err)
 		}
-		a.AppendEvent(got.ID, tracker.Event{Kind: tracker.EventNote, Text: fmt.Sprint("event ", i)})
+		a.AppendEvent(got.ID, tracker.Event{Kind: tracker.EventNote, Note: fmt.Sprint("event ", i)})
 	}
 	var first, second bytes.Buffer
 	Export(&first, a, ExportOptions{})

@@ -9,6 +9,8 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/declinedesk/declinedesk/internal/day"
+	"github.com/declinedesk/declinedesk/internal/stage"
 	"github.com/declinedesk/declinedesk/internal/tracker"
 )
 
@@ -29,8 +31,8 @@ type Row struct {
 // rowReader turns the records of one file into opportunities.
 type rowReader struct {
 	l     *layout
-	order tracker.DateOrder // OrderUnknown: a date is good if it reads in either order
-	own   bool              // the file is Decline Desk's spreadsheet-safe export
+	order day.Order // OrderUnknown: a date is good if it reads in either order
+	own   bool      // the file is Decline Desk's spreadsheet-safe export
 }
 
 // fieldIndex is the position of each field in the field table.
@@ -180,7 +182,7 @@ func (rr rowReader) opportunity(rec []string) (tracker.Opportunity, string) {
 			if !exact {
 				v = dayText(v, short)
 			}
-			if rr.order == tracker.OrderUnknown {
+			if rr.order == day.OrderUnknown {
 				err = setDayEitherWay(f, &o, v)
 			} else {
 				err = f.SetText(&o, v, rr.order)
@@ -231,7 +233,7 @@ func (rr rowReader) opportunity(rec []string) (tracker.Opportunity, string) {
 		}
 	}
 	if o.Status == "" && o.AppliedOn != "" {
-		o.Status = tracker.Applied // a tracker row with an application date but no stage
+		o.Status = stage.Applied // a tracker row with an application date but no stage
 	}
 	for _, t := range []struct {
 		name string
@@ -258,6 +260,10 @@ func (rr rowReader) opportunity(rec []string) (tracker.Opportunity, string) {
 		for _, s := range steps {
 			o.History = append(o.History, importedStage(s.Day.Time(), s.Name, format.tool()))
 		}
+	}
+	if format != nil && !format.own {
+		// The record says where it came from; the store dates the event.
+		o.History = append(o.History, importedStage(time.Time{}, "", format.Name))
 	}
 	o.Normalize()
 	if errs := o.FieldErrors(); len(errs) > 0 {
@@ -304,8 +310,8 @@ func (f *Format) tool() string {
 // setDayEitherWay sets a day that reads month first or, failing that, day first: for a
 // first look at a file whose date order is not known yet.
 func setDayEitherWay(f tracker.Field, o *tracker.Opportunity, text string) error {
-	err := f.SetText(o, text, tracker.MonthFirst)
-	if err != nil && f.SetText(o, text, tracker.DayFirst) == nil {
+	err := f.SetText(o, text, day.MonthFirst)
+	if err != nil && f.SetText(o, text, day.DayFirst) == nil {
 		return nil
 	}
 	return err

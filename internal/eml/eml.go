@@ -1,5 +1,6 @@
 // Package eml writes a letter as an email draft (.eml) that mail apps open ready to send,
-// and as a mailto: link.
+// and as a mailto: link. A letter that answers a mail is written as a reply in that mail's
+// thread (see Thread and ReplySubject).
 package eml
 
 import (
@@ -25,6 +26,37 @@ type Draft struct {
 	Subject             string
 	Body                string
 	Date                time.Time
+	// Thread, when its MessageID is set, makes the draft a reply to that mail: it is
+	// written with In-Reply-To and References, so that mail apps show it in the thread.
+	// Subject is still written as given: ReplySubject makes the usual "Re: …".
+	Thread Thread
+}
+
+// Thread is the mail a draft answers, as read from it: its Message-ID and the References
+// it carried, oldest first, each without angle brackets.
+type Thread struct {
+	MessageID  string
+	References []string
+}
+
+// IsReply reports whether a draft with this thread answers a mail.
+func (t Thread) IsReply() bool { return t.MessageID != "" }
+
+// references is the reply's References (RFC 5322 §3.6.4): the parent's References, then
+// its Message-ID last, each once.
+func (t Thread) references() []string {
+	out := make([]string, 0, len(t.References)+1)
+	seen := map[string]bool{t.MessageID: true}
+	for _, id := range t.References {
+		if id != "" && !seen[id] {
+			seen[id] = true
+			out = append(out, id)
+		}
+	}
+	if t.MessageID != "" {
+		out = append(out, t.MessageID)
+	}
+	return out
 }
 
 // maxLine is the longest header line written, CRLF not counted (RFC 5322 recommends 78).
@@ -46,6 +78,14 @@ func (d Draft) Check() error {
 	}
 	if !utf8.ValidString(d.Body) {
 		errs = append(errs, errors.New("the letter is not valid UTF-8 text"))
+	}
+	if d.Thread.MessageID == "" && len(d.Thread.References) > 0 {
+		errs = append(errs, errors.New("the draft has References but no Message-ID of the mail it answers"))
+	}
+	for _, id := range d.Thread.references() {
+		if err := checkMsgID(id); err != nil {
+			errs = append(errs, err)
+		}
 	}
 	if d.FromEmail == "" {
 		errs = append(errs, errors.New("the sender email is missing: a draft needs a From address"))
@@ -77,6 +117,10 @@ func Write(w io.Writer, d Draft) error {
 	h.SetContentType("text/plain", map[string]string{"charset": "UTF-8"})
 	h.Add("MIME-Version", "1.0")
 	h.Add("Date", d.Date.Format(time.RFC1123Z))
+	if d.Thread.IsReply() {
+		h.AddRaw(msgIDField("References", d.Thread.references()))
+		h.AddRaw(msgIDField("In-Reply-To", []string{d.Thread.MessageID}))
+	}
 	h.Add("Subject", encodeText(d.Subject))
 	if d.ToEmail != "" {
 		h.Add("To", address(d.ToName, d.ToEmail))
@@ -124,7 +168,7 @@ func checkShape(msg []byte) error {
 		return errors.New("internal error: the draft has no header")
 	}
 	for _, line := range bytes.Split(head, []byte("\r\n")) {
-		if len(line) > maxLine {
+		if len(line) > maxLine && !isLongMsgID(line) {
 			return fmt.Errorf("internal error: header line longer than %d characters: %q", maxLine, line)
 		}
 	}
@@ -177,8 +221,28 @@ func isPlainPhrase(s string) bool {
 }
 
 // encodeText encodes unstructured header text (the subject): as is when it is printable
-// ASCII that can be folded, else as encoded words.
+// ASCII that can be folded, else as encoded words after the plain words it starts with,
+// so that a reply's "Re:" stays readable to mail apps that look at it before decoding.
 func encodeText(s string) string {
+	if isPlainText(s) {
+		return s
+	}
+	words := strings.Split(s, " ")
+	k := 0
+	for k < len(words)-1 && words[k] != "" && isPlainText(words[k]) {
+		k++
+	}
+	if k == 0 {
+		return encodeWords(s)
+	}
+	// The space after the plain words stays as written: decoders keep it.
+	return strings.Join(words[:k], " ") + " " + encodeWords(strings.Join(words[k:], " "))
+}
+
+// isPlainText reports whether s can be written in a header as it is: printable ASCII,
+// without what decoders would take for an encoded word, without runs or ends of spaces
+// that folding would lose, and in words short enough to fold.
+func isPlainText(s string) bool {
 	plain := isASCII(s) && !strings.Contains(s, "=?") && !strings.Contains(s, "  ") && s == strings.TrimSpace(s)
 	for i := 0; plain && i < len(s); i++ {
 		plain = s[i] >= 0x20 && s[i] < 0x7f
@@ -188,10 +252,7 @@ func encodeText(s string) string {
 			plain = false // a word that long could not be folded
 		}
 	}
-	if plain {
-		return s
-	}
-	return encodeWords(s)
+	return plain
 }
 
 // encodeWords writes s as RFC 2047 Q-encoded words, split between characters and separated

@@ -1,10 +1,10 @@
 // Package field says what is wrong with one field of a record, a letter spec or a form, in
-// one shape that every layer shares, and holds the checks that more than one layer makes.
+// one shape that every layer shares, and holds the checks on text that more than one layer
+// makes. Days are checked by package day.
 package field
 
 import (
 	"fmt"
-	"time"
 	"unicode"
 	"unicode/utf8"
 )
@@ -16,25 +16,6 @@ type Error struct {
 }
 
 func (e *Error) Error() string { return e.Field + ": " + e.Message }
-
-// The years a date may fall in, wherever it is typed, imported or read from a spec:
-// anything else is a typing or export mistake the window could not show.
-const (
-	MinYear = 1900
-	MaxYear = 2999
-)
-
-// CheckDay accepts a day written YYYY-MM-DD between MinYear and MaxYear.
-func CheckDay(s string) error {
-	t, err := time.Parse(time.DateOnly, s)
-	if err != nil {
-		return fmt.Errorf("%q is not a date: write it as YYYY-MM-DD", s)
-	}
-	if t.Year() < MinYear || t.Year() > MaxYear {
-		return fmt.Errorf("%q is not a date between %d and %d", s, MinYear, MaxYear)
-	}
-	return nil
-}
 
 // CheckHeaderText refuses what must never reach a mail header: invalid UTF-8 and every
 // control character (line breaks, NUL, tab, escape, bell, DEL and the C1 range), any of

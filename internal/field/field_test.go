@@ -14,16 +14,3 @@ func TestCheckHeaderText(t *testing.T) {
 		}
 	}
 }
-
-func TestCheckDay(t *testing.T) {
-	for _, ok := range []string{"1900-01-01", "2026-11-25", "2999-12-31"} {
-		if err := CheckDay(ok); err != nil {
-			t.Errorf("%s: %v", ok, err)
-		}
-	}
-	for _, bad := range []string{"", "0000-12-31", "1899-12-31", "3000-01-01", "2026-02-30", "12/01/2026"} {
-		if err := CheckDay(bad); err == nil {
-			t.Errorf("%q accepted", bad)
-		}
-	}
-}

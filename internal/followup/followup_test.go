@@ -6,12 +6,14 @@ import (
 	"time"
 
 	"github.com/declinedesk/declinedesk/internal/clock/clocktest"
+	"github.com/declinedesk/declinedesk/internal/day"
 	"github.com/declinedesk/declinedesk/internal/followup"
 	"github.com/declinedesk/declinedesk/internal/sample"
+	"github.com/declinedesk/declinedesk/internal/stage"
 	"github.com/declinedesk/declinedesk/internal/tracker"
 )
 
-func day(n int) tracker.Date { return tracker.Date(clocktest.Day(n)) }
+func dayAt(n int) day.Day { return day.Day(clocktest.Day(n)) }
 
 func index(opps []tracker.Opportunity) *tracker.Index {
 	var rows []*tracker.Row
@@ -23,22 +25,22 @@ func index(opps []tracker.Opportunity) *tracker.Index {
 
 func TestDueListsTodayAndOverdueLongestFirst(t *testing.T) {
 	opps := []tracker.Opportunity{
-		{ID: 1, Company: "Acme", Role: "Dev", Status: tracker.Applied, FollowUpOn: day(-2)},
-		{ID: 2, Company: "Beta", Role: "Dev", Status: tracker.Declined, FollowUpOn: day(0)},
-		{ID: 3, Company: "Gamma", Role: "Dev", Status: tracker.Invited, FollowUpOn: day(1)},
-		{ID: 4, Company: "Delta", Role: "Dev", Status: tracker.Saved},
-		{ID: 5, Company: "Eps", Role: "Dev", Status: tracker.Offer, FollowUpOn: day(-30)},
+		{ID: 1, Company: "Acme", Role: "Dev", Status: stage.Applied, FollowUpOn: dayAt(-2)},
+		{ID: 2, Company: "Beta", Role: "Dev", Status: stage.Declined, FollowUpOn: dayAt(0)},
+		{ID: 3, Company: "Gamma", Role: "Dev", Status: stage.Invited, FollowUpOn: dayAt(1)},
+		{ID: 4, Company: "Delta", Role: "Dev", Status: stage.Saved},
+		{ID: 5, Company: "Eps", Role: "Dev", Status: stage.Offer, FollowUpOn: dayAt(-30)},
 	}
 	ix := index(opps)
 	for _, tc := range []struct {
-		today tracker.Date
+		today day.Day
 		want  []uint64
 	}{
-		{day(0), []uint64{5, 1, 2}},
-		{day(-1), []uint64{5, 1}},
-		{day(-3), []uint64{5}},
-		{day(1), []uint64{5, 1, 2, 3}},
-		{day(-31), nil},
+		{dayAt(0), []uint64{5, 1, 2}},
+		{dayAt(-1), []uint64{5, 1}},
+		{dayAt(-3), []uint64{5}},
+		{dayAt(1), []uint64{5, 1, 2, 3}},
+		{dayAt(-31), nil},
 		{"", nil},
 	} {
 		var got []uint64
@@ -58,14 +60,14 @@ func TestDueListsTodayAndOverdueLongestFirst(t *testing.T) {
 
 func TestIsDueWithDatesThatAreNotDays(t *testing.T) {
 	for _, tc := range []struct {
-		followUp, today tracker.Date
+		followUp, today day.Day
 		want            bool
 	}{
-		{day(0), day(0), true},
-		{"garbage", day(0), false},
-		{day(0), "garbage", false},
-		{"2026-02-30", day(9999), false},
-		{"", day(0), false},
+		{dayAt(0), dayAt(0), true},
+		{"garbage", dayAt(0), false},
+		{dayAt(0), "garbage", false},
+		{"2026-02-30", dayAt(9999), false},
+		{"", dayAt(0), false},
 	} {
 		o := tracker.Opportunity{FollowUpOn: tc.followUp}
 		if got := followup.IsDue(&o, tc.today); got != tc.want {
@@ -76,20 +78,20 @@ func TestIsDueWithDatesThatAreNotDays(t *testing.T) {
 
 func TestKeepInTouchDue(t *testing.T) {
 	for _, tc := range []struct {
-		status   tracker.Status
-		followUp tracker.Date
+		status   stage.Status
+		followUp day.Day
 		want     bool
 	}{
-		{tracker.Declined, day(0), true},
-		{tracker.Withdrawn, day(-5), true},
-		{tracker.Declined, day(1), false},
-		{tracker.Declined, "", false},
-		{tracker.Applied, day(0), false},
-		{tracker.Rejected, day(-1), false},
-		{tracker.Ghosted, day(-1), false},
+		{stage.Declined, dayAt(0), true},
+		{stage.Withdrawn, dayAt(-5), true},
+		{stage.Declined, dayAt(1), false},
+		{stage.Declined, "", false},
+		{stage.Applied, dayAt(0), false},
+		{stage.Rejected, dayAt(-1), false},
+		{stage.Ghosted, dayAt(-1), false},
 	} {
 		o := tracker.Opportunity{Status: tc.status, FollowUpOn: tc.followUp}
-		if got := followup.KeepInTouchDue(&o, day(0)); got != tc.want {
+		if got := followup.KeepInTouchDue(&o, dayAt(0)); got != tc.want {
 			t.Errorf("%s, follow-up %q: %v, want %v", tc.status, tc.followUp, got, tc.want)
 		}
 	}
@@ -100,26 +102,26 @@ func TestNoResponse(t *testing.T) {
 	midnight := now.Truncate(24 * time.Hour)
 	for _, tc := range []struct {
 		name      string
-		status    tracker.Status
+		status    stage.Status
 		updated   time.Time
 		dismissed bool
 		days      int
 		want      bool
 	}{
-		{"applied 21 days ago", tracker.Applied, now.AddDate(0, 0, -21), false, 21, true},
-		{"invited 40 days ago", tracker.Invited, now.AddDate(0, 0, -40), false, 21, true},
-		{"20 days is not yet", tracker.Applied, now.AddDate(0, 0, -20), false, 21, false},
-		{"late on the 21st day before counts", tracker.Applied, midnight.AddDate(0, 0, -20).Add(-time.Second), false, 21, true},
-		{"the 20th day's first second does not", tracker.Applied, midnight.AddDate(0, 0, -20), false, 21, false},
-		{"a shorter wait set by the user", tracker.Applied, now.AddDate(0, 0, -7), false, 7, true},
-		{"a longer one", tracker.Applied, now.AddDate(0, 0, -30), false, 60, false},
-		{"kept waiting", tracker.Applied, now.AddDate(0, 0, -90), true, 21, false},
-		{"scheduled is not waiting", tracker.Scheduled, now.AddDate(0, 0, -90), false, 21, false},
-		{"saved is not waiting", tracker.Saved, now.AddDate(0, 0, -90), false, 21, false},
-		{"already no response", tracker.Ghosted, now.AddDate(0, 0, -90), false, 21, false},
-		{"declined", tracker.Declined, now.AddDate(0, 0, -90), false, 21, false},
+		{"applied 21 days ago", stage.Applied, now.AddDate(0, 0, -21), false, 21, true},
+		{"invited 40 days ago", stage.Invited, now.AddDate(0, 0, -40), false, 21, true},
+		{"20 days is not yet", stage.Applied, now.AddDate(0, 0, -20), false, 21, false},
+		{"late on the 21st day before counts", stage.Applied, midnight.AddDate(0, 0, -20).Add(-time.Second), false, 21, true},
+		{"the 20th day's first second does not", stage.Applied, midnight.AddDate(0, 0, -20), false, 21, false},
+		{"a shorter wait set by the user", stage.Applied, now.AddDate(0, 0, -7), false, 7, true},
+		{"a longer one", stage.Applied, now.AddDate(0, 0, -30), false, 60, false},
+		{"kept waiting", stage.Applied, now.AddDate(0, 0, -90), true, 21, false},
+		{"scheduled is not waiting", stage.Scheduled, now.AddDate(0, 0, -90), false, 21, false},
+		{"saved is not waiting", stage.Saved, now.AddDate(0, 0, -90), false, 21, false},
+		{"already no response", stage.Ghosted, now.AddDate(0, 0, -90), false, 21, false},
+		{"declined", stage.Declined, now.AddDate(0, 0, -90), false, 21, false},
 	} {
-		o := tracker.Opportunity{ID: 1, Company: "Acme", Role: "Dev", Status: tc.status, UpdatedAt: tc.updated, NoResponseDismissed: tc.dismissed}
+		o := tracker.Opportunity{ID: 1, Company: "Acme", Role: "Dev", Status: tc.status, ActivityAt: tc.updated, NoResponseDismissed: tc.dismissed}
 		if got := followup.NoResponse(&o, now, tc.days); got != tc.want {
 			t.Errorf("%s: %v, want %v", tc.name, got, tc.want)
 		}
@@ -130,7 +132,7 @@ func TestNoResponse(t *testing.T) {
 		if tc.want && o.DaysUntouched(now) < tc.days {
 			t.Errorf("%s: suggested after %d days", tc.name, o.DaysUntouched(now))
 		}
-		if !tc.want && tc.status == tracker.Applied && !tc.dismissed && o.DaysUntouched(now) >= tc.days {
+		if !tc.want && tc.status == stage.Applied && !tc.dismissed && o.DaysUntouched(now) >= tc.days {
 			t.Errorf("%s: not suggested after %d days", tc.name, o.DaysUntouched(now))
 		}
 	}
@@ -140,7 +142,7 @@ func TestNoResponseCountsDaysWhereTheUserIs(t *testing.T) {
 	// Updated at 23:30 UTC the day before 21 days ago: already the next day in Tokyo.
 	noon := clocktest.Epoch.Truncate(24 * time.Hour).Add(3 * time.Hour) // 03:00 UTC, noon in Tokyo
 	updated := noon.Truncate(24*time.Hour).AddDate(0, 0, -21).Add(-30 * time.Minute)
-	o := tracker.Opportunity{Status: tracker.Applied, UpdatedAt: updated}
+	o := tracker.Opportunity{Status: stage.Applied, ActivityAt: updated}
 	tokyo := time.FixedZone("UTC+9", 9*3600)
 	if !followup.NoResponse(&o, noon, 22) {
 		t.Error("in UTC 22 days have passed")
@@ -183,17 +185,17 @@ func TestSettings(t *testing.T) {
 			t.Errorf("%+v: fields %v, want %v", tc.s, got, tc.fields)
 		}
 	}
-	if got := def.KeepInTouchOn(day(0)); got != day(90) {
-		t.Errorf("keep in touch on %s, want %s", got, day(90))
+	if got := def.KeepInTouchOn(dayAt(0)); got != dayAt(90) {
+		t.Errorf("keep in touch on %s, want %s", got, dayAt(90))
 	}
 }
 
 func TestShouldNotify(t *testing.T) {
-	today := day(0)
+	today := dayAt(0)
 	for _, tc := range []struct {
 		name    string
 		last    string
-		today   tracker.Date
+		today   day.Day
 		due     int
 		enabled bool
 		want    bool

@@ -4,8 +4,8 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/declinedesk/declinedesk/internal/day"
 	"github.com/declinedesk/declinedesk/internal/field"
-	"github.com/declinedesk/declinedesk/internal/tracker"
 )
 
 // The limits of the settings: beyond them a value is far more likely a typing slip than
@@ -49,6 +49,6 @@ func (s Settings) Validate() error {
 }
 
 // KeepInTouchOn is the day of the keep-in-touch follow-up for a decline made today.
-func (s Settings) KeepInTouchOn(today tracker.Date) tracker.Date {
+func (s Settings) KeepInTouchOn(today day.Day) day.Day {
 	return today.AddDays(s.KeepInTouchDays)
 }

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/declinedesk/declinedesk/internal/day"
 	"github.com/declinedesk/declinedesk/internal/field"
 	"github.com/declinedesk/declinedesk/internal/mailaddr"
 )
@@ -159,7 +160,7 @@ func (s *Spec) FieldErrors() []error {
 		}
 	}
 	if s.InterviewDate != "" {
-		if err := field.CheckDay(s.InterviewDate); err != nil {
+		if err := day.Check(s.InterviewDate); err != nil {
 			add("interview_date", "%v", err)
 		}
 	}
@@ -183,8 +184,8 @@ func (s *Spec) FieldErrors() []error {
 			s.Alternative, strings.ToLower(labelOf(Alternatives, s.Alternative)), s.Kind.does(), ids(s.Kind.Alternatives()))
 	}
 	if s.Alternative == Reschedule {
-		if err := field.CheckDay(s.AlternativeDate); err != nil {
-			add("alternative_date", "enter the date after which you could talk, as YYYY-MM-DD between %d and %d", field.MinYear, field.MaxYear)
+		if err := day.Check(s.AlternativeDate); err != nil {
+			add("alternative_date", "enter the date after which you could talk, as YYYY-MM-DD between %d and %d", day.MinYear, day.MaxYear)
 		}
 	}
 	if s.Alternative == Referral && strings.TrimSpace(s.ReferralName) == "" {

@@ -7,6 +7,8 @@ import (
 	"math/rand/v2"
 	"time"
 
+	"github.com/declinedesk/declinedesk/internal/day"
+	"github.com/declinedesk/declinedesk/internal/stage"
 	"github.com/declinedesk/declinedesk/internal/tracker"
 )
 
@@ -33,7 +35,7 @@ var (
 // combinations repeat rarely, and never within the first few thousand records.
 func Opportunities(n int, seed uint64) []tracker.Opportunity {
 	rng := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
-	statuses := tracker.Statuses()
+	statuses := stage.Statuses()
 	base := time.Date(2026, 1, 5, 9, 0, 0, 0, time.UTC)
 	out := make([]tracker.Opportunity, n)
 	for i := range out {
@@ -50,17 +52,17 @@ func Opportunities(n int, seed uint64) []tracker.Opportunity {
 			Source:      pick(rng, sources),
 			URL:         fmt.Sprintf("https://jobs.example.com/%d", i+1),
 			Status:      statuses[rng.IntN(len(statuses))],
-			AppliedOn:   tracker.DateOf(applied),
+			AppliedOn:   day.Of(applied),
 			Notes:       pick(rng, noteLines),
 			CreatedAt:   applied,
 			UpdatedAt:   applied.Add(time.Duration(rng.IntN(2000)) * time.Hour),
 		}
 		o.ContactEmail = fmt.Sprintf("recruiting%d@example.com", rng.IntN(1000))
 		if rng.IntN(3) == 0 {
-			o.InvitedOn = tracker.DateOf(applied.AddDate(0, 0, 3+rng.IntN(20)))
+			o.InvitedOn = day.Of(applied.AddDate(0, 0, 3+rng.IntN(20)))
 		}
 		if rng.IntN(3) == 0 {
-			o.FollowUpOn = tracker.DateOf(applied.AddDate(0, 0, 14+rng.IntN(200)))
+			o.FollowUpOn = day.Of(applied.AddDate(0, 0, 14+rng.IntN(200)))
 		}
 		for range rng.IntN(3) {
 			o.Tags = append(o.Tags, pick(rng, tagWords))

@@ -24,13 +24,13 @@ func readAttachments(tx *bolt.Tx, o *Opportunity) error {
 		}
 		o.Checklist = a
 	}
-	o.Draft = nil
+	o.Draft, o.DraftStatus = nil, ""
 	if v := tx.Bucket(bucketLetters).Get(itob(o.ID)); v != nil {
-		spec, err := decodeDraft(v, o.ID)
+		spec, status, err := decodeDraft(v, o.ID)
 		if err != nil {
 			return err
 		}
-		o.Draft = &spec
+		o.Draft, o.DraftStatus = &spec, status
 	}
 	return nil
 }
@@ -47,13 +47,20 @@ func (s *BoltStore) SaveChecklist(id uint64, a checklist.Answers) (Opportunity, 
 }
 
 // SaveDraft replaces the letter draft of an opportunity (nil removes it) and marks it
-// updated, in one transaction.
+// updated, in one transaction. The draft keeps the status it was written at, so that a
+// letter for a stage the opportunity has left is known as such (DraftStatus).
 func (s *BoltStore) SaveDraft(id uint64, draft *letter.Spec) (Opportunity, error) {
-	var value any
-	if draft != nil {
-		value = storedDraft{V: SchemaVersion, Spec: *draft}
-	}
-	return s.saveAttachment(bucketLetters, id, value)
+	return s.changeTx(id, func(tx *bolt.Tx, o *Opportunity) ([]Event, error) {
+		b := tx.Bucket(bucketLetters)
+		if draft == nil {
+			return nil, b.Delete(itob(id))
+		}
+		v, err := json.Marshal(storedDraft{V: SchemaVersion, Spec: *draft, Status: o.Status})
+		if err != nil {
+			return nil, err
+		}
+		return nil, b.Put(itob(id), v)
+	})
 }
 
 // saveAttachment puts value (nil deletes) under id in bucket, beside the record, and

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/declinedesk/declinedesk/internal/day"
 	"github.com/declinedesk/declinedesk/internal/fsutil"
 	bolt "go.etcd.io/bbolt"
 )
@@ -140,7 +141,7 @@ func (s *BoltStore) verifySnapshot(tmp string) error {
 // It returns the path written, or "" when today's backup already existed.
 func (s *BoltStore) DailyBackup() (string, error) {
 	dir := BackupDir(s.path)
-	path := filepath.Join(dir, dailyPrefix+string(DateOf(s.now()))+".db")
+	path := filepath.Join(dir, dailyPrefix+string(day.Of(s.now()))+".db")
 	if _, err := os.Stat(path); err == nil {
 		return "", nil
 	}
@@ -198,8 +199,8 @@ func takenFromName(name string) (time.Time, bool) {
 	if !ok {
 		return time.Time{}, false
 	}
-	if day, ok := strings.CutPrefix(base, dailyPrefix); ok {
-		t, err := time.Parse(time.DateOnly, day)
+	if when, ok := strings.CutPrefix(base, dailyPrefix); ok {
+		t, err := time.Parse(time.DateOnly, when)
 		return t, err == nil
 	}
 	if rest, ok := strings.CutPrefix(base, upgradePrefix); ok {

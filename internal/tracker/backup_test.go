@@ -7,11 +7,16 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/declinedesk/declinedesk/internal/checklist"
 	"github.com/declinedesk/declinedesk/internal/clock/clocktest"
+	"github.com/declinedesk/declinedesk/internal/day"
+	"github.com/declinedesk/declinedesk/internal/letter"
+	"github.com/declinedesk/declinedesk/internal/stage"
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -134,7 +139,7 @@ func TestDailyBackupsKeepSeven(t *testing.T) {
 	if len(backups) != keepBackups {
 		t.Fatalf("%d backups kept", len(backups))
 	}
-	newest, oldest := "declinedesk-"+string(DateOf(first.AddDate(0, 0, 9)))+".db", "declinedesk-"+string(DateOf(first.AddDate(0, 0, 3)))+".db"
+	newest, oldest := "declinedesk-"+string(day.Of(first.AddDate(0, 0, 9)))+".db", "declinedesk-"+string(day.Of(first.AddDate(0, 0, 3)))+".db"
 	if filepath.Base(backups[0].Path) != newest || filepath.Base(backups[6].Path) != oldest {
 		t.Errorf("kept %s … %s", backups[0].Path, backups[6].Path)
 	}
@@ -362,5 +367,81 @@ func TestFileCutShortWhileOpenIsDamageNotACrash(t *testing.T) {
 	err := s.ForEach(false, func(*Opportunity) error { return nil })
 	if !errors.Is(err, ErrDamaged) {
 		t.Errorf("ForEach on a cut file: %v", err)
+	}
+}
+
+// A schema 2 tracker, whose events kept their words, is backed up and rewritten: each event
+// becomes data and is described as before; the last activity starts from the last edit.
+func TestMigrationFromSchema2MakesEventsData(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "old.db")
+	copyFile(t, "testdata/schema2.db", path)
+	s, err := Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if backups, _ := Backups(path); len(backups) != 1 || !strings.Contains(filepath.Base(backups[0].Path), "before-upgrade-v2-") {
+		t.Fatalf("backups %+v", backups)
+	}
+	var all []Opportunity
+	s.ForEach(true, func(o *Opportunity) error { all = append(all, *o); return nil })
+	if len(all) != 3 {
+		t.Fatalf("%d records", len(all))
+	}
+	kinds := func(o Opportunity) (out []EventKind) {
+		for _, e := range o.History {
+			out = append(out, e.Kind)
+		}
+		return out
+	}
+	acme, globex, initech := all[0], all[1], all[2]
+	if got := kinds(acme); !slices.Equal(got, []EventKind{EventCreated, EventNote, EventCopied, EventStatus, EventSent}) {
+		t.Errorf("Acme's events: %v", got)
+	}
+	sent := acme.History[4]
+	if sent.Day != "2027-03-01" || sent.Letter == nil || sent.Letter.Body != "Dear Jo" || acme.History[1].Note != "called Jo about the schedule" ||
+		acme.History[3].From != stage.Invited || acme.History[3].To != stage.Declined {
+		t.Errorf("Acme's events as data: %+v", acme.History)
+	}
+	if got := kinds(globex); !slices.Equal(got, []EventKind{EventCreated, EventStatus, EventNoResponse}) || globex.History[2].Days != 30 {
+		t.Errorf("Globex's events: %+v", globex.History)
+	}
+	if d := initech.History[1].Describe(); d != "Status: from Offer to Interview scheduled" {
+		t.Errorf("a status change reads %q", d)
+	}
+	for _, o := range all {
+		if o.ActivityAt.IsZero() || !o.ActivityAt.Equal(o.UpdatedAt) {
+			t.Errorf("%s: activity %v, updated %v", o.Company, o.ActivityAt, o.UpdatedAt)
+		}
+	}
+	// Every value was written again in the new layout.
+	s.view(func(tx *bolt.Tx) error {
+		return tx.Bucket(bucketHistory).ForEach(func(k, v []byte) error {
+			if strings.Contains(string(v), `"text"`) || !strings.Contains(string(v), `"v":3`) {
+				t.Errorf("an event kept the old layout: %s", v)
+			}
+			return nil
+		})
+	})
+}
+
+// Working on a draft or the checklist is an edit, not a contact: the last activity, which
+// the list's order and "no response" follow, stays; a note or a letter moves it.
+func TestEditsLeaveTheLastActivityWhereItWas(t *testing.T) {
+	s, c := openTemp(t)
+	o := mustAdd(t, s, Opportunity{Company: "Acme", Role: "Dev", Status: stage.Applied})
+	start := o.ActivityAt
+	c.Fake.Set(clocktest.Epoch.AddDate(0, 0, 3))
+	o, _ = s.SaveDraft(o.ID, &letter.Spec{Company: "Acme", Role: "Dev"})
+	o, _ = s.SaveChecklist(o.ID, checklist.Answers{"role.pay": {Choice: checklist.Concern}})
+	edited := o
+	edited.Location = "Oslo"
+	o, _ = s.Update(edited, false)
+	if !o.ActivityAt.Equal(start) || o.UpdatedAt.Equal(start) {
+		t.Errorf("after edits: activity %v (was %v), updated %v", o.ActivityAt, start, o.UpdatedAt)
+	}
+	o, _ = s.AppendEvent(o.ID, Event{Kind: EventNote, Note: "called them"})
+	if !o.ActivityAt.Equal(o.UpdatedAt) || o.ActivityAt.Equal(start) {
+		t.Errorf("a note did not move the last activity: %v", o.ActivityAt)
 	}
 }

@@ -318,7 +318,7 @@ func checkSmallValues(tx *bolt.Tx) error {
 		if len(k) != 8 {
 			return damage("the letter drafts hold a stray entry %q", printable(string(k)))
 		}
-		_, err := decodeDraft(v, btoi(k))
+		_, _, err := decodeDraft(v, btoi(k))
 		return err
 	})
 	if err != nil {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/declinedesk/declinedesk/internal/checklist"
 	"github.com/declinedesk/declinedesk/internal/letter"
+	"github.com/declinedesk/declinedesk/internal/stage"
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -34,10 +35,12 @@ type (
 	storedEvent struct {
 		V int `json:"v"`
 		Event
+		Text string `json:"text,omitempty"` // until schema 3, events kept words, not data
 	}
 	storedDraft struct {
-		V    int         `json:"v"`
-		Spec letter.Spec `json:"spec"`
+		V      int          `json:"v"`
+		Spec   letter.Spec  `json:"spec"`
+		Status stage.Status `json:"status,omitempty"` // the record's, when the draft was saved
 	}
 	storedChecklist struct {
 		V       int               `json:"v"`
@@ -66,19 +69,29 @@ func recordName(id uint64) string { return fmt.Sprintf("record #%d", id) }
 func decodeOpportunity(v []byte, id uint64) (*Opportunity, error) {
 	var so storedOpportunity
 	err := decodeStored(v, recordName(id), &so, func() int { return so.V })
+	if err == nil && so.V < 3 && so.ActivityAt.IsZero() {
+		so.ActivityAt = so.UpdatedAt // until schema 3, the last edit stood for the last activity
+	}
 	return &so.Opportunity, err
 }
 
 func decodeEvent(v []byte, id uint64) (Event, error) {
 	var se storedEvent
-	err := decodeStored(v, "the history of "+recordName(id), &se, func() int { return se.V })
-	return se.Event, err
+	if err := decodeStored(v, "the history of "+recordName(id), &se, func() int { return se.V }); err != nil {
+		return Event{}, err
+	}
+	if se.V < 3 {
+		e := oldEvent(se.Kind, se.Text)
+		e.At, e.Letter = se.At, se.Letter
+		return e, nil
+	}
+	return se.Event, nil
 }
 
-func decodeDraft(v []byte, id uint64) (letter.Spec, error) {
+func decodeDraft(v []byte, id uint64) (letter.Spec, stage.Status, error) {
 	var sd storedDraft
 	err := decodeStored(v, "the letter draft of "+recordName(id), &sd, func() int { return sd.V })
-	return sd.Spec, err
+	return sd.Spec, sd.Status, err
 }
 
 func decodeChecklist(v []byte, id uint64) (checklist.Answers, error) {

@@ -6,6 +6,9 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/declinedesk/declinedesk/internal/day"
+	"github.com/declinedesk/declinedesk/internal/stage"
 )
 
 // Kind is what a field of an opportunity holds, which says how it is read, checked,
@@ -38,9 +41,10 @@ type Field struct {
 	Required    bool
 	MaxLen      int    // in characters, for text kinds; 0 for the others
 	Placeholder string // what the form shows in an empty field
+	Hint        string // what the form says under the field
 
-	text func(o *Opportunity) *string // the text kinds
-	day  func(o *Opportunity) *Date   // KindDay
+	text func(o *Opportunity) *string  // the text kinds
+	day  func(o *Opportunity) *day.Day // KindDay
 }
 
 // Field lengths. A company or a role needs far less, but a pasted paragraph must still
@@ -80,20 +84,20 @@ var fields = []Field{
 		text:    func(o *Opportunity) *string { return &o.URL }},
 	{Name: "applied_on", Label: "Applied on", Kind: KindDay,
 		Aliases: []string{"applied", "date applied", "application date", "applied date", "applied on", "date of application"},
-		day:     func(o *Opportunity) *Date { return &o.AppliedOn }},
+		day:     func(o *Opportunity) *day.Day { return &o.AppliedOn }},
 	{Name: "invited_on", Label: "Invited on", Kind: KindDay,
 		Aliases: []string{"invited", "date invited", "invitation date"},
-		day:     func(o *Opportunity) *Date { return &o.InvitedOn }},
+		day:     func(o *Opportunity) *day.Day { return &o.InvitedOn }},
 	{Name: "interview_on", Label: "Interview on", Kind: KindDay,
 		Aliases: []string{"interview", "interview date"},
-		day:     func(o *Opportunity) *Date { return &o.InterviewOn }},
+		day:     func(o *Opportunity) *day.Day { return &o.InterviewOn }},
 	{Name: "responded_on", Label: "Responded on", Kind: KindDay,
 		Aliases: []string{"responded", "response date", "date responded"},
-		day:     func(o *Opportunity) *Date { return &o.RespondedOn }},
+		day:     func(o *Opportunity) *day.Day { return &o.RespondedOn }},
 	{Name: "follow_up_on", Label: "Follow up on", Kind: KindDay,
 		Aliases: []string{"follow up", "follow up date", "next follow up", "followup"},
-		day:     func(o *Opportunity) *Date { return &o.FollowUpOn }},
-	{Name: "tags", Label: "Tags", Kind: KindTags, Placeholder: "remote, senior",
+		day:     func(o *Opportunity) *day.Day { return &o.FollowUpOn }},
+	{Name: "tags", Label: "Tags", Kind: KindTags, Placeholder: "remote, senior", Hint: "Separate tags with commas",
 		Aliases: []string{"tag", "labels"}},
 	{Name: "notes", Label: "Notes", Kind: KindLongText, MaxLen: maxNotesLen,
 		Aliases: []string{"note", "comments", "comment"},
@@ -163,16 +167,48 @@ func (f Field) TextOf(o *Opportunity) string {
 	return *f.text(o)
 }
 
+// Show is the field of o as people read it: days written by day.Format, tags separated
+// by commas, the status by its label; "" when it holds nothing.
+func (f Field) Show(o *Opportunity) string {
+	switch f.Kind {
+	case KindDay:
+		return f.day(o).Format(day.Short)
+	case KindTags:
+		return strings.Join(o.Tags, ", ")
+	case KindStatus:
+		return o.Status.Label()
+	case KindStamp, KindID, KindHistory:
+		return ""
+	}
+	return *f.text(o)
+}
+
+// Day is the day the field holds, for a KindDay field; "" for the others.
+func (f Field) Day(o *Opportunity) day.Day {
+	if f.Kind != KindDay {
+		return ""
+	}
+	return *f.day(o)
+}
+
+// EditText is the field of o as the form puts it in its entry: what SetText reads back.
+func (f Field) EditText(o *Opportunity) string {
+	if f.Kind == KindTags {
+		return strings.Join(o.Tags, ", ")
+	}
+	return f.TextOf(o)
+}
+
 // SetText puts text into the field of o, read as the form reads it: dates as
 // YYYY-MM-DD or in order, tags separated by commas or semicolons, a status by id, label
 // or alias. It says what is wrong with text, without the field's name. It does not set
 // the fields the store keeps.
-func (f Field) SetText(o *Opportunity, text string, order DateOrder) error {
+func (f Field) SetText(o *Opportunity, text string, order day.Order) error {
 	switch f.Kind {
 	case KindText, KindLongText, KindEmail, KindURL:
 		*f.text(o) = text
 	case KindDay:
-		d, err := ParseDateIn(text, order)
+		d, err := day.Parse(text, order)
 		if err != nil {
 			return err
 		}
@@ -184,7 +220,7 @@ func (f Field) SetText(o *Opportunity, text string, order DateOrder) error {
 			o.Status = ""
 			return nil
 		}
-		s, err := ParseStatus(text)
+		s, err := stage.Parse(text)
 		if err != nil {
 			return err
 		}
@@ -197,7 +233,7 @@ func (f Field) SetText(o *Opportunity, text string, order DateOrder) error {
 
 // Check says what is wrong with text typed into the field, or nil: the one validation
 // the form shows beside the field and the store makes before saving.
-func (f Field) Check(text string, order DateOrder) error {
+func (f Field) Check(text string, order day.Order) error {
 	if !f.Editable() || (f.Kind == KindStatus && strings.TrimSpace(text) == "") {
 		return nil
 	}
@@ -249,8 +285,8 @@ func (f Field) check(o *Opportunity) error {
 		if f.Name == "updated_at" {
 			t = o.UpdatedAt
 		}
-		if !t.IsZero() && (t.Year() < MinYear || t.Year() > MaxYear) {
-			return fmt.Errorf("%s is not a moment between %d and %d", t.UTC().Format(time.RFC3339), MinYear, MaxYear)
+		if !t.IsZero() && (t.Year() < day.MinYear || t.Year() > day.MaxYear) {
+			return fmt.Errorf("%s is not a moment between %d and %d", t.UTC().Format(time.RFC3339), day.MinYear, day.MaxYear)
 		}
 	}
 	return nil

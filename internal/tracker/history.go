@@ -5,23 +5,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strings"
-	"time"
 
-	"github.com/declinedesk/declinedesk/internal/letter"
+	"github.com/declinedesk/declinedesk/internal/day"
+	"github.com/declinedesk/declinedesk/internal/stage"
 	bolt "go.etcd.io/bbolt"
 )
-
-// tidy is e as it is stored: dated (at, when it has no time of its own) to the second in
-// UTC, its text valid UTF-8 without surrounding space.
-func (e Event) tidy(at time.Time) Event {
-	if e.At.IsZero() {
-		e.At = at
-	}
-	e.At = e.At.UTC().Truncate(time.Second)
-	e.Text = strings.TrimSpace(strings.ToValidUTF8(e.Text, "\uFFFD"))
-	return e
-}
 
 func appendEvent(tx *bolt.Tx, id uint64, e Event) error {
 	b := tx.Bucket(bucketHistory)
@@ -67,52 +55,34 @@ func (s *BoltStore) AppendEvent(id uint64, e Event) (Opportunity, error) {
 	return s.change(id, func(*Opportunity) []Event { return []Event{e} })
 }
 
-// afterSending is what sending each kind of letter does to the opportunity: the status it
-// takes ("" leaves it) and the history's words for it.
-var afterSending = map[letter.Kind]struct {
-	status Status
-	text   string
-}{
-	letter.DeclineInterview: {Declined, "Declined the interview; the letter is kept here"},
-	letter.DeclineOffer:     {Declined, "Declined the offer; the letter is kept here"},
-	letter.Withdraw:         {Withdrawn, "Withdrew the application; the letter is kept here"},
-	letter.KeepInTouch:      {"", "Sent a note to keep in touch; it is kept here"},
-}
-
 // MarkSent records that the user sent a letter, as its kind says: a decline makes the
 // status declined, a withdrawal withdrawn, and both record today as the reply date and tick
 // "tracker updated"; a keep-in-touch note changes no status and ticks "kept in touch". The
 // letter is archived in the history and the follow-up date becomes followUp ("" for none)
 // — all in one transaction.
-func (s *BoltStore) MarkSent(id uint64, sent SentLetter, followUp Date) (Opportunity, error) {
+func (s *BoltStore) MarkSent(id uint64, sent SentLetter, followUp day.Day) (Opportunity, error) {
 	if !followUp.Valid() {
-		return Opportunity{}, &FieldError{Field: "follow_up_on", Message: fmt.Sprintf("%q is not a date between %d and %d", string(followUp), MinYear, MaxYear)}
+		return Opportunity{}, &FieldError{Field: "follow_up_on", Message: fmt.Sprintf("%q is not a date between %d and %d", string(followUp), day.MinYear, day.MaxYear)}
 	}
 	sent.Kind = sent.Kind.OrDefault()
-	after, ok := afterSending[sent.Kind]
+	status, step, ok := stage.AfterSending(sent.Kind)
 	if !ok {
 		return Opportunity{}, &FieldError{Field: "kind", Message: fmt.Sprintf("unknown kind of letter %q", sent.Kind)}
 	}
 	return s.change(id, func(o *Opportunity) []Event {
 		var events []Event
-		if after.status != "" {
-			if o.Status != after.status {
-				events = append(events, Event{Kind: EventStatus, Text: fmt.Sprintf("Status: from %s to %s", o.Status.Label(), after.status.Label())})
+		if status != "" {
+			if o.Status != status {
+				events = append(events, Event{Kind: EventStatus, From: o.Status, To: status})
 			}
-			o.Status = after.status
-			o.RespondedOn = DateOf(s.now())
-			o.setStep(StepTrackerUpdated, true)
-		} else {
-			o.setStep(StepKeepInTouch, true)
+			o.Status = status
+			o.RespondedOn = day.Of(s.now())
 		}
-		o.setStep(StepLetterSent, true) // the user says so by marking it
+		o.setStep(step, true)
+		o.setStep(stage.StepLetterSent, true) // the user says so by marking it
 		o.FollowUpOn = followUp
-		text := after.text
-		if followUp != "" {
-			text += "; keep in touch on " + string(followUp)
-		}
 		letter := sent
-		return append(events, Event{Kind: EventNote, Text: text, Letter: &letter})
+		return append(events, Event{Kind: EventSent, Day: followUp, Letter: &letter})
 	})
 }
 
@@ -126,7 +96,7 @@ var ErrNotWaiting = errors.New("it is not waiting for a reply")
 // ErrNotWaiting and nothing changes.
 func (s *BoltStore) MarkNoResponse(id uint64) (Opportunity, error) {
 	return s.changeTx(id, func(tx *bolt.Tx, o *Opportunity) ([]Event, error) {
-		if o.Status != Applied && o.Status != Invited {
+		if !o.Status.Waiting() {
 			return nil, fmt.Errorf("%s — %s is %s: %w; nothing was changed", o.Company, o.Role, o.Status.Label(), ErrNotWaiting)
 		}
 		// o is already stamped with this change: the wait ran from the change before it.
@@ -136,17 +106,10 @@ func (s *BoltStore) MarkNoResponse(id uint64) (Opportunity, error) {
 		}
 		days := before.DaysUntouched(s.now())
 		o.NoResponseDismissed = false
-		events := []Event{{Kind: EventStatus, Text: fmt.Sprintf("Status: %s → %s", o.Status.Label(), Ghosted.Label())}}
-		o.Status = Ghosted
-		return append(events, Event{Kind: EventNote, Text: noResponseText(days)}), nil
+		events := []Event{{Kind: EventStatus, From: o.Status, To: stage.Ghosted}, {Kind: EventNoResponse, Days: days}}
+		o.Status = stage.Ghosted
+		return events, nil
 	})
-}
-
-func noResponseText(days int) string {
-	if days == 1 {
-		return "No response after 1 day"
-	}
-	return fmt.Sprintf("No response after %d days", days)
 }
 
 // DismissNoResponse records that the user keeps waiting for a reply, so "no response" is
@@ -159,16 +122,16 @@ func (s *BoltStore) DismissNoResponse(id uint64) (Opportunity, error) {
 }
 
 // SetAfterStep ticks or unticks one step of the after-declining checklist.
-func (s *BoltStore) SetAfterStep(id uint64, step AfterStep, done bool) (Opportunity, error) {
+func (s *BoltStore) SetAfterStep(id uint64, step stage.AfterStep, done bool) (Opportunity, error) {
 	return s.change(id, func(o *Opportunity) []Event {
 		o.setStep(step, done)
 		return nil
 	})
 }
 
-func (o *Opportunity) setStep(step AfterStep, done bool) {
+func (o *Opportunity) setStep(step stage.AfterStep, done bool) {
 	if o.After == nil {
-		o.After = map[AfterStep]bool{}
+		o.After = map[stage.AfterStep]bool{}
 	}
 	o.After[step] = done
 }

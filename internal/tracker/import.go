@@ -172,7 +172,7 @@ func (s *BoltStore) importBatch(recs []Opportunity, index int, marked *bool, rep
 			}
 			history := o.History
 			if len(history) == 0 {
-				history = []Event{{Kind: EventImported, Text: "Imported from a CSV file"}}
+				history = []Event{{Kind: EventImported}}
 			}
 			if err := s.insert(tx, &o, history); err != nil {
 				return err

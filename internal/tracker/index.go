@@ -6,15 +6,18 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/declinedesk/declinedesk/internal/day"
+	"github.com/declinedesk/declinedesk/internal/stage"
 )
 
 // Row is what the list shows of an opportunity and what search looks through. A tracker
 // keeps 100,000 of them in memory, so a row is kept small: 64 bytes plus its text.
 // Rows are never changed once made, so a query result can be read without locks.
 type Row struct {
-	ID        uint64
-	UpdatedAt int64  // Unix seconds
-	names     string // company then role, as written
+	ID         uint64
+	ActivityAt int64  // Unix seconds: the opportunity's last activity (see Opportunity.ActivityAt)
+	names      string // company then role, as written
 	// text is the lower-cased company, role, contact name, notes and tags, NUL-separated,
 	// company first so that its first companyLen bytes are the company sort key.
 	text       string
@@ -41,8 +44,8 @@ func (r *Row) followUp() uint32 { return r.dayStatus & (1<<dayBits - 1) }
 // packDay is d as the row packs it: days since 0001-01-01 plus one; 0 for no date, or for
 // one that is not a day or does not fit (year 0, garbage), so that it never spills into
 // the status.
-func packDay(d Date) uint32 {
-	t, err := time.Parse(dateLayout, string(d))
+func packDay(d day.Day) uint32 {
+	t, err := time.Parse(time.DateOnly, string(d))
 	if err != nil || t.Unix() < dayZero {
 		return 0
 	}
@@ -63,14 +66,10 @@ func RowOf(o *Opportunity) *Row {
 		b.WriteString(strings.ToLower(part))
 	}
 	r := &Row{
-		ID: o.ID, UpdatedAt: o.UpdatedAt.Unix(), names: o.Company + o.Role, roleAt: int32(len(o.Company)),
+		ID: o.ID, ActivityAt: o.ActivityAt.Unix(), names: o.Company + o.Role, roleAt: int32(len(o.Company)),
 		text: b.String(), companyLen: int32(len(company)), slot: -1,
 	}
-	for i, e := range statusTable {
-		if e.id == o.Status {
-			r.dayStatus = uint32(i+1) << dayBits
-		}
-	}
+	r.dayStatus = uint32(o.Status.Number()) << dayBits
 	// Any stored day that fits is shown, even one outside the years the forms accept.
 	r.dayStatus |= packDay(o.FollowUpOn)
 	if o.NoResponseDismissed {
@@ -86,29 +85,26 @@ func (r *Row) Company() string { return r.names[:r.roleAt] }
 func (r *Row) Role() string { return r.names[r.roleAt:] }
 
 // Status is the opportunity's status.
-func (r *Row) Status() Status {
-	if i := (r.dayStatus >> dayBits) & statusMask; i > 0 {
-		return statusTable[i-1].id
-	}
-	return ""
+func (r *Row) Status() stage.Status {
+	return stage.Numbered(int((r.dayStatus >> dayBits) & statusMask))
 }
 
 // FollowUpOn is the follow-up day, "" when none.
-func (r *Row) FollowUpOn() Date {
+func (r *Row) FollowUpOn() day.Day {
 	if r.followUp() == 0 {
 		return ""
 	}
-	return DateOf(time.Unix(int64(r.followUp()-1)*86400+dayZero, 0).UTC())
+	return day.Of(time.Unix(int64(r.followUp()-1)*86400+dayZero, 0).UTC())
 }
 
 // Overdue reports whether the row's follow-up day has passed.
-func (r *Row) Overdue(today Date) bool {
+func (r *Row) Overdue(today day.Day) bool {
 	t := today.Time()
 	return r.followUp() != 0 && !t.IsZero() && int64(r.followUp()-1) < (t.Unix()-dayZero)/86400
 }
 
 // Due reports whether the row's follow-up falls on today or has passed.
-func (r *Row) Due(today Date) bool { return r.dueBy(packDay(today)) }
+func (r *Row) Due(today day.Day) bool { return r.dueBy(packDay(today)) }
 
 // dueBy is Due for a packed day; no row is due on day 0 (no valid today).
 func (r *Row) dueBy(day uint32) bool { f := r.followUp(); return f != 0 && f <= day }
@@ -121,7 +117,7 @@ type SortOrder int
 
 // The list orders.
 const (
-	ByUpdated  SortOrder = iota // most recently changed first
+	ByActivity SortOrder = iota // latest activity first
 	ByCompany                   // A to Z
 	ByFollowUp                  // soonest follow-up first, none last
 )
@@ -130,7 +126,7 @@ const (
 var SortOrders = []struct {
 	Order SortOrder
 	Label string
-}{{ByUpdated, "Latest"}, {ByCompany, "Company"}, {ByFollowUp, "Follow-up"}}
+}{{ByActivity, "Latest"}, {ByCompany, "Company"}, {ByFollowUp, "Follow-up"}}
 
 func (o SortOrder) compare(a, b *Row) int {
 	switch o {
@@ -151,7 +147,7 @@ func (o SortOrder) compare(a, b *Row) int {
 		}
 		return ByCompany.compare(a, b)
 	default:
-		if c := cmp.Compare(b.UpdatedAt, a.UpdatedAt); c != 0 {
+		if c := cmp.Compare(b.ActivityAt, a.ActivityAt); c != 0 {
 			return c
 		}
 		return cmp.Compare(b.ID, a.ID)
@@ -164,10 +160,10 @@ func (o SortOrder) compare(a, b *Row) int {
 // not a date).
 type Query struct {
 	Text   string
-	Status Status
+	Status stage.Status
 	Sort   SortOrder
 	Due    bool
-	Today  Date
+	Today  day.Day
 }
 
 // Index holds every opportunity's row in memory so the list can search and sort a large
@@ -180,7 +176,7 @@ type Query struct {
 type Index struct {
 	mu     sync.RWMutex
 	sorted map[SortOrder][]*Row // built on first use, then kept in order on every change
-	counts map[Status]int
+	counts map[stage.Status]int
 	n      int // rows in all
 
 	arena      string          // the texts of the arena rows, each followed by 0x01
@@ -193,7 +189,7 @@ type Index struct {
 
 // NewIndex makes an index of rows.
 func NewIndex(rows []*Row) *Index {
-	ix := &Index{sorted: map[SortOrder][]*Row{}, counts: map[Status]int{}, loose: map[uint64]*Row{}}
+	ix := &Index{sorted: map[SortOrder][]*Row{}, counts: map[stage.Status]int{}, loose: map[uint64]*Row{}}
 	for _, r := range rows {
 		ix.loose[r.ID] = r
 		ix.counts[r.Status()]++
@@ -271,7 +267,9 @@ func (ix *Index) buildArena() {
 }
 
 // LoadIndex reads every opportunity of s into a new index.
-func LoadIndex(s Store) (*Index, error) {
+func LoadIndex(s interface {
+	ForEach(withHistory bool, fn func(o *Opportunity) error) error
+}) (*Index, error) {
 	var rows []*Row
 	err := s.ForEach(false, func(o *Opportunity) error {
 		rows = append(rows, RowOf(o))
@@ -291,10 +289,10 @@ func (ix *Index) Len() int {
 }
 
 // Counts is the number of opportunities per status.
-func (ix *Index) Counts() map[Status]int {
+func (ix *Index) Counts() map[stage.Status]int {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
-	out := make(map[Status]int, len(ix.counts))
+	out := make(map[stage.Status]int, len(ix.counts))
 	for k, v := range ix.counts {
 		out[k] = v
 	}

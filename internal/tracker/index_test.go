@@ -9,7 +9,9 @@ import (
 	"unsafe"
 
 	"github.com/declinedesk/declinedesk/internal/clock/clocktest"
+	"github.com/declinedesk/declinedesk/internal/day"
 	"github.com/declinedesk/declinedesk/internal/sample"
+	"github.com/declinedesk/declinedesk/internal/stage"
 	. "github.com/declinedesk/declinedesk/internal/tracker"
 )
 
@@ -24,10 +26,10 @@ func ids(rows []*Row) []uint64 {
 func TestIndexFindFiltersAndSorts(t *testing.T) {
 	day := func(d int) time.Time { return time.Date(2026, 11, d, 0, 0, 0, 0, time.UTC) }
 	opps := []Opportunity{
-		{ID: 1, Company: "beta", Role: "Go dev", Status: Applied, UpdatedAt: day(3), FollowUpOn: "2026-12-01", Tags: []string{"Remote"}},
-		{ID: 2, Company: "Alpha", Role: "Analyst", Status: Declined, UpdatedAt: day(5), ContactName: "Jo Park"},
-		{ID: 3, Company: "Gamma", Role: "Go lead", Status: Applied, UpdatedAt: day(1), FollowUpOn: "2026-11-20", Notes: "Met at GopherCon"},
-		{ID: 4, Company: "alpha", Role: "Designer", Status: Saved, UpdatedAt: day(5)},
+		{ID: 1, Company: "beta", Role: "Go dev", Status: stage.Applied, ActivityAt: day(3), FollowUpOn: "2026-12-01", Tags: []string{"Remote"}},
+		{ID: 2, Company: "Alpha", Role: "Analyst", Status: stage.Declined, ActivityAt: day(5), ContactName: "Jo Park"},
+		{ID: 3, Company: "Gamma", Role: "Go lead", Status: stage.Applied, ActivityAt: day(1), FollowUpOn: "2026-11-20", Notes: "Met at GopherCon"},
+		{ID: 4, Company: "alpha", Role: "Designer", Status: stage.Saved, ActivityAt: day(5)},
 	}
 	ix := indexOf(opps)
 
@@ -36,7 +38,7 @@ func TestIndexFindFiltersAndSorts(t *testing.T) {
 		q    Query
 		want []uint64
 	}{
-		{"all by updated, ties newest id first", Query{}, []uint64{4, 2, 1, 3}},
+		{"latest activity first, ties newest id first", Query{}, []uint64{4, 2, 1, 3}},
 		{"company A–Z ignores case", Query{Sort: ByCompany}, []uint64{2, 4, 1, 3}},
 		{"follow-up soonest, none last", Query{Sort: ByFollowUp}, []uint64{3, 1, 2, 4}},
 		{"search role", Query{Text: "go"}, []uint64{1, 3}},
@@ -44,8 +46,8 @@ func TestIndexFindFiltersAndSorts(t *testing.T) {
 		{"search notes", Query{Text: "gophercon"}, []uint64{3}},
 		{"search contact", Query{Text: "park"}, []uint64{2}},
 		{"search tags", Query{Text: "remote"}, []uint64{1}},
-		{"status filter", Query{Status: Applied, Sort: ByCompany}, []uint64{1, 3}},
-		{"status and text", Query{Status: Applied, Text: "beta"}, []uint64{1}},
+		{"status filter", Query{Status: stage.Applied, Sort: ByCompany}, []uint64{1, 3}},
+		{"status and text", Query{Status: stage.Applied, Text: "beta"}, []uint64{1}},
 		{"nothing matches", Query{Text: "zzz"}, []uint64{}},
 	} {
 		got := ids(ix.Find(tc.q))
@@ -53,7 +55,7 @@ func TestIndexFindFiltersAndSorts(t *testing.T) {
 			t.Errorf("%s: got %v, want %v", tc.name, got, tc.want)
 		}
 	}
-	if c := ix.Counts(); c[Applied] != 2 || c[Declined] != 1 || c[Saved] != 1 || len(c) != 3 {
+	if c := ix.Counts(); c[stage.Applied] != 2 || c[stage.Declined] != 1 || c[stage.Saved] != 1 || len(c) != 3 {
 		t.Errorf("counts %v", c)
 	}
 	if !RowOf(&opps[2]).Overdue("2026-11-25") || RowOf(&opps[0]).Overdue("2026-11-25") || RowOf(&opps[1]).Overdue("2026-11-25") {
@@ -69,12 +71,12 @@ func TestIndexStaysSortedThroughChanges(t *testing.T) {
 	for i := 0; i < 200; i++ {
 		o := opps[i*2]
 		o.Company = fmt.Sprintf("Renamed %d", 500-i)
-		o.Status = Declined
-		o.UpdatedAt = o.UpdatedAt.Add(time.Duration(i) * time.Hour)
+		o.Status = stage.Declined
+		o.ActivityAt = o.ActivityAt.Add(time.Duration(i) * time.Hour)
 		ix.Put(&o)
 		ix.Remove(uint64(i*2 + 2))
 	}
-	ix.Put(&Opportunity{ID: 9999, Company: "new", Role: "x", Status: Saved})
+	ix.Put(&Opportunity{ID: 9999, Company: "new", Role: "x", Status: stage.Saved})
 	if ix.Len() != 301 {
 		t.Fatalf("len %d, want 301", ix.Len())
 	}
@@ -122,7 +124,7 @@ func TestIndexSearchAfterManyChanges(t *testing.T) {
 		}
 		o := current[id]
 		o.Role = fmt.Sprintf("Zebra Keeper %d", step)
-		o.UpdatedAt = o.UpdatedAt.Add(time.Hour)
+		o.ActivityAt = o.ActivityAt.Add(time.Hour)
 		ix.Put(&o)
 		current[id] = o
 		if step%500 == 0 {
@@ -135,7 +137,7 @@ func TestIndexSearchAfterManyChanges(t *testing.T) {
 		fresh = append(fresh, RowOf(&o))
 	}
 	want := NewIndex(fresh)
-	for _, q := range []Query{{Text: "zebra keeper"}, {Text: "senior"}, {Text: "zebra", Sort: ByCompany}, {Status: Declined, Sort: ByFollowUp}, {}} {
+	for _, q := range []Query{{Text: "zebra keeper"}, {Text: "senior"}, {Text: "zebra", Sort: ByCompany}, {Status: stage.Declined, Sort: ByFollowUp}, {}} {
 		if got, w := ids(ix.Find(q)), ids(want.Find(q)); !slices.Equal(got, w) {
 			t.Errorf("%+v: %d rows, fresh index %d", q, len(got), len(w))
 		}
@@ -150,11 +152,11 @@ func TestIndexSearchAfterManyChanges(t *testing.T) {
 
 func TestRowKeepsWhatTheListShows(t *testing.T) {
 	for _, o := range []Opportunity{
-		{ID: 1, Company: "Müller & Söhne", Role: "Ingénieure", Status: Declined, FollowUpOn: "2027-02-28"},
-		{ID: 2, Company: "A", Role: "", Status: Saved},
-		{ID: 3, Company: "Acme", Role: "Dev", Status: Accepted, FollowUpOn: "1970-01-01"},
-		{ID: 4, Company: "Old", Role: "Dev", Status: Ghosted, FollowUpOn: "0001-01-01"},
-		{ID: 5, Company: "Far", Role: "Dev", Status: Offer, FollowUpOn: "9999-12-31"},
+		{ID: 1, Company: "Müller & Söhne", Role: "Ingénieure", Status: stage.Declined, FollowUpOn: "2027-02-28"},
+		{ID: 2, Company: "A", Role: "", Status: stage.Saved},
+		{ID: 3, Company: "Acme", Role: "Dev", Status: stage.Accepted, FollowUpOn: "1970-01-01"},
+		{ID: 4, Company: "Old", Role: "Dev", Status: stage.Ghosted, FollowUpOn: "0001-01-01"},
+		{ID: 5, Company: "Far", Role: "Dev", Status: stage.Offer, FollowUpOn: "9999-12-31"},
 	} {
 		for _, r := range []*Row{RowOf(&o), NewIndex([]*Row{RowOf(&o)}).Find(Query{})[0]} {
 			if r.Company() != o.Company || r.Role() != o.Role || r.Status() != o.Status || r.FollowUpOn() != o.FollowUpOn {
@@ -162,9 +164,9 @@ func TestRowKeepsWhatTheListShows(t *testing.T) {
 			}
 		}
 	}
-	for _, d := range []Date{"0000-01-01", "-001-01-01", "2026-02-30", "garbage"} {
-		r := RowOf(&Opportunity{ID: 9, Company: "X", Role: "Y", Status: Offer, FollowUpOn: d})
-		if r.Status() != Offer || r.FollowUpOn() != "" {
+	for _, d := range []day.Day{"0000-01-01", "-001-01-01", "2026-02-30", "garbage"} {
+		r := RowOf(&Opportunity{ID: 9, Company: "X", Role: "Y", Status: stage.Offer, FollowUpOn: d})
+		if r.Status() != stage.Offer || r.FollowUpOn() != "" {
 			t.Errorf("a stored follow-up of %q: status %q, follow-up %q", d, r.Status(), r.FollowUpOn())
 		}
 	}
@@ -182,7 +184,7 @@ func TestRowKeepsWhatTheListShows(t *testing.T) {
 func TestFindWhileTheIndexIsRebuilt(t *testing.T) {
 	var rows []*Row
 	for i := 1; i <= 5000; i++ {
-		rows = append(rows, RowOf(&Opportunity{ID: uint64(i), Company: fmt.Sprintf("Company %d", i), Role: "Dev", Status: Applied}))
+		rows = append(rows, RowOf(&Opportunity{ID: uint64(i), Company: fmt.Sprintf("Company %d", i), Role: "Dev", Status: stage.Applied}))
 	}
 	ix := NewIndex(rows)
 	done := make(chan struct{})
@@ -190,7 +192,7 @@ func TestFindWhileTheIndexIsRebuilt(t *testing.T) {
 		defer close(done)
 		for round := 0; round < 3; round++ {
 			for i := 1; i <= 5000; i++ {
-				ix.Put(&Opportunity{ID: uint64(i), Company: fmt.Sprintf("Company %d", i), Role: fmt.Sprintf("Dev %d", round), Status: Applied})
+				ix.Put(&Opportunity{ID: uint64(i), Company: fmt.Sprintf("Company %d", i), Role: fmt.Sprintf("Dev %d", round), Status: stage.Applied})
 			}
 		}
 	}()
@@ -205,7 +207,7 @@ func TestFindWhileTheIndexIsRebuilt(t *testing.T) {
 					return
 				default:
 				}
-				for _, order := range []SortOrder{ByUpdated, ByCompany, ByFollowUp} {
+				for _, order := range []SortOrder{ByActivity, ByCompany, ByFollowUp} {
 					if n := len(ix.Find(Query{Sort: order})); n != 5000 {
 						t.Errorf("a search during a rebuild found %d rows", n)
 						return
@@ -218,13 +220,13 @@ func TestFindWhileTheIndexIsRebuilt(t *testing.T) {
 }
 
 func TestDueKeepsFollowUpsOnOrBeforeToday(t *testing.T) {
-	today := Date(clocktest.Day(0))
+	today := day.Day(clocktest.Day(0))
 	opps := []Opportunity{
-		{ID: 1, Company: "Acme", Role: "Dev", Status: Applied, FollowUpOn: Date(clocktest.Day(-3))},
-		{ID: 2, Company: "Beta", Role: "Dev", Status: Declined, FollowUpOn: today},
-		{ID: 3, Company: "Gamma", Role: "Lead", Status: Applied, FollowUpOn: Date(clocktest.Day(1))},
-		{ID: 4, Company: "Delta", Role: "Dev", Status: Saved},
-		{ID: 5, Company: "Epsilon", Role: "Dev", Status: Applied, FollowUpOn: Date(clocktest.Day(-400))},
+		{ID: 1, Company: "Acme", Role: "Dev", Status: stage.Applied, FollowUpOn: day.Day(clocktest.Day(-3))},
+		{ID: 2, Company: "Beta", Role: "Dev", Status: stage.Declined, FollowUpOn: today},
+		{ID: 3, Company: "Gamma", Role: "Lead", Status: stage.Applied, FollowUpOn: day.Day(clocktest.Day(1))},
+		{ID: 4, Company: "Delta", Role: "Dev", Status: stage.Saved},
+		{ID: 5, Company: "Epsilon", Role: "Dev", Status: stage.Applied, FollowUpOn: day.Day(clocktest.Day(-400))},
 	}
 	ix := indexOf(opps)
 	for _, tc := range []struct {
@@ -234,12 +236,12 @@ func TestDueKeepsFollowUpsOnOrBeforeToday(t *testing.T) {
 	}{
 		{"soonest first", Query{Due: true, Today: today, Sort: ByFollowUp}, []uint64{5, 1, 2}},
 		{"in another order", Query{Due: true, Today: today, Sort: ByCompany}, []uint64{1, 2, 5}},
-		{"with a status", Query{Due: true, Today: today, Status: Applied, Sort: ByFollowUp}, []uint64{5, 1}},
+		{"with a status", Query{Due: true, Today: today, Status: stage.Applied, Sort: ByFollowUp}, []uint64{5, 1}},
 		{"with a search", Query{Due: true, Today: today, Text: "dev", Sort: ByFollowUp}, []uint64{5, 1, 2}},
-		{"tomorrow one more", Query{Due: true, Today: Date(clocktest.Day(1)), Sort: ByFollowUp}, []uint64{5, 1, 2, 3}},
-		{"long ago none", Query{Due: true, Today: Date(clocktest.Day(-401)), Sort: ByFollowUp}, []uint64{}},
+		{"tomorrow one more", Query{Due: true, Today: day.Day(clocktest.Day(1)), Sort: ByFollowUp}, []uint64{5, 1, 2, 3}},
+		{"long ago none", Query{Due: true, Today: day.Day(clocktest.Day(-401)), Sort: ByFollowUp}, []uint64{}},
 		{"no today, none due", Query{Due: true, Sort: ByFollowUp}, []uint64{}},
-		{"not a date, none due", Query{Due: true, Today: "soon", Sort: ByUpdated}, []uint64{}},
+		{"not a date, none due", Query{Due: true, Today: "soon", Sort: ByActivity}, []uint64{}},
 		{"Today alone filters nothing", Query{Today: today, Sort: ByCompany}, []uint64{1, 2, 4, 5, 3}},
 	} {
 		if got := ids(ix.Find(tc.q)); !slices.Equal(got, tc.want) {
@@ -287,8 +289,8 @@ func TestDueAgreesInEveryOrder(t *testing.T) {
 
 // medianFollowUp is the follow-up day in the middle of the index, so that about half the
 // rows with one are due on it whatever days the sample picks.
-func medianFollowUp(ix *Index) Date {
-	var days []Date
+func medianFollowUp(ix *Index) day.Day {
+	var days []day.Day
 	for _, r := range ix.Find(Query{Sort: ByFollowUp}) {
 		if r.FollowUpOn() != "" {
 			days = append(days, r.FollowUpOn())
@@ -303,7 +305,7 @@ func BenchmarkDue100k(b *testing.B) {
 	for _, bc := range []struct {
 		name  string
 		order SortOrder
-	}{{"by follow-up", ByFollowUp}, {"by updated", ByUpdated}} {
+	}{{"by follow-up", ByFollowUp}, {"by updated", ByActivity}} {
 		ix.Find(Query{Sort: bc.order})
 		b.Run(bc.name, func(b *testing.B) {
 			for b.Loop() {

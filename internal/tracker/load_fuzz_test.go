@@ -37,7 +37,7 @@ func FuzzLoadStoredRecord(f *testing.F) {
 			}
 			return
 		}
-		for _, order := range []SortOrder{ByUpdated, ByCompany, ByFollowUp} {
+		for _, order := range []SortOrder{ByActivity, ByCompany, ByFollowUp} {
 			for _, r := range ix.Find(Query{Sort: order, Text: "a"}) {
 				_ = r.Company() + r.Role() + string(r.Status()) + string(r.FollowUpOn())
 				r.Overdue("2026-01-01")

@@ -2,6 +2,7 @@ package tracker
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"slices"
 
@@ -13,6 +14,52 @@ import (
 // then records the new version: a migration is either done completely or not at all.
 var migrations = []func(tx *bolt.Tx) error{
 	rebuildDuplicateIndex, // 1 → 2: role abbreviations are written out in the index
+	rewriteAsData,         // 2 → 3: history events as data, the last activity apart
+}
+
+// rewriteAsData writes every record and every history event again as schema 3 has them:
+// the decoders read the older forms — words read back into data where the app knows them,
+// the last edit standing for the last activity — and the encoders write the new.
+func rewriteAsData(tx *bolt.Tx) error {
+	type kv struct{ k, v []byte }
+	var recs []kv
+	err := tx.Bucket(bucketOpportunities).ForEach(func(k, v []byte) error {
+		o, err := decodeOpportunity(v, btoi(k))
+		if err != nil {
+			return err
+		}
+		nv, err := json.Marshal(storedOpportunity{V: SchemaVersion, Opportunity: *o})
+		recs = append(recs, kv{append([]byte(nil), k...), nv})
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	var events []kv
+	err = tx.Bucket(bucketHistory).ForEach(func(k, v []byte) error {
+		e, err := decodeEvent(v, btoi(k[:8]))
+		if err != nil {
+			return err
+		}
+		nv, err := json.Marshal(storedEvent{V: SchemaVersion, Event: e})
+		events = append(events, kv{append([]byte(nil), k...), nv})
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	for _, b := range []struct {
+		bucket []byte
+		kvs    []kv
+	}{{bucketOpportunities, recs}, {bucketHistory, events}} {
+		bk := tx.Bucket(b.bucket)
+		for _, e := range b.kvs {
+			if err := bk.Put(e.k, e.v); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // rebuildDuplicateIndex throws the duplicate index away and writes it again from the

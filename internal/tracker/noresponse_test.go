@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/declinedesk/declinedesk/internal/clock/clocktest"
+	"github.com/declinedesk/declinedesk/internal/stage"
 )
 
 func TestDaysUntouchedCountsCalendarDaysWhereTheUserIs(t *testing.T) {
@@ -29,7 +30,7 @@ func TestDaysUntouchedCountsCalendarDaysWhereTheUserIs(t *testing.T) {
 		{"west of UTC", at(-1, 9), at(0, 5).In(west), 0},
 		{"updated in the future", at(2, 0), at(0, 0), -2},
 	} {
-		o := Opportunity{UpdatedAt: tc.updated}
+		o := Opportunity{ActivityAt: tc.updated}
 		if got := o.DaysUntouched(tc.now); got != tc.want {
 			t.Errorf("%s: %d days, want %d", tc.name, got, tc.want)
 		}
@@ -38,21 +39,21 @@ func TestDaysUntouchedCountsCalendarDaysWhereTheUserIs(t *testing.T) {
 
 func TestMarkNoResponse(t *testing.T) {
 	s, c := openTemp(t)
-	applied := mustAdd(t, s, Opportunity{Company: "Acme", Role: "Dev", Status: Applied})
-	invited := mustAdd(t, s, Opportunity{Company: "Beta", Role: "Dev", Status: Invited})
-	offer := mustAdd(t, s, Opportunity{Company: "Gamma", Role: "Dev", Status: Offer})
+	applied := mustAdd(t, s, Opportunity{Company: "Acme", Role: "Dev", Status: stage.Applied})
+	invited := mustAdd(t, s, Opportunity{Company: "Beta", Role: "Dev", Status: stage.Invited})
+	offer := mustAdd(t, s, Opportunity{Company: "Gamma", Role: "Dev", Status: stage.Offer})
 	c.Fake.Set(clocktest.Epoch.AddDate(0, 0, 23))
 
 	for _, tc := range []struct {
 		o    Opportunity
 		want string
-	}{{applied, "Status: Applied → No response"}, {invited, "Status: Interview invited → No response"}} {
+	}{{applied, "Status: from Applied to No response"}, {invited, "Status: from Interview invited to No response"}} {
 		got, err := s.MarkNoResponse(tc.o.ID)
 		if err != nil {
 			t.Fatal(err)
 		}
 		n := len(got.History)
-		if got.Status != Ghosted || n != 3 || got.History[n-2].Text != tc.want || got.History[n-1].Text != "No response after 23 days" {
+		if got.Status != stage.Ghosted || n != 3 || got.History[n-2].Describe() != tc.want || got.History[n-1].Describe() != "No response after 23 days" {
 			t.Errorf("%s: %s, history %+v", tc.o.Company, got.Status, got.History)
 		}
 		if !got.UpdatedAt.After(tc.o.UpdatedAt) {
@@ -73,22 +74,22 @@ func TestMarkNoResponse(t *testing.T) {
 		t.Errorf("missing: %v", err)
 	}
 	c.Fake.Set(clocktest.Epoch.AddDate(0, 0, 24))
-	one := mustAdd(t, s, Opportunity{Company: "Delta", Role: "Dev", Status: Applied})
+	one := mustAdd(t, s, Opportunity{Company: "Delta", Role: "Dev", Status: stage.Applied})
 	c.Fake.Set(clocktest.Epoch.AddDate(0, 0, 25))
-	if got, _ := s.MarkNoResponse(one.ID); got.History[len(got.History)-1].Text != "No response after 1 day" {
+	if got, _ := s.MarkNoResponse(one.ID); got.History[len(got.History)-1].Describe() != "No response after 1 day" {
 		t.Errorf("one day: %+v", got.History)
 	}
 }
 
 func TestDismissingNoResponseLastsUntilTheStatusChanges(t *testing.T) {
 	s, c := openTemp(t)
-	o := mustAdd(t, s, Opportunity{Company: "Acme", Role: "Dev", Status: Applied})
+	o := mustAdd(t, s, Opportunity{Company: "Acme", Role: "Dev", Status: stage.Applied})
 	c.Fake.Set(clocktest.Epoch.AddDate(0, 0, 30))
 	got, err := s.DismissNoResponse(o.ID)
-	if err != nil || !got.NoResponseDismissed || len(got.History) != 1 || got.Status != Applied {
+	if err != nil || !got.NoResponseDismissed || len(got.History) != 1 || got.Status != stage.Applied {
 		t.Fatalf("dismiss: %+v, %v", got, err)
 	}
-	if !RowOf(&got).NoResponseDismissed() || RowOf(&o).NoResponseDismissed() || RowOf(&got).Status() != Applied {
+	if !RowOf(&got).NoResponseDismissed() || RowOf(&o).NoResponseDismissed() || RowOf(&got).Status() != stage.Applied {
 		t.Error("the list row does not carry the dismissal")
 	}
 
@@ -111,7 +112,7 @@ func TestDismissingNoResponseLastsUntilTheStatusChanges(t *testing.T) {
 	if got, _ = s.Update(edit, false); !got.NoResponseDismissed {
 		t.Error("an edit of the notes lost the dismissal")
 	}
-	edit.Status = Invited
+	edit.Status = stage.Invited
 	if got, _ = s.Update(edit, false); got.NoResponseDismissed {
 		t.Error("a new status kept the dismissal")
 	}

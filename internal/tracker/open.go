@@ -21,10 +21,12 @@ import (
 )
 
 // SchemaVersion is the layout of every value this version of the app writes. Version 2
-// writes role abbreviations out in the duplicate index (see migrations).
-const SchemaVersion = 2
+// writes role abbreviations out in the duplicate index; version 3 keeps history events as
+// data and the last activity apart from the last edit (see migrations).
+const SchemaVersion = 3
 
-// Options tune Open. The zero value is what the app uses.
+// Options tune Open. The zero value is what commands use: the whole file is checked before
+// it is opened. The window sets CheckBeforeWriting.
 type Options struct {
 	// Timeout is how long to wait for another process to release the database; 1 s by default.
 	Timeout time.Duration
@@ -50,8 +52,6 @@ type BoltStore struct {
 	// written to it.
 	damaged atomic.Pointer[error]
 }
-
-var _ Store = (*BoltStore)(nil)
 
 // Open opens or creates the database at path (mode 0600, folders 0700). A symbolic link is
 // followed: the store works on the real file, and its backups and moved-aside copies go

@@ -9,31 +9,38 @@ import (
 	"unicode"
 
 	"github.com/declinedesk/declinedesk/internal/checklist"
+	"github.com/declinedesk/declinedesk/internal/day"
 	"github.com/declinedesk/declinedesk/internal/field"
 	"github.com/declinedesk/declinedesk/internal/letter"
 	"github.com/declinedesk/declinedesk/internal/mailaddr"
+	"github.com/declinedesk/declinedesk/internal/stage"
 )
 
 // Opportunity is one job the user is considering, applied to, or declined.
 type Opportunity struct {
-	ID           uint64    `json:"id"`
-	Company      string    `json:"company"`
-	Role         string    `json:"role"`
-	Location     string    `json:"location,omitempty"`
-	ContactName  string    `json:"contact_name,omitempty"`
-	ContactEmail string    `json:"contact_email,omitempty"`
-	Source       string    `json:"source,omitempty"`
-	URL          string    `json:"url,omitempty"`
-	Status       Status    `json:"status"`
-	AppliedOn    Date      `json:"applied_on,omitempty"`
-	InvitedOn    Date      `json:"invited_on,omitempty"`
-	InterviewOn  Date      `json:"interview_on,omitempty"`
-	RespondedOn  Date      `json:"responded_on,omitempty"`
-	FollowUpOn   Date      `json:"follow_up_on,omitempty"`
-	Tags         []string  `json:"tags,omitempty"`
-	Notes        string    `json:"notes,omitempty"`
-	CreatedAt    time.Time `json:"created_at"`
-	UpdatedAt    time.Time `json:"updated_at"`
+	ID           uint64       `json:"id"`
+	Company      string       `json:"company"`
+	Role         string       `json:"role"`
+	Location     string       `json:"location,omitempty"`
+	ContactName  string       `json:"contact_name,omitempty"`
+	ContactEmail string       `json:"contact_email,omitempty"`
+	Source       string       `json:"source,omitempty"`
+	URL          string       `json:"url,omitempty"`
+	Status       stage.Status `json:"status"`
+	AppliedOn    day.Day      `json:"applied_on,omitempty"`
+	InvitedOn    day.Day      `json:"invited_on,omitempty"`
+	InterviewOn  day.Day      `json:"interview_on,omitempty"`
+	RespondedOn  day.Day      `json:"responded_on,omitempty"`
+	FollowUpOn   day.Day      `json:"follow_up_on,omitempty"`
+	Tags         []string     `json:"tags,omitempty"`
+	Notes        string       `json:"notes,omitempty"`
+	CreatedAt    time.Time    `json:"created_at"`
+	UpdatedAt    time.Time    `json:"updated_at"` // last edited in any way
+	// ActivityAt is the last time something happened between the user and the other side:
+	// created, a status change, a note, a letter. Editing a field, a draft or the checklist
+	// leaves it: it is what "no response" counts from and what the list's latest-first
+	// order follows.
+	ActivityAt time.Time `json:"activity_at"`
 
 	// History is read-only here: the store appends to it and never rewrites it.
 	History []Event `json:"-"`
@@ -41,40 +48,26 @@ type Opportunity struct {
 	Checklist checklist.Answers `json:"-"`
 	// Draft is the letter being written, nil before one was started; saved with SaveDraft.
 	Draft *letter.Spec `json:"-"`
+	// DraftStatus is the status the draft was saved at; "" for drafts saved before the
+	// app kept it.
+	DraftStatus stage.Status `json:"-"`
 	// After is the after-declining checklist: which steps are done.
-	After map[AfterStep]bool `json:"after,omitempty"`
+	After map[stage.AfterStep]bool `json:"after,omitempty"`
 	// NoResponseDismissed is set when the user said to keep waiting rather than mark the
 	// opportunity "no response"; only DismissNoResponse sets it, and a change of status
 	// clears it, since the wait then starts again.
 	NoResponseDismissed bool `json:"no_response_dismissed,omitempty"`
 }
 
-// DaysUntouched counts the calendar days, in now's location, from the last change to the
-// opportunity to now.
-func (o *Opportunity) DaysUntouched(now time.Time) int {
-	return DateOf(o.UpdatedAt.In(now.Location())).DaysSince(DateOf(now))
+// Stage is what the opportunity's stage depends on, for package stage.
+func (o *Opportunity) Stage() stage.Facts {
+	return stage.Facts{Status: o.Status, InterviewOn: o.InterviewOn, FollowUpOn: o.FollowUpOn}
 }
 
-// AfterStep is one thing to do once an interview is declined.
-type AfterStep string
-
-// The steps after declining.
-const (
-	StepLetterSent      AfterStep = "letter-sent"
-	StepTrackerUpdated  AfterStep = "tracker-updated"
-	StepProfilesUpdated AfterStep = "profiles-updated"
-	StepKeepInTouch     AfterStep = "keep-in-touch"
-)
-
-// AfterSteps lists the steps in order, with what they ask of the user.
-var AfterSteps = []struct {
-	Step  AfterStep
-	Label string
-}{
-	{StepLetterSent, "Letter sent"},
-	{StepTrackerUpdated, "Tracker updated"},
-	{StepProfilesUpdated, "Profiles updated"},
-	{StepKeepInTouch, "Kept in touch"},
+// DaysUntouched counts the calendar days, in now's location, from the last activity with
+// the other side to now.
+func (o *Opportunity) DaysUntouched(now time.Time) int {
+	return day.Of(o.ActivityAt.In(now.Location())).DaysSince(day.Of(now))
 }
 
 // Profile is who the user is: every letter is signed with it.
@@ -103,37 +96,6 @@ func (p Profile) Validate() error {
 	return errors.Join(errs...)
 }
 
-// EventKind says what an event in an opportunity's history records.
-type EventKind string
-
-// The kinds of history event.
-const (
-	EventCreated  EventKind = "created"
-	EventImported EventKind = "imported"
-	EventStatus   EventKind = "status"
-	EventNote     EventKind = "note"
-	EventCopied   EventKind = "letter-copied"
-	EventExported EventKind = "letter-exported"
-	EventMailed   EventKind = "letter-mailed"
-)
-
-// Event is one entry of an opportunity's history.
-type Event struct {
-	At   time.Time `json:"at"`
-	Kind EventKind `json:"kind"`
-	Text string    `json:"text"`
-	// Letter is the exact letter sent, kept with copy, export and mail events.
-	Letter *SentLetter `json:"letter,omitempty"`
-}
-
-// SentLetter is a letter exactly as it left the app.
-type SentLetter struct {
-	To      string      `json:"to,omitempty"`
-	Subject string      `json:"subject"`
-	Body    string      `json:"body"`
-	Kind    letter.Kind `json:"kind,omitempty"` // "" in letters archived before kinds: a decline
-}
-
 // FieldError names the field a value is wrong in, so a form can show it beside that field.
 type FieldError = field.Error
 
@@ -146,7 +108,7 @@ func (o *Opportunity) Normalize() {
 	o.Notes = strings.TrimSpace(invisible.Replace(lineBreaks.Replace(strings.ToValidUTF8(o.Notes, "\uFFFD"))))
 	o.Tags = CleanTags(o.Tags)
 	if o.Status == "" {
-		o.Status = Saved
+		o.Status = stage.Saved
 	}
 }
 

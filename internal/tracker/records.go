@@ -3,7 +3,6 @@ package tracker
 import (
 	"bytes"
 
-	"fmt"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -28,7 +27,7 @@ func (s *BoltStore) Add(o Opportunity, allowDuplicate bool) (Opportunity, error)
 				return &DuplicateError{Existing: dups}
 			}
 		}
-		if err := s.insert(tx, &o, []Event{{Kind: EventCreated, Text: "Added to the tracker"}}); err != nil {
+		if err := s.insert(tx, &o, []Event{{Kind: EventCreated}}); err != nil {
 			return err
 		}
 		return addToIndex(tx, &o)
@@ -54,7 +53,12 @@ func (s *BoltStore) insert(tx *bolt.Tx, o *Opportunity, history []Event) error {
 	if o.UpdatedAt.IsZero() {
 		o.UpdatedAt = o.CreatedAt
 	}
-	o.CreatedAt, o.UpdatedAt = o.CreatedAt.UTC().Truncate(time.Second), o.UpdatedAt.UTC().Truncate(time.Second)
+	if o.ActivityAt.IsZero() {
+		o.ActivityAt = o.UpdatedAt
+	}
+	for _, t := range []*time.Time{&o.CreatedAt, &o.UpdatedAt, &o.ActivityAt} {
+		*t = t.UTC().Truncate(time.Second)
+	}
 	if err := putOpportunity(tx, o); err != nil {
 		return err
 	}
@@ -90,7 +94,7 @@ func (s *BoltStore) Update(o Opportunity, allowDuplicate bool) (Opportunity, err
 				return &DuplicateError{Existing: dups}
 			}
 		}
-		o.CreatedAt = old.CreatedAt
+		o.CreatedAt, o.ActivityAt = old.CreatedAt, old.ActivityAt
 		o.UpdatedAt = s.stamp()
 		// The dismissal is the store's to keep, not the form's; a new status starts a new wait.
 		o.NoResponseDismissed = old.NoResponseDismissed && old.Status == o.Status
@@ -104,7 +108,8 @@ func (s *BoltStore) Update(o Opportunity, allowDuplicate bool) (Opportunity, err
 			return err
 		}
 		if old.Status != o.Status {
-			e := Event{At: o.UpdatedAt, Kind: EventStatus, Text: fmt.Sprintf("Status: from %s to %s", old.Status.Label(), o.Status.Label())}
+			o.ActivityAt = o.UpdatedAt
+			e := Event{At: o.UpdatedAt, Kind: EventStatus, From: old.Status, To: o.Status}
 			if err := appendEvent(tx, o.ID, e); err != nil {
 				return err
 			}
@@ -178,6 +183,9 @@ func (s *BoltStore) changeTx(id uint64, edit func(tx *bolt.Tx, o *Opportunity) (
 		for _, e := range events {
 			if err := appendEvent(tx, id, e.tidy(o.UpdatedAt)); err != nil {
 				return err
+			}
+			if e.Kind.IsActivity() {
+				o.ActivityAt = o.UpdatedAt
 			}
 		}
 		if err := putOpportunity(tx, o); err != nil {

@@ -12,7 +12,9 @@ import (
 
 	"github.com/declinedesk/declinedesk/internal/checklist"
 	"github.com/declinedesk/declinedesk/internal/clock/clocktest"
+	"github.com/declinedesk/declinedesk/internal/day"
 	"github.com/declinedesk/declinedesk/internal/letter"
+	"github.com/declinedesk/declinedesk/internal/stage"
 )
 
 // tickClock is the test clock, moved on a second each time it is read, so that every
@@ -35,7 +37,7 @@ func openTemp(t *testing.T) (*BoltStore, tickClock) {
 	return s, c
 }
 
-func mustAdd(t *testing.T, s Store, o Opportunity) Opportunity {
+func mustAdd(t *testing.T, s *BoltStore, o Opportunity) Opportunity {
 	t.Helper()
 	got, err := s.Add(o, false)
 	if err != nil {
@@ -47,11 +49,11 @@ func mustAdd(t *testing.T, s Store, o Opportunity) Opportunity {
 func TestStoreCRUD(t *testing.T) {
 	s, _ := openTemp(t)
 	a := mustAdd(t, s, Opportunity{Company: "  Acme Inc ", Role: "Engineer", ContactEmail: "jo@acme.test", Tags: []string{"remote", " Remote", ""}})
-	b := mustAdd(t, s, Opportunity{Company: "Globex", Role: "Analyst", Status: Applied})
+	b := mustAdd(t, s, Opportunity{Company: "Globex", Role: "Analyst", Status: stage.Applied})
 	if a.ID != 1 || b.ID != 2 {
 		t.Fatalf("ids %d, %d; want 1, 2", a.ID, b.ID)
 	}
-	if a.Company != "Acme Inc" || a.Status != Saved || len(a.Tags) != 1 {
+	if a.Company != "Acme Inc" || a.Status != stage.Saved || len(a.Tags) != 1 {
 		t.Errorf("not normalised: %+v", a)
 	}
 	if a.CreatedAt.IsZero() || !a.CreatedAt.Equal(a.UpdatedAt) {
@@ -122,17 +124,17 @@ func TestStoreRefusesInvalid(t *testing.T) {
 
 func TestStoreHistory(t *testing.T) {
 	s, _ := openTemp(t)
-	o := mustAdd(t, s, Opportunity{Company: "Acme", Role: "Dev", Status: Invited})
-	o.Status = Declined
+	o := mustAdd(t, s, Opportunity{Company: "Acme", Role: "Dev", Status: stage.Invited})
+	o.Status = stage.Declined
 	o, err := s.Update(o, false)
 	if err != nil {
 		t.Fatal(err)
 	}
-	o, err = s.AppendEvent(o.ID, Event{Kind: EventCopied, Text: "Letter copied", Letter: &SentLetter{Subject: "Thanks", Body: "Dear Jo,\n…"}})
+	o, err = s.AppendEvent(o.ID, Event{Kind: EventCopied, Letter: &SentLetter{Subject: "Thanks", Body: "Dear Jo,\n…"}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.AppendEvent(42, Event{Kind: EventNote, Text: "x"}); !errors.Is(err, ErrNotFound) {
+	if _, err := s.AppendEvent(42, Event{Kind: EventNote, Note: "x"}); !errors.Is(err, ErrNotFound) {
 		t.Errorf("event on missing record: %v", err)
 	}
 	got, _ := s.Get(o.ID)
@@ -148,8 +150,8 @@ func TestStoreHistory(t *testing.T) {
 			t.Error("history out of order")
 		}
 	}
-	if got.History[1].Text != "Status: from Interview invited to Declined (by me)" {
-		t.Errorf("status event text %q", got.History[1].Text)
+	if got.History[1].Describe() != "Status: from Interview invited to Declined (by me)" {
+		t.Errorf("status event text %q", got.History[1].Describe())
 	}
 	if got.History[2].Letter == nil || got.History[2].Letter.Body != "Dear Jo,\n…" {
 		t.Errorf("letter not archived: %+v", got.History[2])
@@ -231,7 +233,7 @@ func TestStoreSurvivesReopen(t *testing.T) {
 		t.Fatal(err)
 	}
 	a := mustAdd(t, s, Opportunity{Company: "Acme", Role: "Dev", Tags: []string{"x", "y"}, FollowUpOn: "2027-01-02"})
-	if _, err := s.AppendEvent(a.ID, Event{Kind: EventNote, Text: "called"}); err != nil {
+	if _, err := s.AppendEvent(a.ID, Event{Kind: EventNote, Note: "called"}); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.Close(); err != nil {
@@ -320,9 +322,9 @@ func TestImportIsAllOrNothingAndSkipsDuplicates(t *testing.T) {
 	existing := mustAdd(t, s, Opportunity{Company: "Acme", Role: "Dev"})
 	recs := []Opportunity{
 		{Company: "Globex", Role: "Analyst"},
-		{Company: "ACME Inc", Role: "dev"},                 // duplicate of a tracked record
-		{Company: "Initech", Role: "Dev", Status: Applied}, // fine
-		{Company: "globex", Role: "analyst"},               // duplicate of an earlier row
+		{Company: "ACME Inc", Role: "dev"}, // duplicate of a tracked record
+		{Company: "Initech", Role: "Dev", Status: stage.Applied},
+		{Company: "globex", Role: "analyst"}, // duplicate of an earlier row
 	}
 	var calls int
 	rep, err := s.Import(recs, func(done, total int) bool { calls++; return true })
@@ -467,8 +469,8 @@ func TestDraftsAndProfile(t *testing.T) {
 
 func TestMarkDeclinedAndTheAfterChecklist(t *testing.T) {
 	s, c := openTemp(t)
-	o := mustAdd(t, s, Opportunity{Company: "Acme", Role: "Dev", Status: Invited, FollowUpOn: "2026-12-01"})
-	if _, err := s.AppendEvent(o.ID, Event{Kind: EventCopied, Text: "Letter copied", Letter: &SentLetter{Subject: "s", Body: "b"}}); err != nil {
+	o := mustAdd(t, s, Opportunity{Company: "Acme", Role: "Dev", Status: stage.Invited, FollowUpOn: "2026-12-01"})
+	if _, err := s.AppendEvent(o.ID, Event{Kind: EventCopied, Letter: &SentLetter{Subject: "s", Body: "b"}}); err != nil {
 		t.Fatal(err)
 	}
 	sent := SentLetter{To: "Jo <jo@acme.test>", Subject: "Interview", Body: "Dear Jo,\nI decline.\n", Kind: letter.DeclineInterview}
@@ -476,25 +478,25 @@ func TestMarkDeclinedAndTheAfterChecklist(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	today := DateOf(c.Fake.Now())
-	if got.Status != Declined || got.RespondedOn != today || got.FollowUpOn != "2027-02-23" {
+	today := day.Of(c.Fake.Now())
+	if got.Status != stage.Declined || got.RespondedOn != today || got.FollowUpOn != "2027-02-23" {
 		t.Errorf("fields %+v", got)
 	}
-	if !got.After[StepLetterSent] || !got.After[StepTrackerUpdated] || got.After[StepProfilesUpdated] {
+	if !got.After[stage.StepLetterSent] || !got.After[stage.StepTrackerUpdated] || got.After[stage.StepProfilesUpdated] {
 		t.Errorf("after %+v", got.After)
 	}
 	last := got.History[len(got.History)-1]
-	if got.History[len(got.History)-2].Text != "Status: from Interview invited to Declined (by me)" || last.Letter == nil || *last.Letter != sent {
+	if got.History[len(got.History)-2].Describe() != "Status: from Interview invited to Declined (by me)" || last.Letter == nil || *last.Letter != sent {
 		t.Errorf("history %+v", got.History)
 	}
-	got, _ = s.SetAfterStep(o.ID, StepProfilesUpdated, true)
-	got, _ = s.SetAfterStep(got.ID, StepLetterSent, false)
-	if !got.After[StepProfilesUpdated] || got.After[StepLetterSent] {
+	got, _ = s.SetAfterStep(o.ID, stage.StepProfilesUpdated, true)
+	got, _ = s.SetAfterStep(got.ID, stage.StepLetterSent, false)
+	if !got.After[stage.StepProfilesUpdated] || got.After[stage.StepLetterSent] {
 		t.Errorf("after toggles %+v", got.After)
 	}
 	// Editing fields keeps the checklist.
 	got.Notes = "x"
-	if upd, _ := s.Update(got, false); !upd.After[StepProfilesUpdated] {
+	if upd, _ := s.Update(got, false); !upd.After[stage.StepProfilesUpdated] {
 		t.Error("update lost the after checklist")
 	}
 	if _, err := s.MarkSent(o.ID, sent, "soon"); err == nil {
@@ -509,32 +511,32 @@ func TestEachKindOfLetterMovesTheOpportunityOnItsOwnWay(t *testing.T) {
 	s, c := openTemp(t)
 	for _, tc := range []struct {
 		kind      letter.Kind
-		from      Status
-		status    Status
+		from      stage.Status
+		status    stage.Status
 		responded bool
-		step      AfterStep
+		step      stage.AfterStep
 		text      string
 	}{
-		{letter.DeclineInterview, Invited, Declined, true, StepTrackerUpdated, "Declined the interview"},
-		{letter.DeclineOffer, Offer, Declined, true, StepTrackerUpdated, "Declined the offer"},
-		{letter.Withdraw, Applied, Withdrawn, true, StepTrackerUpdated, "Withdrew the application"},
-		{letter.KeepInTouch, Declined, Declined, false, StepKeepInTouch, "Sent a note to keep in touch"},
+		{letter.DeclineInterview, stage.Invited, stage.Declined, true, stage.StepTrackerUpdated, "Declined the interview"},
+		{letter.DeclineOffer, stage.Offer, stage.Declined, true, stage.StepTrackerUpdated, "Declined the offer"},
+		{letter.Withdraw, stage.Applied, stage.Withdrawn, true, stage.StepTrackerUpdated, "Withdrew the application"},
+		{letter.KeepInTouch, stage.Declined, stage.Declined, false, stage.StepKeepInTouch, "Sent a note to keep in touch"},
 	} {
 		o := mustAdd(t, s, Opportunity{Company: "Co " + string(tc.kind), Role: "Dev", Status: tc.from, FollowUpOn: "2026-01-01"})
-		if _, err := s.AppendEvent(o.ID, Event{Kind: EventCopied, Text: "Letter copied"}); err != nil {
+		if _, err := s.AppendEvent(o.ID, Event{Kind: EventCopied}); err != nil {
 			t.Fatal(err)
 		}
-		if got, _ := s.Get(o.ID); got.After[StepLetterSent] {
+		if got, _ := s.Get(o.ID); got.After[stage.StepLetterSent] {
 			t.Errorf("%s: copying alone ticked the letter as sent", tc.kind)
 		}
-		follow := Date(DateOf(c.Fake.Now()).AddDays(90))
+		follow := day.Day(day.Of(c.Fake.Now()).AddDays(90))
 		got, err := s.MarkSent(o.ID, SentLetter{Subject: "s", Body: "b", Kind: tc.kind}, follow)
 		if err != nil {
 			t.Fatal(err)
 		}
 		last := got.History[len(got.History)-1]
-		if got.Status != tc.status || (got.RespondedOn != "") != tc.responded || !got.After[tc.step] || !got.After[StepLetterSent] ||
-			got.FollowUpOn != follow || !strings.HasPrefix(last.Text, tc.text) || last.Letter == nil || last.Letter.Kind != tc.kind {
+		if got.Status != tc.status || (got.RespondedOn != "") != tc.responded || !got.After[tc.step] || !got.After[stage.StepLetterSent] ||
+			got.FollowUpOn != follow || !strings.HasPrefix(last.Describe(), tc.text) || last.Letter == nil || last.Letter.Kind != tc.kind {
 			t.Errorf("%s: %+v, last %+v", tc.kind, got, last)
 		}
 	}

@@ -1,4 +1,4 @@
-package tracker
+package stage
 
 import "testing"
 
@@ -25,7 +25,7 @@ func TestStatusesAreTheTenOfTheContract(t *testing.T) {
 	}
 }
 
-func TestParseStatus(t *testing.T) {
+func TestParse(t *testing.T) {
 	for _, tc := range []struct {
 		in   string
 		want Status
@@ -38,14 +38,40 @@ func TestParseStatus(t *testing.T) {
 		{"withdrew", Withdrawn}, {"Not selected", Rejected}, {"Ghosted", Ghosted},
 		{"no response", Ghosted}, {" Hired ", Accepted}, {"offer accepted", Accepted},
 	} {
-		got, err := ParseStatus(tc.in)
+		got, err := Parse(tc.in)
 		if err != nil || got != tc.want {
-			t.Errorf("ParseStatus(%q) = %q, %v; want %q", tc.in, got, err, tc.want)
+			t.Errorf("Parse(%q) = %q, %v; want %q", tc.in, got, err, tc.want)
 		}
 	}
 	for _, bad := range []string{"", "maybe", "offerx"} {
-		if _, err := ParseStatus(bad); err == nil {
-			t.Errorf("ParseStatus(%q) accepted", bad)
+		if _, err := Parse(bad); err == nil {
+			t.Errorf("Parse(%q) accepted", bad)
+		}
+	}
+}
+
+// What each status means, asked of the one table.
+func TestWhatEachStatusMeans(t *testing.T) {
+	for _, tc := range []struct {
+		s                 Status
+		question          Question
+		waiting, declined bool
+		goAhead           Status
+	}{
+		{Saved, AboutApplying, false, false, ""},
+		{Applied, AboutApplying, true, false, ""},
+		{Invited, AboutInterview, true, false, Scheduled},
+		{Scheduled, AboutInterview, false, false, Scheduled},
+		{Offer, AboutOffer, false, false, Accepted},
+		{Declined, Nothing, false, true, ""},
+		{Withdrawn, Nothing, false, true, ""},
+		{Rejected, Nothing, false, false, ""},
+		{Ghosted, Nothing, false, false, ""},
+		{Accepted, Nothing, false, false, ""},
+		{"unknown", Nothing, false, false, ""},
+	} {
+		if tc.s.Question() != tc.question || tc.s.Waiting() != tc.waiting || tc.s.Declined() != tc.declined || tc.s.GoAhead() != tc.goAhead {
+			t.Errorf("%s: %v %v %v %q", tc.s, tc.s.Question(), tc.s.Waiting(), tc.s.Declined(), tc.s.GoAhead())
 		}
 	}
 }
