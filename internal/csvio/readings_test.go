@@ -238,7 +238,7 @@ func TestStageHistoryErrors(t *testing.T) {
 		return rr6Header + "Acme,Dev,applied,,,,,,,,,,," + history + ",,,\n"
 	}
 	o, reason := one(t, row(`"Applied (2026-08-03) → Interview (screen) (2026-08-12)"`))
-	if reason != "" || len(o.History) != 3 || o.History[1].Describe() != "Stage in Reactive Resume: Interview (screen)" {
+	if reason != "" || len(o.History) != 3 || o.History[2].Describe() != "Stage in Reactive Resume: Interview (screen)" {
 		t.Errorf("%s %+v", reason, o.History)
 	}
 	for _, tc := range []struct{ history, says string }{

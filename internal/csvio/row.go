@@ -252,6 +252,10 @@ func (rr rowReader) opportunity(rec []string) (tracker.Opportunity, string) {
 		}
 		o.History = h
 	}
+	if format != nil && !format.own {
+		// The record says first where it came from; the store dates the event.
+		o.History = append(o.History, importedStage(time.Time{}, "", format.Name))
+	}
 	if stages != "" {
 		steps, err := splitStages(stages, rr.order, short)
 		if err != nil {
@@ -260,10 +264,6 @@ func (rr rowReader) opportunity(rec []string) (tracker.Opportunity, string) {
 		for _, s := range steps {
 			o.History = append(o.History, importedStage(s.Day.Time(), s.Name, format.tool()))
 		}
-	}
-	if format != nil && !format.own {
-		// The record says where it came from; the store dates the event.
-		o.History = append(o.History, importedStage(time.Time{}, "", format.Name))
 	}
 	o.Normalize()
 	if errs := o.FieldErrors(); len(errs) > 0 {
