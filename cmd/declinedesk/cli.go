@@ -157,7 +157,7 @@ const composeUsage = "compose SPEC.json [--eml OUT.eml] [--copy]\n" +
 	"  declinedesk compose --id N [--kind K] [--from \"Full Name <email>\"] [--eml OUT.eml] [--copy]"
 
 var commands = map[string]command{
-	"import":  {"import FILE.csv [--valid-only] [--dates dmy|mdy]", runImport},
+	"import":  {"import FILE.csv [--valid-only] [--dates dmy|mdy] [--map \"Their Column=field,…\"]", runImport},
 	"export":  {"export FILE.csv|- [--raw]", runExport},
 	"list":    {"list [--status ID] [--json]", runList},
 	"compose": {composeUsage, runCompose},
