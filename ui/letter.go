@@ -63,6 +63,7 @@ type letterPane struct {
 	editor       *entry
 	verdict      *widget.Label
 	findingBox   *fyne.Container // a card a finding
+	cardKeys     []string        // what the cards show, to make them again only when it changes
 	findingsArea *container.Scroll
 	// the as-sent view: exactly what will be sent, with every finding's span marked
 	previewSubject, previewTo *widget.Label

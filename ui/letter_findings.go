@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -131,12 +132,36 @@ func (p *letterPane) showFindings() {
 		p.verdict.Importance = widget.SuccessImportance
 	}
 	p.verdict.Refresh()
+	// A card is made again only when what it says changed: a keystroke that only moves a
+	// finding along the text leaves its card as it is.
+	keys := make([]string, len(p.found))
+	for i, f := range p.found {
+		keys[i] = cardKey(f)
+	}
+	if slices.Equal(keys, p.cardKeys) {
+		return
+	}
+	p.cardKeys = keys
 	cards := make([]fyne.CanvasObject, len(p.found))
 	for i := range p.found {
-		cards[i] = p.findingCard(p.found[i])
+		cards[i] = p.findingCard(i)
 	}
 	p.findingBox.Objects = cards
 	p.findingBox.Refresh()
+}
+
+// cardKey is what a finding's card shows: the same key, the same card.
+func cardKey(f proofread.Finding) string {
+	return fmt.Sprint(f.Rule, f.Severity, f.Part, f.Line, f.Text, f.Message, f.Fix, f.Suggestions)
+}
+
+// finding is the i-th finding as proofread last, when a card's button is pressed: its
+// span where the text is now.
+func (p *letterPane) finding(i int) (proofread.Finding, bool) {
+	if i >= len(p.found) {
+		return proofread.Finding{}, false
+	}
+	return p.found[i], true
 }
 
 // maxChoices is how many of a finding's suggestions the pane offers as buttons: the
@@ -146,7 +171,8 @@ const maxChoices = 3
 // findingCard is one finding, whole: its severity, where it is, its message, and what to
 // do — its fix in one click, or the words it may have meant, each a button — with a button
 // that shows it in the text. Nothing is cut, nothing waits for a click to appear.
-func (p *letterPane) findingCard(f proofread.Finding) fyne.CanvasObject {
+func (p *letterPane) findingCard(i int) fyne.CanvasObject {
+	f := p.found[i]
 	icon := widget.NewIcon(theme.InfoIcon())
 	switch f.Severity {
 	case proofread.SevError:
@@ -164,7 +190,11 @@ func (p *letterPane) findingCard(f proofread.Finding) fyne.CanvasObject {
 	}
 	text := &widget.Label{Text: fmt.Sprintf("%s%s %s", where, quote, f.Message), Wrapping: fyne.TextWrapWord}
 	actions := []fyne.CanvasObject{&widget.Button{Text: "Show", Icon: theme.SearchIcon(), Importance: widget.LowImportance,
-		OnTapped: func() { p.showFinding(f) }}}
+		OnTapped: func() {
+			if f, ok := p.finding(i); ok {
+				p.showFinding(f)
+			}
+		}}}
 	switch {
 	case f.Fix != "":
 		label := "Fix: “" + shorten(f.Fix, 24) + "”"
@@ -172,14 +202,22 @@ func (p *letterPane) findingCard(f proofread.Finding) fyne.CanvasObject {
 			label = "Fix"
 		}
 		actions = append(actions, &widget.Button{Text: label, Icon: theme.ConfirmIcon(), Importance: widget.HighImportance,
-			OnTapped: func() { p.replace(&f, f.Fix) }})
+			OnTapped: func() {
+				if f, ok := p.finding(i); ok {
+					p.replace(&f, f.Fix)
+				}
+			}})
 	case len(f.Suggestions) > 0:
 		actions = append(actions, &widget.Label{Text: "Did you mean"})
-		for i, s := range f.Suggestions {
-			if i == maxChoices {
+		for n, s := range f.Suggestions {
+			if n == maxChoices {
 				break
 			}
-			actions = append(actions, &widget.Button{Text: shorten(s, 24), OnTapped: func() { p.replace(&f, s) }})
+			actions = append(actions, &widget.Button{Text: shorten(s, 24), OnTapped: func() {
+				if f, ok := p.finding(i); ok {
+					p.replace(&f, s)
+				}
+			}})
 		}
 	}
 	return container.NewBorder(nil, nil, container.NewVBox(icon), nil, container.NewVBox(text, newFlowBar(actions...).c))

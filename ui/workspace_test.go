@@ -104,15 +104,16 @@ func TestTheLetterGetsTheWidthWhereItIsShort(t *testing.T) {
 	h.app.showTab(tabLetter)
 	p := h.app.letter
 	h.win.Resize(fyne.NewSize(1280, 800))
-	if !p.editor.Visible() || !p.previewScroll.Visible() || p.viewRow.Visible() {
+	write := p.writing.Objects[0]
+	if !write.Visible() || !p.previewScroll.Visible() || p.viewRow.Visible() {
 		t.Fatal("at 1280x800 the editor and the letter as sent are not side by side")
 	}
 	h.win.Resize(fyne.NewSize(800, 600))
-	if !p.narrow || !p.viewRow.Visible() || p.previewScroll.Visible() {
+	if !p.narrow || !p.viewRow.Visible() || p.previewScroll.Visible() || !write.Visible() {
 		t.Fatalf("at 800x600: narrow %v, switch %v, letter as sent %v", p.narrow, p.viewRow.Visible(), p.previewScroll.Visible())
 	}
 	p.view.SetSelected("As sent")
-	if !p.previewScroll.Visible() || p.editor.Visible() {
+	if !p.previewScroll.Visible() || write.Visible() {
 		t.Error("the switch does not show the letter as sent")
 	}
 	if w := p.previewScroll.Size().Width; w < 350 {
