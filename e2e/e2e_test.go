@@ -263,6 +263,35 @@ func TestTheKeyboardJourney(t *testing.T) {
 	}
 }
 
+// TestWindowOpensInsideASmallScreen opens the window on a 960×640 screen: it must fit,
+// as it opens and once the tracker shows, and again when it reopens with the size it
+// remembered.
+func TestWindowOpensInsideASmallScreen(t *testing.T) {
+	s := newSessionSized(t, "960x640")
+	db := filepath.Join(s.dir, "tracker.db")
+	fits := func(app *appWindow, when string) {
+		t.Helper()
+		if x, y, w, h := app.geometry(); x < 0 || y < 0 || x+w > s.width || y+h > s.height {
+			t.Errorf("%s: the window is %dx%d at %d,%d on a %dx%d screen", when, w, h, x, y, s.width, s.height)
+		}
+		if w, h, ok := app.minSize(); ok && (w > s.width || h > s.height) {
+			t.Errorf("%s: the window asks for at least %dx%d on a %dx%d screen", when, w, h, s.width, s.height)
+		}
+	}
+	app := s.open("--db", db)
+	fits(app, "as it opens")
+	app.waitTrackerShown(db)
+	s.screenshot("small-screen")
+	fits(app, "once the tracker shows")
+	app.focus()
+	app.quit()
+
+	again := s.open("--db", db)
+	fits(again, "reopened")
+	again.focus()
+	again.quit()
+}
+
 // TestCalendarFileReadByAnotherParser exports the calendar with the real binary, twice, and
 // reads it with Python's icalendar: every follow-up and interview ahead, all-day dates, UIDs
 // that stay the same from one export to the next, and names with ; , " and non-ASCII.
