@@ -3,13 +3,13 @@
 package e2e
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -96,8 +96,9 @@ func newSessionSized(t *testing.T, size string) *session {
 	})
 	num := make(chan string, 1)
 	go func() {
-		b, _ := io.ReadAll(io.LimitReader(r, 16)) // the number and a newline; EOF if Xvfb fails
-		num <- strings.TrimSpace(string(b))
+		defer r.Close()
+		line, _ := bufio.NewReader(r).ReadString('\n') // the number and a newline; EOF if Xvfb fails
+		num <- strings.TrimSpace(line)
 	}()
 	select {
 	case n := <-num:
