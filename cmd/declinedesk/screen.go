@@ -1,15 +1,27 @@
 package main
 
 import (
+	"os"
+
 	"fyne.io/fyne/v2"
 	"github.com/go-gl/glfw/v3.4/glfw"
 )
 
 // screenSize is the size of the primary screen in the window's units, for a window to
-// open inside it. It asks the windowing library Fyne runs on, so it must be called on
-// the main thread once the app has started (Lifecycle's OnStarted), before the window is
-// created; ok is false when no screen can be told.
+// open inside it. It asks the windowing library Fyne runs on, on the main goroutine (which
+// Fyne's driver keeps on the main thread), before the window is shown: it starts the
+// library early, which the app's own start then finds done. ok is false when no screen
+// can be told.
 func screenSize(userScale float32) (size fyne.Size, ok bool) {
+	if os.Getenv("WAYLAND_DISPLAY") != "" {
+		// Fyne chooses how to start the library on Wayland (it may pick X11 for the
+		// decorations); starting it first would choose for it. Wayland compositors keep
+		// windows on the screen themselves.
+		return fyne.Size{}, false
+	}
+	if err := glfw.Init(); err != nil {
+		return fyne.Size{}, false
+	}
 	mon := glfw.GetPrimaryMonitor()
 	if mon == nil {
 		return fyne.Size{}, false
