@@ -31,9 +31,10 @@ func Read(r io.Reader, pasted bool, now time.Time) (invitation.Result, error) {
 }
 
 // Tracked is what Propose asks of the tracker: the tracked opportunities a new one would
-// duplicate.
+// duplicate, and one of them with what is kept beside it.
 type Tracked interface {
 	Duplicates(o tracker.Opportunity) ([]tracker.Opportunity, error)
+	Get(id uint64) (tracker.Opportunity, error)
 }
 
 // Saver is what Save asks of the tracker.
@@ -52,10 +53,11 @@ type Field struct {
 	// From says where the mail said it; "" when the mail did not, and Value is the
 	// record's own or a default.
 	From invitation.Source
-	// Was is the tracked record's value before, for an update; Changed says the mail
-	// changes it.
-	Was     string
-	Changed bool
+	// Was and WasShown are the tracked record's value before, for an update; Changed
+	// says the mail changes it.
+	Was, WasShown string
+	Changed       bool
+	update        bool
 	// Detail adds what the field cannot hold: the interview's time and place.
 	Detail string
 }
@@ -79,7 +81,7 @@ type Proposal struct {
 
 // Where a day is taken from when the mail does not name it.
 const (
-	FromMailDate invitation.Source = "the mail's date"
+	FromMailDate invitation.Source = "mail's date"
 	FromToday    invitation.Source = "today"
 )
 
@@ -123,7 +125,10 @@ func Propose(res invitation.Result, tracked Tracked, now time.Time) (Proposal, e
 			return Proposal{}, err
 		}
 		if len(dups) > 0 {
-			old := dups[0]
+			old, err := tracked.Get(dups[0].ID)
+			if err != nil {
+				return Proposal{}, err
+			}
 			p.Existing, p.Others = &old, dups[1:]
 		}
 	}
@@ -165,7 +170,8 @@ func Propose(res invitation.Result, tracked Tracked, now time.Time) (Proposal, e
 			fl.Detail = when(res.Interview, now.Location())
 		}
 		if p.Existing != nil {
-			fl.Was = f.TextOf(p.Existing)
+			fl.update = true
+			fl.Was, fl.WasShown = f.TextOf(p.Existing), f.Show(p.Existing)
 			fl.Changed = fl.Was != fl.Value
 			if !fl.Changed {
 				fl.From = ""
@@ -185,6 +191,22 @@ func Propose(res invitation.Result, tracked Tracked, now time.Time) (Proposal, e
 	}
 	p.Reply = replyWords(p.Mail)
 	return p, nil
+}
+
+// Where says in words where the value comes from: the part of the mail, or that the
+// mail does not say, or — for an update — that the tracked value stays.
+func (f Field) Where() string {
+	switch {
+	case f.update && !f.Changed:
+		return "as tracked"
+	case f.From == "" && f.Value == "":
+		return "not in the mail"
+	case f.From == "":
+		return "not in the mail: check it"
+	case f.From == FromToday:
+		return "the day it was read"
+	}
+	return "from the " + string(f.From)
 }
 
 // Missing names the fields every opportunity needs that the record lacks, by their labels.
@@ -208,9 +230,27 @@ func (p Proposal) Check() error {
 	return p.Record.Validate()
 }
 
+// Known reports whether the mail is the one already kept with the tracked opportunity,
+// and changes nothing in it: saving it again would only repeat it in the history.
+func (p Proposal) Known() bool {
+	if p.Existing == nil || p.Existing.Mail == nil || p.Mail.MessageID == "" || p.Existing.Mail.MessageID != p.Mail.MessageID {
+		return false
+	}
+	for _, f := range p.Fields {
+		if f.Changed {
+			return false
+		}
+	}
+	return true
+}
+
 // Save saves the proposal: a new opportunity with its mail, or the update of the tracked
-// one; a new opportunity that duplicates one tracked since is refused as in the form.
+// one; a new opportunity that duplicates one tracked since is refused as in the form. A
+// mail already kept that changes nothing (Known) is not saved again.
 func (p Proposal) Save(s Saver) (tracker.Opportunity, error) {
+	if p.Known() {
+		return *p.Existing, nil
+	}
 	if p.Existing == nil {
 		return s.AddFromMail(p.Record, p.Mail, false)
 	}
