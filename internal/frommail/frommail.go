@@ -231,13 +231,14 @@ func (p Proposal) Check() error {
 }
 
 // Known reports whether the mail is the one already kept with the tracked opportunity,
-// and changes nothing in it: saving it again would only repeat it in the history.
+// and the record to save changes nothing in it: saving it again would only repeat it in
+// the history.
 func (p Proposal) Known() bool {
 	if p.Existing == nil || p.Existing.Mail == nil || p.Mail.MessageID == "" || p.Existing.Mail.MessageID != p.Mail.MessageID {
 		return false
 	}
-	for _, f := range p.Fields {
-		if f.Changed {
+	for _, name := range mailFields {
+		if f, _ := tracker.FieldNamed(name); f.TextOf(&p.Record) != f.TextOf(p.Existing) {
 			return false
 		}
 	}

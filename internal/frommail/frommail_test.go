@@ -229,3 +229,34 @@ func TestWhatIsWrongWithAMailIsSaid(t *testing.T) {
 		t.Errorf("a mail with 50 MB attached: %v %+v", err, res)
 	}
 }
+
+// The mail already kept, read again, is nothing new — unless the record to save changes.
+func TestTheSameMailAgainIsNothingNew(t *testing.T) {
+	s := store(t)
+	inv := frommailtest.Invitation(clocktest.Epoch)
+	p, _ := Propose(read(t, inv.EML, false), s, clocktest.Epoch)
+	o, err := p.Save(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err = Propose(read(t, inv.EML, false), s, clocktest.Epoch)
+	if err != nil || !p.Known() {
+		t.Fatalf("the same mail again: known %v, %v", p.Known(), err)
+	}
+	if _, err := p.Save(s); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := s.Get(o.ID); len(got.History) != 1 {
+		t.Errorf("saved again: %+v", got.History)
+	}
+	p.Record.Location = "Rotterdam" // what the user typed in the confirm step
+	if p.Known() {
+		t.Fatal("an edit is nothing new")
+	}
+	if _, err := p.Save(s); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := s.Get(o.ID); got.Location != "Rotterdam" || len(got.History) != 2 {
+		t.Errorf("after the edit: %q %+v", got.Location, got.History)
+	}
+}
