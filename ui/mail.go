@@ -179,11 +179,14 @@ func (a *App) confirmMail(name string, p frommail.Proposal) *mailConfirm {
 			continue
 		}
 		hint := f.Where()
-		if f.Changed {
-			hint += " (was " + orNone(f.WasShown) + ")"
+		if fd.Kind == tracker.KindDay && f.Shown != "" {
+			hint += " · " + f.Shown // the day in words, weekday and all, to check it by
 		}
 		if f.Detail != "" {
-			hint += " · " + f.Detail
+			hint += ", " + f.Detail
+		}
+		if f.Changed {
+			hint += " (was " + orNone(f.WasShown) + ")"
 		}
 		if fd.Kind == tracker.KindStatus {
 			var labels []string
@@ -228,7 +231,7 @@ func (a *App) confirmMail(name string, p frommail.Proposal) *mailConfirm {
 		notes := &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.WarningImportance, Text: "• " + strings.Join(p.Notes, "\n• ")}
 		top.Add(notes)
 	}
-	reply := &widget.Label{Text: p.Reply, Wrapping: fyne.TextWrapWord, SizeName: theme.SizeNameCaptionText, Importance: widget.LowImportance}
+	reply := &widget.Label{Text: p.Reply, Wrapping: fyne.TextWrapWord, SizeName: theme.SizeNameCaptionText}
 	body := container.NewVBox(c.form, reply)
 	if text := strings.TrimSpace(p.Mail.Text); text != "" {
 		body.Add(widget.NewAccordion(widget.NewAccordionItem("The mail", mailText(p.Mail))))
@@ -366,7 +369,7 @@ func mailSummary(a *App, o *tracker.Opportunity) fyne.CanvasObject {
 	if !m.Sent.IsZero() {
 		about += " · " + day.Of(m.Sent).Format(day.Short)
 	}
-	label := &widget.Label{Text: about, Truncation: fyne.TextTruncateEllipsis}
+	label := &widget.Label{Text: about, Wrapping: fyne.TextWrapWord}
 	read := &widget.Button{Text: "Read…", Icon: theme.MailComposeIcon(), Importance: widget.LowImportance, OnTapped: func() {
 		showMail(a, o.Company, m, draft.Thread(o).IsReply())
 	}}
@@ -379,7 +382,7 @@ func showMail(a *App, company string, m tracker.Mail, threaded bool) {
 	if !threaded {
 		note = "This mail was forwarded or pasted, so its Message-ID is not known: your letter answers it in a new thread."
 	}
-	caption := &widget.Label{Text: note, Wrapping: fyne.TextWrapWord, SizeName: theme.SizeNameCaptionText, Importance: widget.LowImportance}
+	caption := &widget.Label{Text: note, Wrapping: fyne.TextWrapWord, SizeName: theme.SizeNameCaptionText}
 	d := dialog.NewCustom("The mail from "+company, "Close", container.NewBorder(caption, nil, nil, nil, container.NewVScroll(mailText(m))), a.win)
 	d.Resize(fyne.NewSize(600, min(560, a.win.Canvas().Size().Height-40)))
 	a.present(d)

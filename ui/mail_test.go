@@ -52,7 +52,7 @@ func TestADroppedMailIsShownAndSavedOnlyOnceConfirmed(t *testing.T) {
 	if c == nil {
 		t.Fatalf("no confirm step; texts %q", h.texts())
 	}
-	for _, want := range []string{"Read from invitation.eml", "from the subject", "from the sender", "from the text · at 10:30",
+	for _, want := range []string{"Read from invitation.eml", "from the subject", "from the sender", "from the text · " + inv.Interview.Format(day.Short) + ", at 10:30",
 		"from the mail's date", "not in the mail", "The letter will answer in the mail's thread."} {
 		if !h.shows(want) {
 			t.Errorf("the confirm step does not show %q", want)
