@@ -260,3 +260,41 @@ func TestTheSameMailAgainIsNothingNew(t *testing.T) {
 		t.Errorf("after the edit: %q %+v", got.Location, got.History)
 	}
 }
+
+// FuzzProposal reads any text as a pasted mail: whatever it holds, the mail to keep is one
+// the tracker takes, and a proposal that passes Check is one the confirm step can show and
+// read back field by field unchanged.
+func FuzzProposal(f *testing.F) {
+	f.Add(frommailtest.Invitation(clocktest.Epoch).EML)
+	f.Add(frommailtest.Confirmation(clocktest.Epoch).EML)
+	f.Add(frommailtest.BrokenCalendar(clocktest.Epoch).EML)
+	f.Add(frommailtest.Pasted(clocktest.Epoch))
+	f.Add(frommailtest.NoSender(clocktest.Epoch))
+	f.Add("Subject: Re: Re: \r\nMessage-ID: <a@b>\r\nReferences: <x@y> junk <z@w>\r\n\r\nInterview on 31.02.2026 at 25:00")
+	f.Fuzz(func(t *testing.T, text string) {
+		res, err := Read(strings.NewReader(text), true, clocktest.Epoch)
+		if err != nil {
+			return
+		}
+		p, err := Propose(res, nil, clocktest.Epoch)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := p.Mail.Check(); err != nil {
+			t.Fatalf("the mail read cannot be kept: %v (%+v)", err, p.Mail)
+		}
+		if p.Check() != nil {
+			return
+		}
+		var back tracker.Opportunity
+		for _, fl := range p.Fields {
+			fd, _ := tracker.FieldNamed(fl.Name)
+			if err := fd.SetText(&back, fd.EditText(&p.Record), day.OrderUnknown); err != nil {
+				t.Fatalf("%s %q does not read back: %v", fl.Name, fd.EditText(&p.Record), err)
+			}
+			if got, want := fd.TextOf(&back), fd.TextOf(&p.Record); got != want {
+				t.Fatalf("%s reads back as %q, was %q", fl.Name, got, want)
+			}
+		}
+	})
+}
