@@ -60,14 +60,23 @@ func (p *trackerPane) importSpilled(name string, r io.ReadCloser) {
 // bad, then imports with a progress bar and reports what happened. The file is read
 // again to import it, a batch at a time: however large, it is never held in memory.
 func (p *trackerPane) importFrom(f csvio.File) {
-	name := filepath.Base(f.Name())
+	p.read(filepath.Base(f.Name()), f, csvio.ParseOptions{})
+}
+
+// read reads the file through with opts and goes on from what it found: the columns to
+// match when the sheet's are not known, the date order when the file does not tell it,
+// the review of what will be imported.
+func (p *trackerPane) read(name string, f csvio.File, opts csvio.ParseOptions) {
 	prog := newProgressDialog(p.app, "Importing "+name, "Reading the file…")
 	background(p.app.work, func() (*csvio.Plan, error) {
-		return csvio.Read(f, csvio.ParseOptions{})
+		return csvio.Read(f, opts)
 	}, func(plan *csvio.Plan, err error) {
 		prog.hide()
 		var orderErr *csvio.DateOrderError
+		var colErr *csvio.ColumnsError
 		switch {
+		case errors.As(err, &colErr) && colErr.Mappable && plan != nil && len(opts.Mapping) == 0:
+			p.askColumns(name, f, plan)
 		case errors.As(err, &orderErr):
 			p.askDateOrder(name, orderErr, func(order day.Order) {
 				p.app.setDateOrder(order) // the form reads dates the same way from now on
@@ -113,6 +122,9 @@ func (p *trackerPane) askDateOrder(name string, e *csvio.DateOrderError, then fu
 // when the user agrees.
 func (p *trackerPane) confirmImport(name string, plan *csvio.Plan) {
 	text := fmt.Sprintf("%s holds %s.", name, plural(plan.Good, "opportunity", "opportunities"))
+	if plan.Format != csvio.FormatSpreadsheet && plan.Format != csvio.FormatMapped {
+		text = fmt.Sprintf("%s is a %s and holds %s.", name, plan.Format, plural(plan.Good, "opportunity", "opportunities"))
+	}
 	if len(plan.First) > 0 {
 		first := plan.First[0].Opportunity
 		text += fmt.Sprintf(" The first is %s — %s.", first.Company, first.Role)
@@ -187,6 +199,9 @@ func (p *trackerPane) reloadIndex() {
 func showImportReport(a *App, name string, rep csvio.Report) {
 	var b strings.Builder
 	fmt.Fprintf(&b, "Imported %s from %s.", plural(len(rep.Imported), "opportunity", "opportunities"), name)
+	if rep.Format != csvio.FormatSpreadsheet && rep.Format != csvio.FormatMapped && rep.Format != "" {
+		fmt.Fprintf(&b, "\nRead as a %s: %s.", rep.Format, plural(rep.Rows, "row", "rows"))
+	}
 	if rep.SkippedCount > 0 {
 		fmt.Fprintf(&b, "\n\nSkipped %s already in your tracker:", plural(rep.SkippedCount, "row", "rows"))
 		for _, s := range rep.Skipped {

@@ -3,6 +3,8 @@ package ui
 import (
 	"testing"
 
+	"fyne.io/fyne/v2"
+
 	"github.com/declinedesk/declinedesk/internal/csvio"
 	"github.com/declinedesk/declinedesk/internal/day"
 	"github.com/declinedesk/declinedesk/internal/stage"
@@ -47,7 +49,6 @@ func TestImportAsksBeforeLeavingBadRowsOut(t *testing.T) {
 func TestImportOfAFileThatIsNotATableChangesNothing(t *testing.T) {
 	for _, tc := range []struct{ name, text, says string }{
 		{"empty", "", "the file is empty"},
-		{"no company column", "name,age\nJo,40\n", "no Company column (also accepted: Employer, Organization, Company Name) (found: name, age)"},
 		{"a workbook", "PK\x03\x04\x14\x00\x06\x00", "this is not a text file"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -64,6 +65,28 @@ func TestImportOfAFileThatIsNotATableChangesNothing(t *testing.T) {
 				t.Errorf("the tracker changed: %+v", o)
 			}
 		})
+	}
+}
+
+// A sheet without a company or role column that import knows asks which column holds
+// what; cancelling changes nothing.
+func TestImportOfASheetWithColumnsOfItsOwnAsksForThem(t *testing.T) {
+	h := newHarness(t, acme)
+	h.app.tracker.importFrom(csvFile("data.csv", "name,age\nJo,40\n"))
+	h.settle()
+	if !h.shows("Which column holds what?") || !h.shows("Decline Desk does not know the columns of data.csv") || !h.shows("e.g. 40") {
+		t.Fatalf("no column step: %q", h.texts())
+	}
+	h.tap("Cancel")
+	if h.count() != 1 || h.app.tracker.columns != nil || h.shows("Which column holds what?") {
+		t.Errorf("cancelling left %d records, or the step open", h.count())
+	}
+	// Escape closes it as Cancel does.
+	h.app.tracker.importFrom(csvFile("data.csv", "name,age\nJo,40\n"))
+	h.settle()
+	h.press(fyne.KeyEscape)
+	if h.count() != 1 || h.app.tracker.columns != nil || h.shows("Which column holds what?") {
+		t.Errorf("escape left %d records, or the step open", h.count())
 	}
 }
 

@@ -42,6 +42,7 @@ type trackerPane struct {
 	actions     *fyne.Container // buttons under the message
 	details     *detailsView
 	form        *opportunityForm // the add/edit form while it is open
+	columns     *columnsStep     // the import's column matching while it is open
 	content     fyne.CanvasObject
 
 	query    tracker.Query

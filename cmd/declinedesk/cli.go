@@ -7,7 +7,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strconv"
 	"strings"
 	"time"
@@ -158,7 +157,7 @@ const composeUsage = "compose SPEC.json [--eml OUT.eml] [--copy]\n" +
 	"  declinedesk compose --id N [--kind K] [--from \"Full Name <email>\"] [--eml OUT.eml] [--copy]"
 
 var commands = map[string]command{
-	"import":  {"import FILE.csv [--valid-only] [--dates dmy|mdy]", runImport},
+	"import":  {"import FILE.csv [--valid-only] [--dates dmy|mdy] [--map \"Their Column=field,…\"]", runImport},
 	"export":  {"export FILE.csv|- [--raw]", runExport},
 	"list":    {"list [--status ID] [--json]", runList},
 	"compose": {composeUsage, runCompose},
@@ -330,26 +329,15 @@ func (e *env) dbPath() (string, error) {
 	return filepath.Join(root, "declinedesk.db"), nil
 }
 
-// storageRoot is the folder Fyne gives the app for its data (App.Storage().RootURI()),
-// worked out without starting the GUI so that commands run anywhere, even without a display.
-func storageRoot(appID string) (string, error) {
-	home, err := os.UserHomeDir()
-	if err != nil || !filepath.IsAbs(home) {
+// home is the user's home folder, the root of the default database's folder; without it
+// there is no default, and the user names a database.
+func home() (string, error) {
+	h, err := os.UserHomeDir()
+	if err != nil || !filepath.IsAbs(h) {
 		return "", errors.New("cannot tell where your home folder is (HOME is not set), so there is no default database: " +
 			"name one with --db PATH or DECLINEDESK_DB")
 	}
-	switch runtime.GOOS {
-	case "windows":
-		return filepath.Join(home, "AppData", "Roaming", "fyne", appID), nil
-	case "darwin":
-		return filepath.Join(home, "Library", "Preferences", "fyne", appID), nil
-	default:
-		cfg, err := os.UserConfigDir()
-		if err != nil || !filepath.IsAbs(cfg) {
-			cfg = filepath.Join(home, ".config")
-		}
-		return filepath.Join(cfg, "fyne", appID), nil
-	}
+	return h, nil
 }
 
 // openStore opens the database for a command. Damage is not handled here: whatever finds

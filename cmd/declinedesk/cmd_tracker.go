@@ -33,10 +33,11 @@ func (e *env) fileCommand(cmd string, args []string, what string, define func(*f
 
 func runImport(e *env, args []string) error {
 	var validOnly bool
-	var dates string
+	var dates, mapping string
 	name, s, err := e.fileCommand("import", args, "FILE.csv", func(fs *flag.FlagSet) {
 		fs.BoolVar(&validOnly, "valid-only", false, "import the valid rows of a file that has bad ones")
 		fs.StringVar(&dates, "dates", "", "how slash dates are written: dmy (31/12/2026) or mdy (12/31/2026)")
+		fs.StringVar(&mapping, "map", "", `which field each column goes into, for a sheet whose columns are not recognised: "Their Column=field,Other=skip"`)
 	})
 	if err != nil {
 		return err
@@ -46,6 +47,11 @@ func runImport(e *env, args []string) error {
 	if dates != "" {
 		if opts.Dates, err = day.ParseOrder(dates); err != nil {
 			return usagef("%v", err)
+		}
+	}
+	if mapping != "" {
+		if opts.Mapping, err = csvio.ParseMapping(mapping); err != nil {
+			return usagef("--map: %v", err)
 		}
 	}
 	var file csvio.File = csvio.PathFile(name)
@@ -60,7 +66,14 @@ func runImport(e *env, args []string) error {
 	}
 	rep, err := csvio.Import(s, file, opts)
 	var orderErr *csvio.DateOrderError
+	var mapErr *csvio.MappingError
+	var colErr *csvio.ColumnsError
 	switch {
+	case errors.As(err, &mapErr):
+		return usagef("%s: --map: %v; nothing was imported", name, err)
+	case errors.As(err, &colErr) && colErr.Mappable:
+		return fmt.Errorf("%s: nothing was imported: %w; say which columns hold what with --map \"Their Column=company,Other Column=role,…\" (fields: %s)",
+			name, err, strings.Join(mappableFieldNames(), ", "))
 	case errors.Is(err, csvio.ErrBadRows):
 		fmt.Fprint(e.stdout, rep.Summary())
 		return fmt.Errorf("%w; fix them, or import the valid rows only with --valid-only", err)
@@ -74,6 +87,15 @@ func runImport(e *env, args []string) error {
 		return fmt.Errorf("imported %d opportunities from %s, but the report could not be written: %w", len(rep.Imported), name, err)
 	}
 	return nil
+}
+
+// mappableFieldNames are the field names --map takes.
+func mappableFieldNames() []string {
+	var out []string
+	for _, f := range csvio.MappableFields() {
+		out = append(out, f.Name)
+	}
+	return append(out, csvio.SkipColumn)
 }
 
 func runExport(e *env, args []string) error {

@@ -3,8 +3,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"os"
-	"runtime"
 
 	"fyne.io/fyne/v2/app"
 
@@ -71,14 +69,4 @@ func exitCodeFor(err error) int {
 		return exitDamaged
 	}
 	return exitBadInput
-}
-
-// hasDisplay reports whether a window can be shown. Only X11 and Wayland systems announce
-// their display in the environment; elsewhere there always is one.
-func hasDisplay() bool {
-	switch runtime.GOOS {
-	case "linux", "freebsd", "openbsd", "netbsd", "dragonfly":
-		return os.Getenv("DISPLAY") != "" || os.Getenv("WAYLAND_DISPLAY") != ""
-	}
-	return true
 }

@@ -5,7 +5,7 @@ package clip
 import (
 	"errors"
 	"fmt"
-	"runtime"
+	"strings"
 
 	"github.com/atotto/clipboard"
 )
@@ -16,14 +16,7 @@ type Writer interface {
 }
 
 // ErrNoTool means no clipboard tool was found on this system.
-var ErrNoTool = errors.New(installHint())
-
-func installHint() string {
-	if runtime.GOOS == "linux" || runtime.GOOS == "freebsd" || runtime.GOOS == "openbsd" || runtime.GOOS == "netbsd" {
-		return "no clipboard tool found: install xclip or xsel (X11), or wl-clipboard (Wayland), for example: sudo apt-get install xclip"
-	}
-	return "no clipboard is available on this system"
-}
+var ErrNoTool = errors.New(installHint)
 
 // System is the operating system's clipboard: built in on Windows and macOS, and xclip, xsel
 // or wl-copy on Linux and BSD, whichever is installed. Those tools keep the text after the
@@ -38,8 +31,13 @@ func (s System) WriteText(text string) error {
 	if !s.Available() {
 		return ErrNoTool
 	}
-	if err := clipboard.WriteAll(text); err != nil {
+	if err := clipboard.WriteAll(systemText(text)); err != nil {
 		return fmt.Errorf("the clipboard tool failed (%v); is a graphical session running?", err)
 	}
 	return nil
+}
+
+// withCRLF ends every line with CR LF, whichever way it ended before.
+func withCRLF(text string) string {
+	return strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\n", "\r\n")
 }

@@ -105,3 +105,20 @@ func peakRSS() int64 {
 	}
 	return 0
 }
+
+// BenchmarkRead100k reads 100,000 rows through twice, as an import does, without storing
+// them: the reading's own cost, apart from the disk's.
+func BenchmarkRead100k(b *testing.B) {
+	data := sampleCSV(b, 100_000)
+	b.ResetTimer()
+	for b.Loop() {
+		p, err := Read(BytesFile("test.csv", data), ParseOptions{})
+		if err != nil || p.Good != 100_000 {
+			b.Fatal(err)
+		}
+		n := 0
+		if err := p.EachRow(func(Row) bool { n++; return true }); err != nil || n != 100_000 {
+			b.Fatal(err, n)
+		}
+	}
+}

@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/declinedesk/declinedesk/internal/day"
-	"github.com/declinedesk/declinedesk/internal/tracker"
 )
 
 // DateOrderError says that the file's dates could be read day first or month first, and
@@ -48,27 +47,20 @@ type seenDate struct {
 	line int
 }
 
-// dateColumns are the fields whose values may be written with slashes.
-func dateColumns() []string {
-	var out []string
-	for _, f := range tracker.Fields() {
-		if f.Kind == tracker.KindDay || f.Kind == tracker.KindStamp {
-			out = append(out, f.Name)
-		}
-	}
-	return out
-}
-
 // add looks at the date cells of one record.
-func (ev *orderEvidence) add(rec []string, line int, cols columns, dates []string) {
-	for _, name := range dates {
-		i, ok := cols.at[name]
-		if !ok || i >= len(rec) {
+func (ev *orderEvidence) add(rec []string, line int, l *layout) {
+	short := l.format != nil && l.format.ShortYears
+	exact := l.format != nil && l.format.own
+	for _, i := range l.days {
+		if i >= len(rec) {
 			continue
 		}
 		v := strings.TrimSpace(rec[i])
 		if _, err := time.Parse(time.RFC3339, v); v == "" || err == nil {
 			continue
+		}
+		if !exact {
+			v = dayText(v, short)
 		}
 		order, ambiguous := day.Evidence(v)
 		switch {

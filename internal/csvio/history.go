@@ -22,7 +22,7 @@ func ParseHistory(text string) ([]tracker.Event, error) {
 		if err != nil || d == "" || len(when) != 10 {
 			return nil, fmt.Errorf("history entry %q does not start with a YYYY-MM-DD date", shorten(item))
 		}
-		events = append(events, tracker.Event{At: d.Time(), Kind: tracker.EventEntry, Note: unescape(rest)})
+		events = append(events, importedStage(d.Time(), unescape(rest), ""))
 	}
 	return events, nil
 }

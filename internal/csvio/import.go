@@ -19,6 +19,9 @@ type ParseOptions struct {
 	Dates day.Order
 	// MaxBytes bounds the file; 0 means DefaultMaxBytes.
 	MaxBytes int64
+	// Mapping, when set, says which field columns are read into, over what the file's
+	// format or the columns' names say.
+	Mapping Mapping
 }
 
 // Plan is a CSV file read through once, without importing: what the import will do, and
@@ -26,13 +29,15 @@ type ParseOptions struct {
 type Plan struct {
 	File    File
 	Header  []string
+	Format  string      // what the file was recognised as: "Huntr board export"
 	Ignored []string    // the columns no field reads
 	Good    int         // rows that can be imported
 	Errors  []LineError // the first MaxListed rows that cannot
 	Bad     int         // every row that cannot
 	First   []Row       // the first few good rows, for a preview
 
-	cols    columns
+	format  *Format // nil: a spreadsheet, read by its columns' names
+	layout  *layout
 	own     bool // Decline Desk's own spreadsheet-safe export: its guards come off
 	opts    ParseOptions
 	order   day.Order
@@ -52,11 +57,14 @@ const MaxListed = tracker.MaxListed
 const previewRows = 5
 
 // Read reads a CSV file of opportunities through, checking every row, and says what an
-// import of it would do. A file that has no header naming a company and a role column
-// fails with ErrNotCSV. When the file's slash dates could be read day first or month
-// first and it does not say which, Read returns the plan with a *DateOrderError: choose
-// one with WithDates. Dates that could only be read one way in some rows and only the
-// other way in others fail with a *MixedDatesError.
+// import of it would do. The file's format is recognised from its header: another
+// tracker's export, Decline Desk's own, or a spreadsheet whose columns are found by name.
+// A header in which no company or role column can be found fails with a *ColumnsError
+// (an ErrNotCSV): the plan it comes with holds the first rows, to Preview a Mapping and
+// Read again with it. When the file's slash dates could be read day first or month first
+// and it does not say which, Read returns the plan with a *DateOrderError: choose one with
+// WithDates. Dates that could only be read one way in some rows and only the other way in
+// others fail with a *MixedDatesError.
 func Read(f File, opts ParseOptions) (*Plan, error) {
 	if opts.MaxBytes <= 0 {
 		opts.MaxBytes = DefaultMaxBytes
@@ -74,17 +82,44 @@ func Read(f File, opts ParseOptions) (*Plan, error) {
 		return nil, notCSV(err)
 	}
 	header = slices.Clone(header)
-	p := &Plan{File: f, Header: header, cols: mapHeader(header), opts: opts, order: opts.Dates}
-	p.Ignored = p.cols.ignored
-	if err := p.cols.require(header); err != nil {
+	p := &Plan{File: f, Header: header, opts: opts, order: opts.Dates, format: recognise(header)}
+	switch {
+	case p.format != nil:
+		p.Format = p.format.Name
+	case len(opts.Mapping) > 0:
+		p.Format = FormatMapped
+	default:
+		p.Format = FormatSpreadsheet
+	}
+	if err := opts.Mapping.check(header); err != nil {
+		return p, err
+	}
+	if p.layout, err = newLayout(header, p.format, opts.Mapping); err != nil {
+		return p, err
+	}
+	p.Ignored = p.layout.ignored
+	if err := p.layout.require(header); err != nil {
+		// Keep the first rows, to show them read with the columns the user chooses.
+		for len(p.firstAt) < previewRows {
+			rec, line, err := t.next()
+			if err == io.EOF {
+				break
+			}
+			if err != nil || blank(rec) {
+				continue
+			}
+			p.firstAt = append(p.firstAt, rawRow{line, slices.Clone(rec)})
+		}
 		return p, err
 	}
 	// The export marks itself spreadsheet-safe by quoting its first column's name, which
 	// no CSV reader shows: a raw export, or a file of another origin, keeps its quotes.
-	p.own = slices.Equal(header, Columns()) && strings.HasPrefix(string(t.firstLine), `"id"`)
-	rows := rowReader{cols: p.cols, order: opts.Dates, own: p.own}
+	p.own = p.format == ownFormat && slices.Equal(header, Columns()) && strings.HasPrefix(string(t.firstLine), `"id"`)
+	if p.order == day.OrderUnknown && p.format != nil && p.format.Dates != day.OrderUnknown {
+		p.order = p.format.Dates // the tool always writes its dates one way
+	}
+	rows := rowReader{l: p.layout, order: p.order, own: p.own}
 	var ev orderEvidence
-	dates := dateColumns()
 	for {
 		rec, line, err := t.next()
 		if err == io.EOF {
@@ -101,8 +136,8 @@ func Read(f File, opts ParseOptions) (*Plan, error) {
 		if blank(rec) {
 			continue
 		}
-		if opts.Dates == day.OrderUnknown {
-			ev.add(rec, line, p.cols, dates)
+		if p.order == day.OrderUnknown {
+			ev.add(rec, line, p.layout)
 		}
 		if _, reason := rows.opportunity(rec); reason != "" {
 			p.bad(LineError{Line: line, Reason: reason})
@@ -113,7 +148,7 @@ func Read(f File, opts ParseOptions) (*Plan, error) {
 			p.firstAt = append(p.firstAt, rawRow{line, slices.Clone(rec)})
 		}
 	}
-	if opts.Dates == day.OrderUnknown {
+	if p.order == day.OrderUnknown {
 		order, err := ev.order()
 		if err != nil {
 			var oe *DateOrderError
@@ -132,7 +167,7 @@ func Read(f File, opts ParseOptions) (*Plan, error) {
 // not tell it.
 func (p *Plan) WithDates(order day.Order) *Plan {
 	q := *p
-	q.order, q.opts.Dates = order, order
+	q.order = order
 	q.preview()
 	return &q
 }
@@ -142,7 +177,7 @@ func (p *Plan) Order() day.Order { return p.order }
 
 func (p *Plan) preview() {
 	p.First = nil
-	rows := rowReader{cols: p.cols, order: p.order, own: p.own}
+	rows := rowReader{l: p.layout, order: p.order, own: p.own}
 	for _, r := range p.firstAt {
 		if o, reason := rows.opportunity(r.rec); reason == "" {
 			p.First = append(p.First, Row{Line: r.line, Opportunity: o})
@@ -181,6 +216,7 @@ type Skip struct {
 // Report says what an import did.
 type Report struct {
 	Format   string // what the file was recognised as
+	Rows     int    // the rows of the file with something in them
 	Imported []uint64
 	Skipped  []Skip // the first MaxListed rows skipped
 	// SkippedCount counts every row skipped, listed or not.
@@ -205,12 +241,14 @@ type Options struct {
 	Dates day.Order
 	// MaxBytes bounds the file; 0 means DefaultMaxBytes.
 	MaxBytes int64
+	// Mapping says which field columns are read into (see ParseOptions).
+	Mapping Mapping
 }
 
 // Import reads a CSV file into s as one change. With bad rows and without ValidOnly it
 // imports nothing and returns ErrBadRows with the report of the bad rows.
 func Import(s Importer, f File, opts Options) (Report, error) {
-	p, err := Read(f, ParseOptions{Dates: opts.Dates, MaxBytes: opts.MaxBytes})
+	p, err := Read(f, ParseOptions{Dates: opts.Dates, MaxBytes: opts.MaxBytes, Mapping: opts.Mapping})
 	if err != nil {
 		if p != nil {
 			return p.report(), err
@@ -225,7 +263,7 @@ func Import(s Importer, f File, opts Options) (Report, error) {
 
 // report is what the file alone says: its bad rows and unread columns.
 func (p *Plan) report() Report {
-	return Report{Format: "CSV file", Errors: p.Errors, ErrorCount: p.Bad, Ignored: p.Ignored}
+	return Report{Format: p.Format, Rows: p.Good + p.Bad, Errors: p.Errors, ErrorCount: p.Bad, Ignored: p.Ignored}
 }
 
 // Store imports the good rows into s as one change, skipping duplicates, reading the file
@@ -295,7 +333,7 @@ func (p *Plan) rows() (*rowCursor, error) {
 		t.Close()
 		return nil, notCSV(err)
 	}
-	return &rowCursor{t, rowReader{cols: p.cols, order: p.order, own: p.own}}, nil
+	return &rowCursor{t, rowReader{l: p.layout, order: p.order, own: p.own}}, nil
 }
 
 // next is the next good row; false at the end. The bad rows were reported by Read.
@@ -324,6 +362,13 @@ func (c *rowCursor) next() (Row, bool, error) {
 // Summary is the report in a few lines for people.
 func (r Report) Summary() string {
 	var b strings.Builder
+	if r.Format != "" {
+		n := "opportunities"
+		if r.Rows == 1 {
+			n = "opportunity"
+		}
+		fmt.Fprintf(&b, "%s: %d %s\n", r.Format, r.Rows, n)
+	}
 	fmt.Fprintf(&b, "imported: %d\nskipped: %d\nerrors: %d\n", len(r.Imported), r.SkippedCount, r.ErrorCount)
 	for _, s := range r.Skipped {
 		fmt.Fprintf(&b, "line %d: skipped %s — %s, already tracked as #%d (%s)\n", s.Line, s.Company, s.Role, s.Existing.ID, s.Existing.Status.Label())

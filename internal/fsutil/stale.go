@@ -20,9 +20,8 @@ func tempPattern(path string) string {
 // gone.
 func removeStaleTemps(path string) {
 	prefix := "." + filepath.Base(path) + tempTag
-	matches, _ := filepath.Glob(filepath.Join(filepath.Dir(path), globEscape(prefix)+"*.tmp"))
-	for _, m := range matches {
-		rest := strings.TrimPrefix(filepath.Base(m), prefix)
+	for _, m := range Siblings(path, prefix, ".tmp") {
+		rest := strings.TrimSuffix(strings.TrimPrefix(filepath.Base(m), prefix), ".tmp")
 		pidText, _, ok := strings.Cut(rest, "-")
 		pid, err := strconv.Atoi(pidText)
 		if !ok || err != nil || pid <= 0 || pid == os.Getpid() || processAlive(pid) {
@@ -32,6 +31,20 @@ func removeStaleTemps(path string) {
 	}
 }
 
-func globEscape(s string) string {
-	return strings.NewReplacer(`\`, `\\`, "*", `\*`, "?", `\?`, "[", `\[`).Replace(s)
+// Siblings lists the files in the folder of path whose names start with prefix and end
+// with suffix — names taken as they are, with no pattern characters, which file names may
+// hold and which Windows would not let a pattern escape.
+func Siblings(path, prefix, suffix string) []string {
+	dir := filepath.Dir(path)
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for _, e := range entries {
+		if n := e.Name(); strings.HasPrefix(n, prefix) && strings.HasSuffix(n, suffix) && len(n) >= len(prefix)+len(suffix) {
+			out = append(out, filepath.Join(dir, n))
+		}
+	}
+	return out
 }

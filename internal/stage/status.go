@@ -37,16 +37,16 @@ var statusTable = []struct {
 	waiting  bool     // the user waits for the other side: "no response" may come
 	declined bool     // the user turned it down: after-steps and keeping in touch follow
 }{
-	{Saved, "Saved", []string{"wishlist", "bookmarked", "interested", "to apply", "not applied"}, AboutApplying, false, false},
+	{Saved, "Saved", []string{"wishlist", "bookmarked", "interested", "to apply", "not applied", "draft", "saved for later"}, AboutApplying, false, false},
 	{Applied, "Applied", []string{"submitted", "application sent", "in review", "pending"}, AboutApplying, true, false},
 	{Invited, "Interview invited", []string{"invitation", "interview invitation", "invited to interview", "screening"}, AboutInterview, true, false},
-	{Scheduled, "Interview scheduled", []string{"interviewing", "interview", "interviews", "in progress", "phone screen"}, AboutInterview, false, false},
+	{Scheduled, "Interview scheduled", []string{"interviewing", "interview", "interviews", "in progress", "phone screen", "on site", "onsite", "final round"}, AboutInterview, false, false},
 	{Offer, "Offer", []string{"offered", "offer received", "offer extended"}, AboutOffer, false, false},
-	{Declined, "Declined (by me)", []string{"offer declined", "declined by me", "i declined", "turned down"}, Nothing, false, true},
-	{Withdrawn, "Withdrawn", []string{"withdrew", "application withdrawn"}, Nothing, false, true},
+	{Declined, "Declined (by me)", []string{"offer declined", "declined by me", "i declined", "turned down", "declined offer"}, Nothing, false, true},
+	{Withdrawn, "Withdrawn", []string{"withdrew", "application withdrawn", "withdrawn by me"}, Nothing, false, true},
 	{Rejected, "Rejected", []string{"not selected", "denied", "unsuccessful", "no offer"}, Nothing, false, false},
 	{Ghosted, "No response", []string{"ghosted", "no reply", "no answer", "silent"}, Nothing, false, false},
-	{Accepted, "Accepted", []string{"offer accepted", "hired", "signed"}, Nothing, false, false},
+	{Accepted, "Accepted", []string{"offer accepted", "hired", "signed", "accepted offer"}, Nothing, false, false},
 }
 
 // Question is what the user has to decide at a stage.

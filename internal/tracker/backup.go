@@ -79,19 +79,13 @@ func protectedFiles(dbPath string) []string {
 
 func filesOf(dbPath string) []string {
 	out := []string{dbPath}
-	if matches, err := filepath.Glob(filepath.Join(filepath.Dir(dbPath), globEscape(filepath.Base(dbPath))+".*")); err == nil {
-		out = append(out, matches...)
-	}
+	out = append(out, fsutil.Siblings(dbPath, filepath.Base(dbPath)+".", "")...)
 	if entries, err := os.ReadDir(BackupDir(dbPath)); err == nil {
 		for _, e := range entries {
 			out = append(out, filepath.Join(BackupDir(dbPath), e.Name()))
 		}
 	}
 	return out
-}
-
-func globEscape(s string) string {
-	return strings.NewReplacer(`\`, `\\`, "*", `\*`, "?", `\?`, "[", `\[`).Replace(s)
 }
 
 // WriteBackup writes a consistent snapshot to path, atomically and readable only by the

@@ -14,6 +14,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/declinedesk/declinedesk/internal/fsutil"
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -394,8 +395,7 @@ const checkTempInfix = ".check-"
 // removeStaleSnapshots removes the snapshots a check left behind when its process was
 // killed. Only the process that holds the database checks it, so any found are stale.
 func removeStaleSnapshots(dbPath string) {
-	matches, _ := filepath.Glob(filepath.Join(filepath.Dir(dbPath), "."+globEscape(filepath.Base(dbPath))+checkTempInfix+"*.tmp"))
-	for _, m := range matches {
+	for _, m := range fsutil.Siblings(dbPath, "."+filepath.Base(dbPath)+checkTempInfix, ".tmp") {
 		os.Remove(m)
 	}
 }

@@ -220,3 +220,20 @@ func TestOutputGuardKnowsFilesByContentAndLock(t *testing.T) {
 		}
 	}
 }
+
+// A database whose name holds pattern characters keeps the protection of its copies: names
+// are compared as they are, never as patterns.
+func TestCopiesOfADatabaseWithPatternCharactersInItsNameAreProtected(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "jobs [2026] *.db")
+	aside := db + ".damaged-20260102-030405"
+	os.WriteFile(aside, []byte("what was left"), 0o600)
+	os.WriteFile(filepath.Join(dir, "other.db.damaged-1"), []byte("x"), 0o600)
+	err := fsutil.CheckTarget(aside, OutputGuard(db))
+	if !errors.Is(err, fsutil.ErrProtected) {
+		t.Errorf("the moved-aside copy is not protected: %v", err)
+	}
+	if err := fsutil.CheckTarget(filepath.Join(dir, "other.db.damaged-1"), OutputGuard(db)); err != nil {
+		t.Errorf("another tracker's name taken for this one's: %v", err)
+	}
+}
