@@ -25,7 +25,7 @@ type Mail struct {
 	Subject    string   `json:"subject,omitempty"`
 	// From is who wrote it, as "Name <address>" or a bare address; "" when not known.
 	From string    `json:"from,omitempty"`
-	Sent time.Time `json:"sent,omitempty"`
+	Sent time.Time `json:"sent,omitzero"`
 	// Text is the mail as a person reads it, at most MaxMailText bytes; Cut says that the
 	// mail was longer.
 	Text string `json:"text,omitempty"`
