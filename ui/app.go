@@ -70,6 +70,8 @@ type App struct {
 	profileForm *profileForm
 	// saving is the last dialog that asked where to save a file.
 	saving *savePrompt
+	// intake is the confirm step of a mail read in, while it is open.
+	intake *mailConfirm
 	// dialogs are the dialogs on screen, the newest last: Escape and Enter act on it.
 	dialogs []*shownDialog
 	// popUp is the pop-up last shown (the date picker), which Escape closes first.
@@ -242,6 +244,7 @@ func New(fa fyne.App, w fyne.Window, s *tracker.BoltStore, opts Options) *App {
 	w.Resize(a.wantedSize())
 	a.installMenuAndShortcuts()
 	w.SetCloseIntercept(a.onClose)
+	w.SetOnDropped(a.onDropped) // an .eml file dropped on the window starts an opportunity
 
 	a.setCurrent(nil)
 	a.watchMidnight()
@@ -340,6 +343,7 @@ func (a *App) installMenuAndShortcuts() {
 	}{
 		{"File", []*action{
 			{"New Opportunity…", ctrl(fyne.KeyN), a.tracker.onAdd, always},
+			{"New from Email…", ctrlShift(fyne.KeyN), a.onNewFromEmail, always},
 			{"Import CSV…", ctrl(fyne.KeyI), a.tracker.onImport, always},
 			{"Export CSV…", nil, a.tracker.onExport, always},
 			nil,

@@ -136,6 +136,9 @@ func (d *detailsView) show(o *tracker.Opportunity) {
 			text(f.Label, value)
 		}
 	}
+	if o.Mail != nil {
+		add("Email", mailSummary(d.p.app, o))
+	}
 	d.fields.Refresh()
 
 	d.history.Objects = nil

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/declinedesk/declinedesk/internal/draft"
 	"github.com/declinedesk/declinedesk/internal/letter"
 	"github.com/declinedesk/declinedesk/internal/proofread"
 )
@@ -89,9 +90,10 @@ func proofreadOptions(s letter.Spec, known []string) proofread.Options {
 }
 
 // renderOptions tell the letter what day it is, so that a withdrawal after the interview
-// thanks for the conversation.
+// thanks for the conversation, and for a record that came from a mail, the subject of the
+// reply (package draft decides).
 func (p *letterPane) renderOptions() letter.RenderOptions {
-	return letter.RenderOptions{Today: p.app.now()}
+	return draft.RenderOptions(p.shown, p.app.now())
 }
 
 // knownNames are the names the opportunity holds, which are never misspellings.

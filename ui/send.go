@@ -14,6 +14,7 @@ import (
 
 	"github.com/declinedesk/declinedesk/internal/clip"
 	"github.com/declinedesk/declinedesk/internal/day"
+	"github.com/declinedesk/declinedesk/internal/draft"
 	"github.com/declinedesk/declinedesk/internal/eml"
 	"github.com/declinedesk/declinedesk/internal/letter"
 	"github.com/declinedesk/declinedesk/internal/stage"
@@ -130,20 +131,29 @@ func (p *letterPane) onExport() {
 	})
 }
 
-// draftOf is the letter on screen as an email draft.
+// draftOf is the letter on screen as an email draft: for a record that came from a mail, a
+// reply in its thread (package draft decides).
 func draftOf(p *letterPane) eml.Draft {
-	spec, l := p.spec, p.rendered
-	return eml.Draft{FromName: spec.SenderName, FromEmail: spec.SenderEmail, ToName: spec.RecipientName,
-		ToEmail: spec.RecipientEmail, Subject: l.Subject, Body: l.Body, Date: p.app.now()}
+	return draft.Email(p.shown, p.spec, p.rendered, p.app.now())
 }
 
-// onMail opens the letter in the default mail app through a mailto: link.
+// onMail opens the letter in the default mail app through a mailto: link, which carries
+// In-Reply-To for a record that came from a mail. A letter too long for a link is offered
+// as an .eml draft or a copy instead: it would arrive cut short, or not at all.
 func (p *letterPane) onMail() {
 	if p.waitForLetter(p.onMail) || !p.ready() {
 		return
 	}
 	p.flush()
-	u, err := url.Parse(eml.MailtoURL(p.spec.RecipientEmail, p.rendered.Subject, p.rendered.Body))
+	link := draft.Mailto(p.shown, p.spec, p.rendered)
+	if !link.Fits() {
+		p.offerOtherWays("The letter is too long for a mail link",
+			fmt.Sprintf("Mail apps take a link of about %s characters; this letter makes one of %s, and would arrive cut short or not at all.",
+				thousands(eml.MaxMailtoLength), thousands(len(link.URL())))+
+				"\n\nSave it as an .eml draft, which your mail app opens ready to send"+replyWords(p)+", or copy it and paste it into your mail.")
+		return
+	}
+	u, err := url.Parse(link.URL())
 	if err == nil {
 		err = p.app.openURL(u)
 	}
@@ -219,16 +229,29 @@ func (c fyneClipboard) WriteText(text string) error {
 
 // mailFailed says that no mail app could be opened and offers the two ways that need none.
 func (p *letterPane) mailFailed(err error) {
-	msg := &widget.Label{Wrapping: fyne.TextWrapWord,
-		Text: "No mail app answered on this computer (" + err.Error() + ").\n\n" +
-			"Copy the letter and paste it into your mail, or save it as an .eml draft that your mail app opens."}
+	p.offerOtherWays("The mail app could not be opened", "No mail app answered on this computer ("+err.Error()+").\n\n"+
+		"Copy the letter and paste it into your mail, or save it as an .eml draft that your mail app opens.")
+}
+
+// offerOtherWays says why the letter cannot go to the mail app, and offers the two ways
+// that need no link: a copy, and an .eml draft.
+func (p *letterPane) offerOtherWays(title, why string) {
+	msg := &widget.Label{Wrapping: fyne.TextWrapWord, Text: why}
 	var d dialog.Dialog
 	copyBtn := &widget.Button{Text: "Copy the letter", Icon: theme.ContentCopyIcon(), Importance: widget.HighImportance,
 		OnTapped: func() { d.Hide(); p.onCopy() }}
 	saveBtn := &widget.Button{Text: "Save as .eml…", Icon: theme.DocumentSaveIcon(), OnTapped: func() { d.Hide(); p.onExport() }}
-	d = dialog.NewCustom("The mail app could not be opened", "Close", container.NewVBox(msg, container.NewHBox(copyBtn, saveBtn)), p.app.win)
+	d = dialog.NewCustom(title, "Close", container.NewVBox(msg, container.NewHBox(copyBtn, saveBtn)), p.app.win)
 	d.Resize(fyne.NewSize(520, 0))
 	p.app.present(d)
+}
+
+// replyWords says, for a letter that answers a mail in its thread, that the draft does.
+func replyWords(p *letterPane) string {
+	if draft.Thread(p.shown).IsReply() {
+		return " as a reply in the mail's thread"
+	}
+	return ""
 }
 
 // askWhetherSent asks, after the letter left for the mail app, whether it went out: only

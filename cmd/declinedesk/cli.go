@@ -166,10 +166,12 @@ var commands = map[string]command{
 	"version": {"version", runVersion},
 
 	"calendar": {"calendar OUT.ics|-", runCalendar},
+
+	"import-mail": {"import-mail FILE.eml|-", runImportMail},
 }
 
 // order in which usage lists the commands
-var commandOrder = []string{"import", "export", "list", "compose", "check", "calendar", "backup", "version"}
+var commandOrder = []string{"import", "import-mail", "export", "list", "compose", "check", "calendar", "backup", "version"}
 
 // usageError is bad usage: its message is printed with the usage line.
 type usageError struct{ msg string }

@@ -40,34 +40,35 @@ func (f *idFlag) Set(v string) error {
 // day; the sender from --from when given, else from the profile.
 //
 // notes are lines for the user: which kind was chosen and why, and text that was left out.
-func (e *env) specForRecord(id uint64, kind letter.Kind, fromFlag string) (spec letter.Spec, notes []string, err error) {
+// The record comes back too: the letter for a record that came from a mail is a reply.
+func (e *env) specForRecord(id uint64, kind letter.Kind, fromFlag string) (spec letter.Spec, rec *tracker.Opportunity, notes []string, err error) {
 	var from *mail.Address
 	if fromFlag != "" {
 		if from, err = parseFrom(fromFlag); err != nil {
-			return spec, nil, err
+			return spec, nil, nil, err
 		}
 	}
 	s, err := e.openStore()
 	if err != nil {
-		return spec, nil, err
+		return spec, nil, nil, err
 	}
 	defer s.Close()
 	o, err := s.Get(id)
 	if errors.Is(err, tracker.ErrNotFound) {
-		return spec, nil, fmt.Errorf("no opportunity #%d: declinedesk list shows the ids", id)
+		return spec, nil, nil, fmt.Errorf("no opportunity #%d: declinedesk list shows the ids", id)
 	}
 	if err != nil {
-		return spec, nil, err
+		return spec, nil, nil, err
 	}
 	sender := tracker.Profile{}
 	if from != nil {
 		sender = tracker.Profile{FullName: from.Name, Email: from.Address}
 	} else {
 		if sender, err = s.Profile(); err != nil {
-			return spec, nil, err
+			return spec, nil, nil, err
 		}
 		if strings.TrimSpace(sender.FullName) == "" {
-			return spec, nil, errors.New("no sender for the letter: save your profile in the Decline Desk window, " +
+			return spec, nil, nil, errors.New("no sender for the letter: save your profile in the Decline Desk window, " +
 				`or give --from "Full Name <email>"`)
 		}
 	}
@@ -80,7 +81,7 @@ func (e *env) specForRecord(id uint64, kind letter.Kind, fromFlag string) (spec 
 	}
 	if kind == "" {
 		if l.Suggested == "" {
-			return spec, nil, fmt.Errorf("#%d %s, %s (%s): %s\nTo write a letter anyway, choose its kind with --kind: %s",
+			return spec, nil, nil, fmt.Errorf("#%d %s, %s (%s): %s\nTo write a letter anyway, choose its kind with --kind: %s",
 				id, o.Company, o.Role, o.Status.Label(), l.Why, kindIDs())
 		}
 		notes = append(notes, fmt.Sprintf("%s letter, from the stage (--kind chooses another): %s", l.Suggested, l.Why))
@@ -89,7 +90,21 @@ func (e *env) specForRecord(id uint64, kind letter.Kind, fromFlag string) (spec 
 		notes = append(notes, fmt.Sprintf("The saved letter text was written to %s; this letter is written from its settings instead.",
 			strings.ToLower(o.Draft.Kind.OrDefault().Label())))
 	}
-	return l.Spec, notes, nil
+	if o.Mail != nil {
+		notes = append(notes, replyNote(o.Mail))
+	}
+	return l.Spec, &o, notes, nil
+}
+
+// replyNote says how the letter answers the mail the record came from.
+func replyNote(m *tracker.Mail) string {
+	switch {
+	case m.MessageID != "":
+		return fmt.Sprintf("A reply to %q, in its thread.", m.Subject)
+	case m.Subject != "":
+		return fmt.Sprintf("A reply to %q; its Message-ID is not known, so it starts a new thread.", m.Subject)
+	}
+	return "The mail this record came from has no subject or Message-ID: the letter is a new mail."
 }
 
 // parseFrom reads --from: "Full Name <email>", as a mail header writes it.

@@ -12,9 +12,11 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/declinedesk/declinedesk/internal/draft"
 	"github.com/declinedesk/declinedesk/internal/eml"
 	"github.com/declinedesk/declinedesk/internal/letter"
 	"github.com/declinedesk/declinedesk/internal/proofread"
+	"github.com/declinedesk/declinedesk/internal/tracker"
 )
 
 // maxLetterBytes bounds what compose and check read: a letter is a page, not a book.
@@ -102,12 +104,13 @@ func runCompose(e *env, args []string) error {
 		return err
 	}
 	var spec letter.Spec
+	var rec *tracker.Opportunity // with --id: the letter for it may answer a mail
 	var notes []string
 	switch {
 	case id.set && len(pos) > 0:
 		return usagef("give a SPEC.json or --id N, not both")
 	case id.set:
-		if spec, notes, err = e.specForRecord(id.n, letter.Kind(kind), from); err != nil {
+		if spec, rec, notes, err = e.specForRecord(id.n, letter.Kind(kind), from); err != nil {
 			return err
 		}
 	case kind != "" || from != "":
@@ -128,14 +131,13 @@ func runCompose(e *env, args []string) error {
 			return fmt.Errorf("%s: the spec has problems:\n  %s", name, strings.ReplaceAll(err.Error(), "\n", "\n  "))
 		}
 	}
-	l, err := letter.RenderWith(spec, letter.RenderOptions{Today: e.now()})
+	l, err := letter.RenderWith(spec, draft.RenderOptions(rec, e.now()))
 	if err != nil {
 		return fmt.Errorf("the letter has problems:\n  %s", strings.ReplaceAll(err.Error(), "\n", "\n  "))
 	}
 	emlPath := emlOut.name
 	if emlOut.set {
-		d := eml.Draft{FromName: spec.SenderName, FromEmail: spec.SenderEmail, ToName: spec.RecipientName,
-			ToEmail: spec.RecipientEmail, Subject: l.Subject, Body: l.Body, Date: e.now()}
+		d := draft.Email(rec, spec, l, e.now())
 		if emlPath == "-" {
 			// The draft is the output: the letter's text would spoil it.
 			if err := eml.Write(e.stdout, d); err != nil {

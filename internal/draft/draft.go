@@ -1,7 +1,9 @@
 // Package draft is the one place that builds the letter for a tracked opportunity: from its
 // saved draft, or afresh from the record, the profile and the reason its checklist points
 // to, in the kind its stage calls for or the one asked. The window and the command line
-// both ask it, so that a letter reads the same wherever it is written.
+// both ask it, so that a letter reads the same wherever it is written. The letter for a
+// record that came from a mail is a reply to it (reply.go): its subject, its thread, the
+// draft and the mailto: link it goes out as.
 package draft
 
 import (

@@ -8,6 +8,7 @@ import (
 
 	gomail "github.com/emersion/go-message/mail"
 
+	"github.com/declinedesk/declinedesk/internal/day"
 	"github.com/declinedesk/declinedesk/internal/eml"
 )
 
@@ -418,7 +419,7 @@ func looseDate(s string, zone *time.Location) time.Time {
 		return t
 	}
 	ws := findDates(s, reference{}, "en")
-	if len(ws) == 0 || !ws[0].day.valid() {
+	if len(ws) == 0 || ws[0].date.day() == "" {
 		return time.Time{}
 	}
 	w := ws[0]
@@ -426,7 +427,7 @@ func looseDate(s string, zone *time.Location) time.Time {
 	if w.zone != nil {
 		loc = w.zone
 	}
-	return time.Date(w.day.Year, w.day.Month, w.day.Day, w.hour, w.minute, 0, 0, loc)
+	return time.Date(w.date.year, w.date.month, w.date.mday, w.hour, w.minute, 0, 0, loc)
 }
 
 // referenceFor is the day and clock that a day without a year is read against: the day
@@ -434,13 +435,13 @@ func looseDate(s string, zone *time.Location) time.Time {
 func (rd *reader) referenceFor(v view) reference {
 	switch {
 	case !v.sent.IsZero():
-		return reference{dayOf(v.sent), v.sent.Location()}
+		return reference{day.Of(v.sent), v.sent.Location()}
 	case !rd.opts.Now.IsZero():
 		now := rd.opts.Now
 		if rd.opts.Location != nil {
 			now = now.In(rd.opts.Location)
 		}
-		return reference{dayOf(now), now.Location()}
+		return reference{day.Of(now), now.Location()}
 	}
 	return reference{}
 }
@@ -508,7 +509,7 @@ func language(text string) string {
 func (rd *reader) interviewOf(ev event) Interview {
 	in := Interview{From: FromCalendar}
 	if ev.allDay {
-		in.Day = dayOf(ev.start)
+		in.Day = day.Of(ev.start)
 		return in
 	}
 	in.Start, in.HasTime, in.HasZone, in.End = ev.start, true, ev.hasZone, ev.end
@@ -518,11 +519,11 @@ func (rd *reader) interviewOf(ev event) Interview {
 
 // dayOfStart is the day of an interview starting at t: where the user is, when the zone
 // is known and the user's is given; else as written.
-func (rd *reader) dayOfStart(t time.Time, hasZone bool) Day {
+func (rd *reader) dayOfStart(t time.Time, hasZone bool) day.Day {
 	if hasZone && rd.opts.Location != nil {
-		return dayOf(t.In(rd.opts.Location))
+		return day.Of(t.In(rd.opts.Location))
 	}
-	return dayOf(t)
+	return day.Of(t)
 }
 
 // pickDate chooses the interview's day among the days a text names: days before the mail
@@ -532,13 +533,14 @@ func (rd *reader) pickDate(ws []when, ref reference) Interview {
 	var ambiguous []string
 	timed := 0
 	for i, w := range ws {
-		if !w.day.valid() {
+		d := w.date.day()
+		if d == "" {
 			continue
 		}
 		if !ref.day.IsZero() {
 			// Interviews are weeks ahead: a day long past or far off is something else
 			// ("your application of 3 November" read as next November).
-			t, r := w.day.Time(time.UTC), ref.day.Time(time.UTC)
+			t, r := d.Time(), ref.day.Time()
 			ahead := r.AddDate(2, 0, 0)
 			if !w.hasYear || w.relWeek {
 				ahead = r.AddDate(0, 6, 0)
@@ -562,22 +564,22 @@ func (rd *reader) pickDate(ws []when, ref reference) Interview {
 			best, bestScore = i, score
 		}
 		if w.ambiguous {
-			ambiguous = append(ambiguous, w.day.String())
+			ambiguous = append(ambiguous, string(d))
 		}
 	}
 	if best < 0 {
 		return Interview{}
 	}
 	w := ws[best]
-	in := Interview{Day: w.day, From: FromText}
+	in := Interview{Day: w.date.day(), From: FromText}
 	if w.ambiguous {
-		rd.note("The date %s could be read two ways (day first or month first): check it.", w.day)
+		rd.note("The date %s could be read two ways (day first or month first): check it.", in.Day.Format(day.Long))
 	}
 	if timed > 1 {
 		rd.note("The mail names more than one time: the first likely one was taken; check it.")
 	}
-	if w.hasWeekday && w.day.Time(time.UTC).Weekday() != w.weekday {
-		rd.note("The mail gives the day as %s, but %s is a %s: check the date.", w.weekday, w.day, w.day.Time(time.UTC).Weekday())
+	if wd := in.Day.Time().Weekday(); w.hasWeekday && wd != w.weekday {
+		rd.note("The mail gives the day as %s, but %s is a %s: check the date.", w.weekday, in.Day.Format(day.DayMonthYear), wd)
 	}
 	if !w.hasTime {
 		return in
@@ -589,7 +591,7 @@ func (rd *reader) pickDate(ws []when, ref reference) Interview {
 	if loc == nil {
 		loc = time.UTC
 	}
-	in.Start = time.Date(w.day.Year, w.day.Month, w.day.Day, w.hour, w.minute, 0, 0, loc)
+	in.Start = time.Date(w.date.year, w.date.month, w.date.mday, w.hour, w.minute, 0, 0, loc)
 	in.HasTime, in.HasZone = true, hasZone
 	in.Day = rd.dayOfStart(in.Start, hasZone)
 	return in

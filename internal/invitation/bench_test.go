@@ -50,7 +50,7 @@ func BenchmarkRead100KBText(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		res, err := Read(bytes.NewReader(text), Options{Now: now, Pasted: true})
-		if err != nil || res.Interview.Day.String() != "2026-12-14" {
+		if err != nil || string(res.Interview.Day) != "2026-12-14" {
 			b.Fatalf("%v %+v", err, res.Interview)
 		}
 	}

@@ -39,8 +39,8 @@
 // (pasted text without headers), the letter keeps its own subject.
 //
 // res.Stage, when not StageUnknown, is the id of the tracker status the mail suggests
-// (invited, scheduled, offer, rejected). res.Interview.Day.String() is the tracker's
-// YYYY-MM-DD; Interview.Start and HasTime give the time when the mail does.
+// (invited, scheduled, offer, rejected). res.Interview.Day is the tracker's day (package
+// day); Interview.Start and HasTime give the time when the mail does.
 //
 // Reading never panics and holds no more than a few MiB whatever the input: at most
 // Options.MaxBytes of the input is read (DefaultMaxBytes, enough for a 50 MB attachment),

@@ -56,7 +56,7 @@ func FuzzRead(f *testing.F) {
 				t.Fatalf("%s is not one line of text: %q", fl.Name, fl.Value)
 			}
 		}
-		if d := res.Interview.Day; !d.IsZero() && !d.valid() {
+		if d := res.Interview.Day; !d.Valid() {
 			t.Fatalf("interview on %+v", d)
 		}
 		if res.Interview.HasTime && res.Interview.Start.IsZero() {

@@ -9,6 +9,8 @@ import (
 	_ "time/tzdata" // calendar invitations name tz database zones; Windows has no copy of it
 
 	ics "github.com/arran4/golang-ical"
+
+	"github.com/declinedesk/declinedesk/internal/day"
 )
 
 // event is what a calendar invitation says about the interview.
@@ -92,9 +94,7 @@ func readCalendar(b []byte, ref reference) (ev event, err error) {
 		if ref.day.IsZero() {
 			break
 		}
-		d := dayOf(e.start)
-		if !d.Time(time.UTC).Before(ref.day.Time(time.UTC)) &&
-			(dayOf(best.start).Time(time.UTC).Before(ref.day.Time(time.UTC)) || e.start.Before(best.start)) {
+		if day.Of(e.start) >= ref.day && (day.Of(best.start) < ref.day || e.start.Before(best.start)) {
 			best = e
 		}
 	}

@@ -65,13 +65,13 @@ func TestPastedTextNeedsNoSender(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.Interview.Day.String() != "2026-12-16" || res.ContactEmail.Value != "" || !notesSay(res.Notes, []string{"No sender address"}) {
+	if string(res.Interview.Day) != "2026-12-16" || res.ContactEmail.Value != "" || !notesSay(res.Notes, []string{"No sender address"}) {
 		t.Errorf("read as %+v", res)
 	}
 	// Pasted text whose first line only looks like a header is read as text.
 	res, err = Read(strings.NewReader("Subject: Interview\nHi Ana, we would like to invite you to an interview on 15 December.\nLeah Brandt <leah@orchardhealth.test>\n"),
 		Options{Now: now, Pasted: true})
-	if err != nil || res.Interview.Day.String() != "2026-12-15" || res.ContactEmail.Value != "leah@orchardhealth.test" {
+	if err != nil || string(res.Interview.Day) != "2026-12-15" || res.ContactEmail.Value != "leah@orchardhealth.test" {
 		t.Errorf("read as %+v, %v", res, err)
 	}
 }
@@ -142,7 +142,7 @@ func TestA50MBAttachmentIsSkippedNotKept(t *testing.T) {
 		t.Errorf("read as %+v", res)
 	}
 	// The calendar part after the attachment is read: it comes first for the date.
-	if res.Interview.From != FromCalendar || res.Interview.Day.String() != "2026-12-11" {
+	if res.Interview.From != FromCalendar || string(res.Interview.Day) != "2026-12-11" {
 		t.Errorf("interview %+v", res.Interview)
 	}
 	// Allocations, not only what is live at the end: the attachment never passes through
@@ -182,7 +182,7 @@ func TestLimits(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if res.Interview.From != FromText || res.Interview.Day.String() != "2026-12-14" || !notesSay(res.Notes, []string{"calendar", "larger than 1 MiB"}) {
+		if res.Interview.From != FromText || string(res.Interview.Day) != "2026-12-14" || !notesSay(res.Notes, []string{"calendar", "larger than 1 MiB"}) {
 			t.Errorf("read as %+v", res)
 		}
 	})
@@ -209,19 +209,19 @@ func TestLimits(t *testing.T) {
 	})
 	t.Run("an unknown charset", func(t *testing.T) {
 		res, err := Read(strings.NewReader("From: jo@fernwood-labs.test\nSubject: Hi\nContent-Type: text/plain; charset=x-made-up\n\nInterview on 14 December.\n"), Options{Now: now})
-		if err != nil || res.Interview.Day.String() != "2026-12-14" || !notesSay(res.Notes, []string{"character set"}) {
+		if err != nil || string(res.Interview.Day) != "2026-12-14" || !notesSay(res.Notes, []string{"character set"}) {
 			t.Errorf("%v: %+v", err, res)
 		}
 	})
 	t.Run("a multipart without its end", func(t *testing.T) {
 		res, err := Read(strings.NewReader("From: jo@fernwood-labs.test\nSubject: Hi\nContent-Type: multipart/mixed; boundary=b\n\n--b\n\nInterview on 14 December.\n"), Options{Now: now})
-		if err != nil || res.Interview.Day.String() != "2026-12-14" {
+		if err != nil || string(res.Interview.Day) != "2026-12-14" {
 			t.Errorf("%v: %+v", err, res)
 		}
 	})
 	t.Run("base64 that breaks off", func(t *testing.T) {
 		res, err := Read(strings.NewReader("From: jo@fernwood-labs.test\nSubject: Hi\nContent-Transfer-Encoding: base64\n\nSW50ZXJ2aWV3IG9uIDE0IERlY2VtYmVyLg==!!!*\n"), Options{Now: now})
-		if err != nil || res.Interview.Day.String() != "2026-12-14" {
+		if err != nil || string(res.Interview.Day) != "2026-12-14" {
 			t.Errorf("%v: %+v", err, res)
 		}
 	})

@@ -192,7 +192,7 @@ func TestReadsEveryShapeOfMail(t *testing.T) {
 			check("company read from", string(res.Company.From), string(tc.companyFrom))
 			check("role", res.Role.Value, tc.role)
 			check("location", res.Location.Value, tc.location)
-			check("interview day", res.Interview.Day.String(), tc.day)
+			check("interview day", string(res.Interview.Day), tc.day)
 			start := ""
 			if res.Interview.HasTime {
 				start = res.Interview.Start.Format(time.RFC3339)

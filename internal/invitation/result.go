@@ -1,8 +1,9 @@
 package invitation
 
 import (
-	"fmt"
 	"time"
+
+	"github.com/declinedesk/declinedesk/internal/day"
 )
 
 // Source says where a guess was read, in the words a window shows beside it.
@@ -42,36 +43,11 @@ const (
 	StageRejected  Stage = "rejected"
 )
 
-// Day is a calendar day, without a time or a place.
-type Day struct {
-	Year  int
-	Month time.Month
-	Day   int
-}
-
-// IsZero reports whether the day is unknown.
-func (d Day) IsZero() bool { return d == Day{} }
-
-// String is the day as YYYY-MM-DD (the tracker's form), or "" when it is unknown.
-func (d Day) String() string {
-	if d.IsZero() {
-		return ""
-	}
-	return fmt.Sprintf("%04d-%02d-%02d", d.Year, d.Month, d.Day)
-}
-
-// Time is the start of the day in loc.
-func (d Day) Time(loc *time.Location) time.Time {
-	return time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, loc)
-}
-
-func dayOf(t time.Time) Day { return Day{t.Year(), t.Month(), t.Day()} }
-
 // Interview is when the interview takes place, as far as the mail says.
 type Interview struct {
 	// Day is the day of the interview; zero when the mail names none. When the time and
 	// its zone are known and Options.Location is set, it is the day there.
-	Day Day
+	Day day.Day
 	// Start is the moment the interview starts, when HasTime.
 	Start time.Time
 	// HasTime is set when the mail gives a time of day, not only a day.
@@ -138,7 +114,7 @@ func (r Result) Fields() []Field {
 		{"location", r.Location.Value, r.Location.From},
 		{"contact_name", r.ContactName.Value, r.ContactName.From},
 		{"contact_email", r.ContactEmail.Value, r.ContactEmail.From},
-		{"interview_on", r.Interview.Day.String(), r.Interview.From},
+		{"interview_on", string(r.Interview.Day), r.Interview.From},
 		{"status", string(r.Stage), r.StageFrom},
 	}
 }

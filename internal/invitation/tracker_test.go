@@ -5,7 +5,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/declinedesk/declinedesk/internal/day"
 	"github.com/declinedesk/declinedesk/internal/invitation"
 	"github.com/declinedesk/declinedesk/internal/stage"
 )
@@ -27,7 +26,7 @@ func TestStagesAndDaysAreTheTrackers(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if d := day.Day(res.Interview.Day.String()); !d.Valid() || d != "2026-12-10" {
+	if d := res.Interview.Day; !d.Valid() || d != "2026-12-10" {
 		t.Errorf("the tracker does not take the day %q", d)
 	}
 	for _, f := range res.Fields() {

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/declinedesk/declinedesk/internal/day"
 )
 
 // datePatterns are the ways a day is written in the languages read. Month and weekday
@@ -53,9 +55,30 @@ func compileDates(l *lexicon) *datePatterns {
 // maxDates bounds the days read from one text: each is weighed against the others.
 const maxDates = 100
 
+// written is a day as a text writes it: the year is 0 until resolve gives it one when the
+// text names none.
+type written struct {
+	year  int
+	month time.Month
+	mday  int
+}
+
+// day is the calendar day written, or "" when there is no such day or it falls outside the
+// years the tracker takes.
+func (w written) day() day.Day {
+	t := time.Date(w.year, w.month, w.mday, 0, 0, 0, 0, time.UTC)
+	if t.Year() != w.year || t.Month() != w.month || t.Day() != w.mday {
+		return ""
+	}
+	if d := day.Of(t); d.Valid() {
+		return d
+	}
+	return ""
+}
+
 // when is one day found in a text, perhaps with a time.
 type when struct {
-	day                Day
+	date               written
 	hasYear            bool
 	weekday            time.Weekday
 	hasWeekday         bool
@@ -71,7 +94,7 @@ type when struct {
 // reference is what a day without a year is read against: the day the mail was sent,
 // where it was sent.
 type reference struct {
-	day  Day
+	day  day.Day
 	zone *time.Location // the sender's clock: a time without a zone is in it
 }
 
@@ -193,17 +216,17 @@ func findDates(text string, ref reference, lang string) []when {
 		return mo, ok
 	}
 	scan(dates.iso, text, windows, func(m []int) bool {
-		return add(when{day: Day{num(text[m[2]:m[3]]), time.Month(num(text[m[4]:m[5]])), num(text[m[6]:m[7]])}, hasYear: true}, m, m[0])
+		return add(when{date: written{num(text[m[2]:m[3]]), time.Month(num(text[m[4]:m[5]])), num(text[m[6]:m[7]])}, hasYear: true}, m, m[0])
 	})
 	scan(dates.dayMonth, text, windows, func(m []int) bool {
 		mo, ok := month(m, 4)
 		if !ok {
 			return false
 		}
-		w := when{day: Day{Day: num(text[m[6]:m[7]]), Month: mo}}
+		w := when{date: written{mday: num(text[m[6]:m[7]]), month: mo}}
 		w.weekday, w.hasWeekday = weekdayAt(text, m, 1)
 		if m[10] >= 0 {
-			w.day.Year, w.hasYear = num(text[m[10]:m[11]]), true
+			w.date.year, w.hasYear = num(text[m[10]:m[11]]), true
 		}
 		return add(w, m, m[6])
 	})
@@ -215,10 +238,10 @@ func findDates(text string, ref reference, lang string) []when {
 		if !ok {
 			return false
 		}
-		w := when{day: Day{Day: num(text[m[8]:m[9]]), Month: mo}}
+		w := when{date: written{mday: num(text[m[8]:m[9]]), month: mo}}
 		w.weekday, w.hasWeekday = weekdayAt(text, m, 1)
 		if m[10] >= 0 {
-			w.day.Year, w.hasYear = num(text[m[10]:m[11]]), true
+			w.date.year, w.hasYear = num(text[m[10]:m[11]]), true
 		}
 		return add(w, m, m[6])
 	})
@@ -228,26 +251,26 @@ func findDates(text string, ref reference, lang string) []when {
 			m[10] >= 0 && e+1 < len(text) && text[e] == '.' && isDigit(text[e+1]) {
 			return false // part of a longer number, such as a version or a phone number
 		}
-		w := when{day: Day{Day: num(text[m[6]:m[7]]), Month: time.Month(num(text[m[8]:m[9]]))}}
+		w := when{date: written{mday: num(text[m[6]:m[7]]), month: time.Month(num(text[m[8]:m[9]]))}}
 		w.weekday, w.hasWeekday = weekdayAt(text, m, 1)
 		if m[10] >= 0 {
-			w.day.Year, w.hasYear = fullYear(num(text[m[10]:m[11]])), true
+			w.date.year, w.hasYear = fullYear(num(text[m[10]:m[11]])), true
 		}
 		return add(w, m, m[6])
 	})
 	scan(dates.slashed, text, windows, func(m []int) bool {
 		a, b := num(text[m[2]:m[3]]), num(text[m[4]:m[5]])
 		w := when{hasYear: true}
-		w.day.Year = fullYear(num(text[m[6]:m[7]]))
+		w.date.year = fullYear(num(text[m[6]:m[7]]))
 		switch {
 		case a > 12:
-			w.day.Month, w.day.Day = time.Month(b), a
+			w.date.month, w.date.mday = time.Month(b), a
 		case b > 12:
-			w.day.Month, w.day.Day = time.Month(a), b
+			w.date.month, w.date.mday = time.Month(a), b
 		case lang == "en":
-			w.day.Month, w.day.Day, w.ambiguous = time.Month(a), b, a != b
+			w.date.month, w.date.mday, w.ambiguous = time.Month(a), b, a != b
 		default:
-			w.day.Month, w.day.Day, w.ambiguous = time.Month(b), a, a != b
+			w.date.month, w.date.mday, w.ambiguous = time.Month(b), a, a != b
 		}
 		return add(w, m, m[0])
 	})
@@ -260,7 +283,7 @@ func findDates(text string, ref reference, lang string) []when {
 	}
 	valid := out[:0]
 	for _, w := range out {
-		if w.day.valid() {
+		if w.date.day() != "" {
 			valid = append(valid, w)
 		}
 	}
@@ -284,7 +307,7 @@ func findDates(text string, ref reference, lang string) []when {
 // one) or as tomorrow. Weekdays count only written in full.
 func relativeDays(text string, ref reference) []when {
 	var out []when
-	base := ref.day.Time(time.UTC)
+	base := ref.day.Time()
 	for i := 0; i < len(text); {
 		if !isWordByte(text[i]) {
 			i++
@@ -297,9 +320,9 @@ func relativeDays(text string, ref reference) []when {
 		w := strings.ToLower(text[i:j])
 		if wd, ok := known.weekdays[w]; ok && utf8.RuneCountInString(w) >= 5 {
 			t := base.AddDate(0, 0, (int(wd)-int(base.Weekday())+6)%7+1)
-			out = append(out, when{day: dayOf(t), hasYear: true, relWeek: true, start: i, end: j})
+			out = append(out, when{date: writtenOf(t), hasYear: true, relWeek: true, start: i, end: j})
 		} else if known.tomorrow[w] {
-			out = append(out, when{day: dayOf(base.AddDate(0, 0, 1)), hasYear: true, relWeek: true, start: i, end: j})
+			out = append(out, when{date: writtenOf(base.AddDate(0, 0, 1)), hasYear: true, relWeek: true, start: i, end: j})
 		}
 		i = j
 	}
@@ -316,13 +339,8 @@ func fullYear(y int) int {
 	return y
 }
 
-// valid reports whether d is a real day within the years the tracker takes.
-func (d Day) valid() bool {
-	if d.Year < 1900 || d.Year > 2999 || d.Month < 1 || d.Month > 12 || d.Day < 1 {
-		return false
-	}
-	return dayOf(d.Time(time.UTC)) == d
-}
+// writtenOf is the day of t, as if written out in full.
+func writtenOf(t time.Time) written { return written{t.Year(), t.Month(), t.Day()} }
 
 // resolve gives a day without a year the year that makes it the next such day on or after
 // the reference day. A weekday that does not fit is a slip of the writer's, not a hint at
@@ -331,9 +349,10 @@ func (w *when) resolve(ref reference) {
 	if w.hasYear || ref.day.IsZero() {
 		return
 	}
-	for y := ref.day.Year; y <= ref.day.Year+4; y++ { // 29 February waits up to four years
-		if d := (Day{y, w.day.Month, w.day.Day}); d.valid() && !d.Time(time.UTC).Before(ref.day.Time(time.UTC)) {
-			w.day.Year = y
+	from := ref.day.Time().Year()
+	for y := from; y <= from+4; y++ { // 29 February waits up to four years
+		if d := (written{y, w.date.month, w.date.mday}).day(); d != "" && d >= ref.day {
+			w.date.year = y
 			return
 		}
 	}

@@ -4,12 +4,14 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/declinedesk/declinedesk/internal/day"
 )
 
 // The reference of the date tests: a mail sent on Thursday 3 December 2026, in Berlin's
 // winter time.
 var cet = time.FixedZone("", 3600)
-var ref = reference{Day{2026, 12, 3}, cet}
+var ref = reference{"2026-12-03", cet}
 
 func TestDatesInText(t *testing.T) {
 	for _, tc := range []struct {
@@ -60,10 +62,10 @@ func TestDatesInText(t *testing.T) {
 		if in.HasTime {
 			clock = in.Start.Format("15:04 -0700")
 		}
-		if in.Day.String() != tc.day || clock != tc.clock || in.HasZone != tc.zone {
+		if string(in.Day) != tc.day || clock != tc.clock || in.HasZone != tc.zone {
 			t.Errorf("%q: %s %q zone %v, want %s %q zone %v", tc.text, in.Day, clock, in.HasZone, tc.day, tc.clock, tc.zone)
 		}
-		if in.HasTime && dayOf(in.Start) != in.Day {
+		if in.HasTime && day.Of(in.Start) != in.Day {
 			t.Errorf("%q: starts %v, on another day than %s", tc.text, in.Start, in.Day)
 		}
 		if tc.note == "" && len(rd.notes) > 0 || tc.note != "" && !notesSay(rd.notes, []string{tc.note}) {
@@ -77,12 +79,12 @@ func TestDayInTheUsersZone(t *testing.T) {
 	// day is the user's.
 	rd := &reader{opts: Options{Location: cet}}
 	in := rd.pickDate(findDates("Can we talk on December 10 at 11:30 pm EST?", ref, "en"), ref)
-	if in.Day.String() != "2026-12-11" || in.Start.Format(time.RFC3339) != "2026-12-10T23:30:00-05:00" {
+	if string(in.Day) != "2026-12-11" || in.Start.Format(time.RFC3339) != "2026-12-10T23:30:00-05:00" {
 		t.Errorf("%s, %v", in.Day, in.Start)
 	}
 	// Without a stated zone the day stays as written.
 	in = rd.pickDate(findDates("Can we talk on December 10 at 11:30 pm?", ref, "en"), ref)
-	if in.Day.String() != "2026-12-10" {
+	if string(in.Day) != "2026-12-10" {
 		t.Errorf("%s", in.Day)
 	}
 }
@@ -92,15 +94,15 @@ func TestADayWithoutAYearNeedsAReference(t *testing.T) {
 	if in := rd.pickDate(findDates("See you on 15 December at 10:00.", reference{}, "en"), reference{}); !in.Day.IsZero() {
 		t.Errorf("a day without a year and without a reference: %v", in.Day)
 	}
-	if in := rd.pickDate(findDates("See you on 15 December 2026.", reference{}, "en"), reference{}); in.Day.String() != "2026-12-15" {
+	if in := rd.pickDate(findDates("See you on 15 December 2026.", reference{}, "en"), reference{}); string(in.Day) != "2026-12-15" {
 		t.Errorf("%v", in.Day)
 	}
 	// 29 February is the next one there is, when that is in the coming months.
-	r := reference{Day{2027, 12, 3}, time.UTC}
-	if in := rd.pickDate(findDates("on 29 February", r, "en"), r); in.Day.String() != "2028-02-29" {
+	r := reference{"2027-12-03", time.UTC}
+	if in := rd.pickDate(findDates("on 29 February", r, "en"), r); string(in.Day) != "2028-02-29" {
 		t.Errorf("%v", in.Day)
 	}
-	r = reference{Day{2026, 12, 3}, time.UTC}
+	r = reference{"2026-12-03", time.UTC}
 	if in := rd.pickDate(findDates("on 29 February", r, "en"), r); !in.Day.IsZero() {
 		t.Errorf("29 February, fifteen months away: %v", in.Day)
 	}

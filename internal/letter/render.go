@@ -48,7 +48,8 @@ type Letter struct {
 	Body    string
 }
 
-// RenderOptions tell Render what the spec cannot: the day the letter is written.
+// RenderOptions tell Render what the spec cannot: the day the letter is written, and the
+// subject of a letter that answers a mail.
 type RenderOptions struct {
 	// Today decides whether the spec's interview has taken place: a withdrawal after an
 	// interview thanks them for the conversation, one before it for considering the
@@ -56,6 +57,9 @@ type RenderOptions struct {
 	// day, and a letter that cannot tell never thanks anyone for a conversation that may
 	// not have happened.
 	Today time.Time
+	// Subject, when set, is the subject in place of the template's for a spec without a
+	// subject of its own: "Re: …" for a letter that answers a mail.
+	Subject string
 }
 
 // Render writes the letter of a valid spec on an unknown day: see RenderOptions.Today.
@@ -71,6 +75,9 @@ func RenderWith(s Spec, o RenderOptions) (Letter, error) {
 	names := s.blockNames(o)
 	fill := s.filler()
 	l := Letter{To: s.To(), Subject: strings.TrimSpace(s.Subject)}
+	if l.Subject == "" {
+		l.Subject = strings.TrimSpace(o.Subject)
+	}
 	if l.Subject == "" {
 		l.Subject = fill.Replace(blocks[names[0]])
 	}

@@ -123,3 +123,18 @@ func TestEveryCheckedReasonIsALetterReason(t *testing.T) {
 		t.Error("the choices differ from the product's")
 	}
 }
+
+// A letter that answers a mail takes the subject it is given in place of the template's;
+// a subject the writer typed still wins.
+func TestTheSubjectOfAnAnswer(t *testing.T) {
+	s := baseSpec()
+	plain, _ := Render(s)
+	l, err := RenderWith(s, RenderOptions{Subject: " Re: Interview next week "})
+	if err != nil || l.Subject != "Re: Interview next week" || l.Body != plain.Body {
+		t.Errorf("answer: %+v, %v", l, err)
+	}
+	s.Subject = "My own subject"
+	if l, _ := RenderWith(s, RenderOptions{Subject: "Re: Interview next week"}); l.Subject != "My own subject" {
+		t.Errorf("the writer's subject: %q", l.Subject)
+	}
+}

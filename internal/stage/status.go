@@ -169,3 +169,25 @@ func Numbered(n int) Status {
 	}
 	return statusTable[n-1].id
 }
+
+// AfterMail is the status a mail from the other side moves an opportunity at s to, when
+// the mail suggests the status suggested ("" when it suggests none, which keeps s). The
+// open statuses only move on, in the order of the list: a confirmed interview after an
+// invitation, an offer after an interview, never back. A rejection ends any open stage;
+// after a rejection or a silence, the mail is taken as it says. What the user settled —
+// declined, withdrew, accepted — no mail changes.
+func (s Status) AfterMail(suggested Status) Status {
+	switch {
+	case !suggested.Valid() || s.Declined() || s == Accepted:
+		return s
+	case !s.Valid() || s == Rejected || s == Ghosted || suggested == Rejected:
+		return suggested
+	case suggested.open() && s.open() && suggested.Number() > s.Number():
+		return suggested
+	}
+	return s
+}
+
+// open reports whether s is a stage of a search still under way, before anything was
+// settled: saved up to an offer.
+func (s Status) open() bool { return s.Valid() && s.Number() <= Offer.Number() }

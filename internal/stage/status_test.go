@@ -75,3 +75,31 @@ func TestWhatEachStatusMeans(t *testing.T) {
 		}
 	}
 }
+
+func TestAfterMail(t *testing.T) {
+	for _, tc := range []struct {
+		at, mail, want Status
+	}{
+		{Applied, Invited, Invited},
+		{Saved, Scheduled, Scheduled},
+		{Invited, Scheduled, Scheduled},
+		{Scheduled, Offer, Offer},
+		{Scheduled, Invited, Scheduled}, // a reminder of the invitation does not undo the schedule
+		{Offer, Scheduled, Offer},
+		{Invited, Invited, Invited},
+		{Invited, "", Invited},
+		{Invited, "nonsense", Invited},
+		{Applied, Rejected, Rejected},
+		{Offer, Rejected, Rejected},
+		{Ghosted, Invited, Invited}, // they wrote after all
+		{Rejected, Invited, Invited},
+		{Declined, Invited, Declined}, // what the user settled stays
+		{Withdrawn, Offer, Withdrawn},
+		{Accepted, Rejected, Accepted},
+		{"", Invited, Invited},
+	} {
+		if got := tc.at.AfterMail(tc.mail); got != tc.want {
+			t.Errorf("at %q, a mail suggesting %q: %q, want %q", tc.at, tc.mail, got, tc.want)
+		}
+	}
+}

@@ -10,7 +10,8 @@ import (
 	bolt "go.etcd.io/bbolt"
 )
 
-// readAttachments reads what is kept beside the record: its history and checklist.
+// readAttachments reads what is kept beside the record: its history, checklist, letter
+// draft and mail.
 func readAttachments(tx *bolt.Tx, o *Opportunity) error {
 	var err error
 	if o.History, err = readHistory(tx, o.ID); err != nil {
@@ -31,6 +32,14 @@ func readAttachments(tx *bolt.Tx, o *Opportunity) error {
 			return err
 		}
 		o.Draft, o.DraftStatus = &spec, status
+	}
+	o.Mail = nil
+	if v := tx.Bucket(bucketMails).Get(itob(o.ID)); v != nil {
+		m, err := decodeMail(v, o.ID)
+		if err != nil {
+			return err
+		}
+		o.Mail = &m
 	}
 	return nil
 }

@@ -417,7 +417,7 @@ func TestMigrationFromSchema2MakesEventsData(t *testing.T) {
 	// Every value was written again in the new layout.
 	s.view(func(tx *bolt.Tx) error {
 		return tx.Bucket(bucketHistory).ForEach(func(k, v []byte) error {
-			if strings.Contains(string(v), `"text"`) || !strings.Contains(string(v), `"v":3`) {
+			if strings.Contains(string(v), `"text"`) || !strings.Contains(string(v), fmt.Sprintf(`"v":%d`, SchemaVersion)) {
 				t.Errorf("an event kept the old layout: %s", v)
 			}
 			return nil

@@ -8,8 +8,11 @@ var (
 	bucketDuplicates    = []byte("duplicates")
 	bucketChecklists    = []byte("checklists")
 	bucketLetters       = []byte("letters")
+	bucketMails         = []byte("mails") // since schema 4
 	bucketMeta          = []byte("meta")
-	allBuckets          = [][]byte{bucketOpportunities, bucketHistory, bucketDuplicates, bucketChecklists, bucketLetters, bucketMeta}
-	keySchema           = []byte("schema")
-	keyProfile          = []byte("profile")
+	allBuckets          = [][]byte{bucketOpportunities, bucketHistory, bucketDuplicates, bucketChecklists, bucketLetters, bucketMails, bucketMeta}
+	// attachmentBuckets keep values beside a record, under its id: they go with it.
+	attachmentBuckets = [][]byte{bucketChecklists, bucketLetters, bucketMails}
+	keySchema         = []byte("schema")
+	keyProfile        = []byte("profile")
 )

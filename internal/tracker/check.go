@@ -303,7 +303,7 @@ func checkRecords(tx *bolt.Tx, from, to uint64) error {
 }
 
 // checkSmallValues reads back in full what is kept beside the records — checklists,
-// letter drafts and the profile — which are few.
+// letter drafts, mails and the profile — which are few and bounded in size.
 func checkSmallValues(tx *bolt.Tx) error {
 	err := eachIn(tx, bucketChecklists, func(k, v []byte) error {
 		if len(k) != 8 {
@@ -320,6 +320,16 @@ func checkSmallValues(tx *bolt.Tx) error {
 			return damage("the letter drafts hold a stray entry %q", printable(string(k)))
 		}
 		_, _, err := decodeDraft(v, btoi(k))
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	err = eachIn(tx, bucketMails, func(k, v []byte) error {
+		if len(k) != 8 {
+			return damage("the mails hold a stray entry %q", printable(string(k)))
+		}
+		_, err := decodeMail(v, btoi(k))
 		return err
 	})
 	if err != nil {

@@ -26,6 +26,8 @@ const (
 	EventMailed     EventKind = "letter-mailed"   // Letter
 	EventSent       EventKind = "letter-sent"     // Letter, Day: the keep-in-touch follow-up, if any
 	EventNoResponse EventKind = "no-response"     // Days: how long the wait was
+	EventFromMail   EventKind = "from-mail"       // Note: the mail's subject
+	EventMailUpdate EventKind = "mail-update"     // Note: the mail's subject, Day: the interview day it set
 )
 
 // Event is one entry of an opportunity's history.
@@ -55,7 +57,8 @@ type SentLetter struct {
 // other side — it moves the opportunity's last activity — rather than bookkeeping.
 func (k EventKind) IsActivity() bool {
 	switch k {
-	case EventCreated, EventStatus, EventNote, EventCopied, EventExported, EventMailed, EventSent, EventNoResponse:
+	case EventCreated, EventStatus, EventNote, EventCopied, EventExported, EventMailed, EventSent, EventNoResponse,
+		EventFromMail, EventMailUpdate:
 		return true
 	}
 	return false
@@ -96,6 +99,14 @@ func (e Event) Describe() string {
 			text += "; keep in touch on " + e.Day.Format(day.Short)
 		}
 		return text
+	case EventFromMail:
+		return "Added from an email" + quoted(e.Note)
+	case EventMailUpdate:
+		text := "Updated from an email" + quoted(e.Note)
+		if e.Day != "" {
+			text += "; interview on " + e.Day.Format(day.Short)
+		}
+		return text
 	case EventNoResponse:
 		if e.Days == 1 {
 			return "No response after 1 day"
@@ -106,6 +117,14 @@ func (e Event) Describe() string {
 		return e.Note
 	}
 	return string(e.Kind)
+}
+
+// quoted is a mail's subject as the history shows it after what the mail did, or nothing.
+func quoted(subject string) string {
+	if subject == "" {
+		return ""
+	}
+	return ": “" + subject + "”"
 }
 
 // sentWords says what sending the letter did.

@@ -231,7 +231,7 @@ func (s *BoltStore) rollBackImport() error {
 				if err := deleteHistory(tx, o.ID); err != nil {
 					return err
 				}
-				for _, b := range [][]byte{bucketChecklists, bucketLetters} {
+				for _, b := range attachmentBuckets {
 					if err := tx.Bucket(b).Delete(k); err != nil {
 						return err
 					}

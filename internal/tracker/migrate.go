@@ -15,6 +15,14 @@ import (
 var migrations = []func(tx *bolt.Tx) error{
 	rebuildDuplicateIndex, // 1 → 2: role abbreviations are written out in the index
 	rewriteAsData,         // 2 → 3: history events as data, the last activity apart
+	addMails,              // 3 → 4: the mails records came from, in a bucket of their own
+}
+
+// addMails makes the bucket of the mails records came from. Older records came from no
+// mail, so there is nothing to move into it.
+func addMails(tx *bolt.Tx) error {
+	_, err := tx.CreateBucketIfNotExists(bucketMails)
+	return err
 }
 
 // rewriteAsData writes every record and every history event again as schema 3 has them:

@@ -22,8 +22,9 @@ import (
 
 // SchemaVersion is the layout of every value this version of the app writes. Version 2
 // writes role abbreviations out in the duplicate index; version 3 keeps history events as
-// data and the last activity apart from the last edit (see migrations).
-const SchemaVersion = 3
+// data and the last activity apart from the last edit; version 4 keeps the mail a record
+// came from beside it (see migrations).
+const SchemaVersion = 4
 
 // Options tune Open. The zero value is what commands use: the whole file is checked before
 // it is opened. The window sets CheckBeforeWriting.

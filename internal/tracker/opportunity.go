@@ -51,6 +51,9 @@ type Opportunity struct {
 	// DraftStatus is the status the draft was saved at; "" for drafts saved before the
 	// app kept it.
 	DraftStatus stage.Status `json:"-"`
+	// Mail is the mail the opportunity came from, or the latest that updated it; nil for
+	// one typed in or imported. Saved with AddFromMail and UpdateFromMail.
+	Mail *Mail `json:"-"`
 	// After is the after-declining checklist: which steps are done.
 	After map[stage.AfterStep]bool `json:"after,omitempty"`
 	// NoResponseDismissed is set when the user said to keep waiting rather than mark the

@@ -12,6 +12,12 @@ import (
 // opportunity matching a tracked one (same company and role, or same link) fails with a
 // *DuplicateError that carries the existing records.
 func (s *BoltStore) Add(o Opportunity, allowDuplicate bool) (Opportunity, error) {
+	return s.add(o, allowDuplicate, []Event{{Kind: EventCreated}}, nil)
+}
+
+// add is Add with the history given, and also, when not nil, writing beside the new record
+// in the same transaction.
+func (s *BoltStore) add(o Opportunity, allowDuplicate bool, history []Event, also func(tx *bolt.Tx, o *Opportunity) error) (Opportunity, error) {
 	o.Normalize()
 	if err := o.Validate(); err != nil {
 		return Opportunity{}, err
@@ -27,8 +33,13 @@ func (s *BoltStore) Add(o Opportunity, allowDuplicate bool) (Opportunity, error)
 				return &DuplicateError{Existing: dups}
 			}
 		}
-		if err := s.insert(tx, &o, []Event{{Kind: EventCreated}}); err != nil {
+		if err := s.insert(tx, &o, history); err != nil {
 			return err
+		}
+		if also != nil {
+			if err := also(tx, &o); err != nil {
+				return err
+			}
 		}
 		return addToIndex(tx, &o)
 	})
@@ -76,6 +87,13 @@ func (s *BoltStore) insert(tx *bolt.Tx, o *Opportunity, history []Event) error {
 // Update saves the edited fields of an existing opportunity. A status change is recorded in
 // the history. Duplicates are refused as in Add.
 func (s *BoltStore) Update(o Opportunity, allowDuplicate bool) (Opportunity, error) {
+	return s.updateWith(o, allowDuplicate, nil)
+}
+
+// updateWith is Update that also, when not nil, writes beside the record in the same
+// transaction: the events it returns are something that happened with the other side,
+// recorded before a change of status.
+func (s *BoltStore) updateWith(o Opportunity, allowDuplicate bool, also func(tx *bolt.Tx, old, o *Opportunity) ([]Event, error)) (Opportunity, error) {
 	o.Normalize()
 	if err := o.Validate(); err != nil {
 		return Opportunity{}, err
@@ -98,6 +116,23 @@ func (s *BoltStore) Update(o Opportunity, allowDuplicate bool) (Opportunity, err
 		o.UpdatedAt = s.stamp()
 		// The dismissal is the store's to keep, not the form's; a new status starts a new wait.
 		o.NoResponseDismissed = old.NoResponseDismissed && old.Status == o.Status
+		var events []Event
+		if also != nil {
+			if events, err = also(tx, old, &o); err != nil {
+				return err
+			}
+		}
+		if old.Status != o.Status {
+			events = append(events, Event{Kind: EventStatus, From: old.Status, To: o.Status})
+		}
+		for _, e := range events {
+			if e.Kind.IsActivity() {
+				o.ActivityAt = o.UpdatedAt
+			}
+			if err := appendEvent(tx, o.ID, e.tidy(o.UpdatedAt)); err != nil {
+				return err
+			}
+		}
 		if err := removeFromIndex(tx, old); err != nil {
 			return err
 		}
@@ -106,13 +141,6 @@ func (s *BoltStore) Update(o Opportunity, allowDuplicate bool) (Opportunity, err
 		}
 		if err := addToIndex(tx, &o); err != nil {
 			return err
-		}
-		if old.Status != o.Status {
-			o.ActivityAt = o.UpdatedAt
-			e := Event{At: o.UpdatedAt, Kind: EventStatus, From: old.Status, To: o.Status}
-			if err := appendEvent(tx, o.ID, e); err != nil {
-				return err
-			}
 		}
 		return readAttachments(tx, &o)
 	})
@@ -135,7 +163,7 @@ func (s *BoltStore) Delete(id uint64) error {
 		if err := deleteHistory(tx, id); err != nil {
 			return err
 		}
-		for _, b := range [][]byte{bucketChecklists, bucketLetters} {
+		for _, b := range attachmentBuckets {
 			if err := tx.Bucket(b).Delete(itob(id)); err != nil {
 				return err
 			}

@@ -545,3 +545,20 @@ func TestEachKindOfLetterMovesTheOpportunityOnItsOwnWay(t *testing.T) {
 		t.Error("an unknown kind was accepted")
 	}
 }
+
+// A status changed in the form is activity: the last activity moves, and stays moved once
+// the record is read again.
+func TestAStatusChangeMovesTheLastActivityForGood(t *testing.T) {
+	s, c := openTemp(t)
+	o := mustAdd(t, s, Opportunity{Company: "Acme", Role: "Dev", Status: stage.Applied})
+	c.Fake.Set(clocktest.Epoch.AddDate(0, 0, 5))
+	o.Status = stage.Invited
+	u, err := s.Update(o, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, _ := s.Get(o.ID)
+	if !u.ActivityAt.Equal(u.UpdatedAt) || !got.ActivityAt.Equal(u.ActivityAt) {
+		t.Errorf("activity returned %v, stored %v, updated %v", u.ActivityAt, got.ActivityAt, u.UpdatedAt)
+	}
+}
