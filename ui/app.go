@@ -356,7 +356,11 @@ func (a *App) installMenuAndShortcuts() {
 				items = append(items, fyne.NewMenuItemSeparator())
 				continue
 			}
-			item := fyne.NewMenuItem(act.label, act.run)
+			run := a.whenNoDialog(act.run)
+			if act.label == "Quit" {
+				run = act.run // quitting saves what is open and closes it
+			}
+			item := fyne.NewMenuItem(act.label, run)
 			if act.needs != always {
 				a.gated = append(a.gated, gatedItem{item, act.needs})
 			}
@@ -364,7 +368,7 @@ func (a *App) installMenuAndShortcuts() {
 			item.IsQuit = act.label == "Quit" // our Quit saves and closes like the window's close button
 			items = append(items, item)
 			if act.shortcut != nil {
-				addKey(act.shortcut, act.run)
+				addKey(act.shortcut, run)
 				a.shortcuts = append(a.shortcuts, [2]string{shortcutText(act.shortcut), act.label})
 			}
 		}
@@ -376,7 +380,7 @@ func (a *App) installMenuAndShortcuts() {
 	// Delete and Ctrl+Backspace are not menu shortcuts: in a text field they edit text.
 	// They delete the selected opportunity when the list or nothing has the focus.
 	a.win.Canvas().SetOnTypedKey(a.onWindowKey)
-	addKey(ctrl(fyne.KeyBackspace), a.tracker.onDelete)
+	addKey(ctrl(fyne.KeyBackspace), a.whenNoDialog(a.tracker.onDelete))
 }
 
 // selectOpportunity loads the opportunity id and shows it in every pane.

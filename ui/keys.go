@@ -68,6 +68,23 @@ func (a *App) presentWith(d dialog.Dialog, enter func()) {
 	d.Show()
 }
 
+// whenNoDialog is run, done only while no dialog is open: the window's shortcuts never act
+// on what a dialog covers. Escape and Enter serve the dialog instead.
+func (a *App) whenNoDialog(run func()) func() {
+	return func() {
+		if a.topDialog() == nil {
+			run()
+		}
+	}
+}
+
+// showFileDialog shows a file dialog at a comfortable size, on the stack of open dialogs so
+// that Escape closes it. A FileDialog can only be resized once it is shown.
+func (a *App) showFileDialog(d *dialog.FileDialog) {
+	a.present(d)
+	d.Resize(fyne.NewSize(760, 520))
+}
+
 func (a *App) topDialog() *shownDialog {
 	if len(a.dialogs) == 0 {
 		return nil
@@ -86,7 +103,8 @@ func (a *App) showConfirm(title, message string, callback func(bool)) {
 }
 
 // onEscape closes the dialog on top without doing anything, as its Cancel would; without
-// a dialog it clears the search, when from is the search field, or leaves the field.
+// a dialog it clears the search, from the search field, the list or the window, or leaves
+// the field.
 func (a *App) onEscape(from fyne.Focusable) {
 	if a.popUp != nil && a.popUp.Visible() { // a pop-up, such as the date picker, sits above any dialog
 		a.popUp.Hide()
@@ -101,7 +119,7 @@ func (a *App) onEscape(from fyne.Focusable) {
 		}
 		return
 	}
-	if from == fyne.Focusable(a.tracker.search) && a.tracker.search.Text != "" {
+	if a.tracker.search.Text != "" && (from == nil || from == fyne.Focusable(a.tracker.search) || from == fyne.Focusable(a.tracker.list)) {
 		a.tracker.search.SetText("")
 		return
 	}

@@ -90,7 +90,7 @@ func (p *savePrompt) onChooseFolder() {
 	if lu, err := storage.ListerForURI(storage.NewFileURI(p.dir)); err == nil {
 		d.SetLocation(lu)
 	}
-	showFileDialog(d)
+	p.app.showFileDialog(d)
 }
 
 // onSave checks the chosen path and, once it is safe, hands it on.

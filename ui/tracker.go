@@ -47,6 +47,8 @@ type trackerPane struct {
 	query    tracker.Query
 	rows     []*tracker.Row // what the list shows, in order
 	querySeq int            // the newest search; older results are dropped
+	rowsSeq  int            // the search the rows belong to
+	downFor  int            // the search whose rows a Down in the search box waits for, 0 for none
 	selected uint64         // id selected in the list, 0 for none
 }
 
@@ -129,8 +131,11 @@ func (p *trackerPane) setChartOpen(open bool) {
 	}
 }
 
+// focusSearch puts the focus in the search with its text selected, so that typing starts
+// a new search.
 func (p *trackerPane) focusSearch() {
 	p.app.win.Canvas().Focus(p.search)
+	p.search.TypedShortcut(&fyne.ShortcutSelectAll{})
 }
 
 func (p *trackerPane) onQueryChanged() {
@@ -201,9 +206,14 @@ func (p *trackerPane) refresh() {
 		first := p.app.afterLoadPending
 		p.dueN = r.due
 		p.showDueCount()
+		p.rowsSeq = seq
 		p.show(r.rows, r.counts, r.total)
 		if first {
 			p.app.notifyDue(r.due)
+		}
+		if p.downFor == seq {
+			p.downFor = 0
+			p.onSearchDown()
 		}
 	})
 }
@@ -404,8 +414,13 @@ func (l *oppList) TypedKey(e *fyne.KeyEvent) {
 	}
 }
 
-// onSearchDown leaves the search for the list, selecting the first match.
+// onSearchDown leaves the search for the list, selecting the first match. Before the rows
+// of what was typed are in, it waits for them: the rows on screen may be an older search's.
 func (p *trackerPane) onSearchDown() {
+	if p.rowsSeq != p.querySeq {
+		p.downFor = p.querySeq
+		return
+	}
 	if len(p.rows) == 0 {
 		return
 	}
