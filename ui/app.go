@@ -176,6 +176,7 @@ func New(fa fyne.App, w fyne.Window, s *tracker.BoltStore, opts Options) *App {
 		opts.Clock = clock.System()
 	}
 	a := &App{fyneApp: fa, win: w, store: s, dbPath: s.Path(), work: newWorker(opts.runOnUI), clock: opts.Clock, clipboard: opts.clipboard}
+	fa.Settings().SetTheme(newAppTheme(fa.Settings().Theme()))
 	if a.clipboard == nil {
 		a.clipboard = clipboardFor(fa)
 	}
