@@ -36,6 +36,7 @@ type trackerPane struct {
 	// chartToggle folds the chart's legend away, so that the list keeps its rows
 	chartToggle *widget.Button
 	list        *oppList
+	listRing    *canvas.Rectangle // drawn round the list while it has the keyboard focus
 	count       *widget.Label
 	body        *fyne.Container // the list, or a message when there is nothing to list
 	message     *widget.Label
@@ -85,13 +86,15 @@ func newTrackerPane(a *App) *trackerPane {
 	p.chartToggle = &widget.Button{Importance: widget.LowImportance, OnTapped: p.onChartToggle}
 	p.setChartOpen(a.fyneApp.Preferences().Bool(prefChartOpen))
 	p.list = newOppList(p)
+	p.listRing = &canvas.Rectangle{FillColor: color.Transparent, StrokeWidth: 2, CornerRadius: theme.InputRadiusSize()}
+	p.listRing.Hide()
 	p.count = widget.NewLabel("")
 	p.count.SizeName = theme.SizeNameCaptionText
 	p.message = widget.NewLabel("")
 	p.message.Alignment = fyne.TextAlignCenter
 	p.message.Wrapping = fyne.TextWrapWord
 	p.actions = container.NewCenter()
-	p.body = container.NewStack(p.list)
+	p.body = container.NewStack(p.list, p.listRing)
 	p.details = newDetailsView(p)
 
 	top := container.NewVBox(
@@ -246,7 +249,7 @@ func (p *trackerPane) show(rows []*tracker.Row, counts map[stage.Status]int, tot
 	default:
 		p.count.SetText(fmt.Sprintf("%s of %s", thousands(len(rows)), plural(total, "opportunity", "opportunities")))
 	}
-	p.body.Objects = []fyne.CanvasObject{p.list}
+	p.body.Objects = []fyne.CanvasObject{p.list, p.listRing}
 	p.body.Refresh()
 	p.list.Refresh()
 	p.reselect()
@@ -391,6 +394,19 @@ func newOppList(p *trackerPane) *oppList {
 	}
 	l.ExtendBaseWidget(l)
 	return l
+}
+
+// FocusGained rings the list, so that it shows that the arrows and Delete act on it: the
+// list itself marks its focused row only when it is not the selected one.
+func (l *oppList) FocusGained() {
+	l.List.FocusGained()
+	l.p.listRing.StrokeColor = theme.Color(theme.ColorNamePrimary)
+	l.p.listRing.Show()
+}
+
+func (l *oppList) FocusLost() {
+	l.List.FocusLost()
+	l.p.listRing.Hide()
 }
 
 func (l *oppList) quietSelect(i int) {

@@ -4,7 +4,9 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 
 	"github.com/declinedesk/declinedesk/internal/day"
 	"github.com/declinedesk/declinedesk/internal/stage"
@@ -212,5 +214,29 @@ func TestStatusChangeIsRecordedInHistory(t *testing.T) {
 	h.app.showTab(tabDetails)
 	if !h.shows("Status: from Interview invited to Interview scheduled") {
 		t.Errorf("history not shown: %q", h.texts())
+	}
+}
+
+// The list shows when it has the keyboard focus, even when its focused row is the selected
+// one.
+func TestTheListShowsItHasTheFocus(t *testing.T) {
+	h := newHarness(t, acme, tracker.Opportunity{Company: "Globex", Role: "Analyst"})
+	p := h.app.tracker
+	h.selectCompany("Globex")
+	ringed := func() bool {
+		for _, o := range test.LaidOutObjects(p.body) {
+			if r, ok := o.(*canvas.Rectangle); ok && r.Visible() && r.StrokeWidth >= 2 && r.StrokeColor == theme.Color(theme.ColorNamePrimary) {
+				return r.Size() == p.list.Size()
+			}
+		}
+		return false
+	}
+	h.win.Canvas().Focus(p.list)
+	if !ringed() {
+		t.Error("nothing shows that the list has the focus")
+	}
+	h.win.Canvas().Focus(p.search)
+	if ringed() {
+		t.Error("the list still looks focused once the search has the focus")
 	}
 }
