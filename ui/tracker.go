@@ -99,7 +99,8 @@ func newTrackerPane(a *App) *trackerPane {
 
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, nil, container.NewHBox(p.add, p.more), p.search),
-		container.NewBorder(nil, nil, nil, p.due, container.NewGridWithColumns(2, p.status, p.sort)),
+		container.NewBorder(nil, nil, nil, container.New(atLeastAsWide{&widget.Button{Text: dueText(1000), Icon: theme.HistoryIcon()}}, p.due),
+			container.NewGridWithColumns(2, p.status, p.sort)),
 		p.chart,
 	)
 	bottom := container.NewBorder(nil, nil, nil, p.chartToggle, p.count)
@@ -157,9 +158,18 @@ func (p *trackerPane) onDue() {
 	p.refresh()
 }
 
+// dueText is the Due button's label: the count, up to a width that fits beside the filters.
+// The list's caption gives the whole count while the filter is on.
+func dueText(n int) string {
+	if n > 999 {
+		return "Due 999+"
+	}
+	return fmt.Sprintf("Due %d", n)
+}
+
 // showDueCount keeps the count of due follow-ups on the Due filter, lit while it filters.
 func (p *trackerPane) showDueCount() {
-	p.due.SetText(fmt.Sprintf("Due %d", p.dueN))
+	p.due.SetText(dueText(p.dueN))
 	switch {
 	case p.query.Due:
 		p.due.Importance = widget.HighImportance
@@ -557,6 +567,25 @@ func thousands(n int) string {
 		s = s[:i] + "," + s[i:]
 	}
 	return s
+}
+
+// atLeastAsWide gives its one object at least the width the template asks for, so that a
+// button whose label changes keeps its width.
+type atLeastAsWide struct{ template fyne.CanvasObject }
+
+func (l atLeastAsWide) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+}
+
+func (l atLeastAsWide) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	min := l.template.MinSize()
+	for _, o := range objs {
+		min = min.Max(o.MinSize())
+	}
+	return min
 }
 
 // insetLayout lays its objects out inside a margin.

@@ -240,3 +240,24 @@ func TestTheListShowsItHasTheFocus(t *testing.T) {
 		t.Error("the list still looks focused once the search has the focus")
 	}
 }
+
+// The Due button keeps its width whatever the count, so that the column never widens.
+func TestTheDueButtonKeepsItsWidth(t *testing.T) {
+	h := newHarness(t, acme)
+	p := h.app.tracker
+	widths := func(n int) (float32, float32) {
+		p.dueN = n
+		p.showDueCount()
+		h.win.Content().Refresh()
+		return p.due.Size().Width, p.content.MinSize().Width
+	}
+	w, column := widths(5)
+	for _, n := range []int{0, 42, 999, 1000, 24303, 100000} {
+		if got, c := widths(n); got != w || c != column {
+			t.Errorf("Due %d: button %v wide, column at least %v; with 5 due: %v and %v", n, got, c, w, column)
+		}
+	}
+	if p.due.Text != "Due 999+" {
+		t.Errorf("a count too long for the button reads %q", p.due.Text)
+	}
+}
