@@ -32,3 +32,20 @@ func relayout(o fyne.CanvasObject) {
 		}
 	}
 }
+
+// objectsIn lists o and everything under it as the window has it: test.LaidOutObjects builds
+// new renderers, whose objects (the rows of a list, say) are not the ones on screen.
+func objectsIn(o fyne.CanvasObject) []fyne.CanvasObject {
+	out := []fyne.CanvasObject{o}
+	switch c := o.(type) {
+	case *fyne.Container:
+		for _, child := range c.Objects {
+			out = append(out, objectsIn(child)...)
+		}
+	case fyne.Widget:
+		for _, child := range test.WidgetRenderer(c).Objects() {
+			out = append(out, objectsIn(child)...)
+		}
+	}
+	return out
+}

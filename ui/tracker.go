@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -27,7 +28,7 @@ type trackerPane struct {
 
 	search *entry
 	status *widget.Select
-	due    *widget.Button // the Due filter, with the count of follow-ups due
+	due    *dueButton // the Due filter, with the count of follow-ups due
 	dueN   int
 	sort   *widget.Select
 	add    *widget.Button
@@ -43,6 +44,7 @@ type trackerPane struct {
 	actions     *fyne.Container // buttons under the message
 	details     *detailsView
 	form        *opportunityForm // the add/edit form while it is open
+	tips        *tips            // the whole of a truncated name, what a colour means
 	content     fyne.CanvasObject
 
 	query    tracker.Query
@@ -54,7 +56,7 @@ type trackerPane struct {
 }
 
 func newTrackerPane(a *App) *trackerPane {
-	p := &trackerPane{app: a}
+	p := &trackerPane{app: a, tips: newTips(a.clock, a.work.toUI)}
 	p.search = newEntry(a)
 	p.search.PlaceHolder = "Search opportunities"
 	p.search.onDown = p.onSearchDown
@@ -75,7 +77,7 @@ func newTrackerPane(a *App) *trackerPane {
 	p.sort = widget.NewSelect(orders, nil)
 	p.sort.SetSelectedIndex(a.fyneApp.Preferences().IntWithFallback(prefSort, 0) % len(orders))
 	p.status.OnChanged = func(string) { p.onQueryChanged() }
-	p.due = &widget.Button{Text: "Due", Icon: theme.HistoryIcon(), OnTapped: p.onDue}
+	p.due = newDueButton(p)
 	p.sort.OnChanged = func(string) { p.onQueryChanged() }
 
 	p.add = &widget.Button{Text: "Add", Icon: theme.ContentAddIcon(), Importance: widget.HighImportance, OnTapped: p.onAdd}
@@ -83,6 +85,7 @@ func newTrackerPane(a *App) *trackerPane {
 	p.more.OnTapped = p.onMore
 
 	p.chart = newStatusChart(p.onChartTapped)
+	p.chart.tips = p.tips
 	p.chartToggle = &widget.Button{Importance: widget.LowImportance, OnTapped: p.onChartToggle}
 	p.setChartOpen(a.fyneApp.Preferences().Bool(prefChartOpen))
 	p.list = newOppList(p)
@@ -104,7 +107,7 @@ func newTrackerPane(a *App) *trackerPane {
 		p.chart,
 	)
 	bottom := container.NewBorder(nil, nil, nil, p.chartToggle, p.count)
-	p.content = container.NewPadded(container.NewBorder(top, bottom, nil, nil, p.body))
+	p.content = container.NewStack(container.NewPadded(container.NewBorder(top, bottom, nil, nil, p.body)), p.tips.layer)
 	p.onQueryChanged()
 	return p
 }
@@ -389,7 +392,11 @@ type oppList struct {
 func newOppList(p *trackerPane) *oppList {
 	l := &oppList{p: p}
 	l.Length = func() int { return len(p.rows) }
-	l.CreateItem = newOppRow
+	l.CreateItem = func() fyne.CanvasObject {
+		r := newOppRow().(*oppRow)
+		r.p = p
+		return r
+	}
 	l.UpdateItem = func(i widget.ListItemID, o fyne.CanvasObject) {
 		if i < len(p.rows) {
 			o.(*oppRow).set(p.rows[i], p.app.today())
@@ -490,38 +497,64 @@ func (l *oppList) TypedShortcut(s fyne.Shortcut) {
 }
 
 // oppRow is one line of the list: a status dot, "Company — Role" and, below, the status and
-// the follow-up date, in the error colour once it has passed.
+// the follow-up date: in the warning colour when it is today, in the error colour once it
+// has passed. A name too long for the column shows whole in a tip.
 type oppRow struct {
 	widget.BaseWidget
+	p       *trackerPane // nil outside the list
+	id      uint64
 	dot     *canvas.Circle
 	title   *widget.Label
 	status  *canvas.Text
 	follow  *canvas.Text
-	overdue bool
+	hoverBg *canvas.Rectangle
+	due     followUpDue
+	hovered bool
 }
+
+// followUpDue is where a follow-up stands against today.
+type followUpDue int
+
+const (
+	followUpLater followUpDue = iota // none, or still ahead
+	followUpToday
+	followUpOverdue
+)
+
+var _ desktop.Hoverable = (*oppRow)(nil)
 
 func newOppRow() fyne.CanvasObject {
 	r := &oppRow{
-		dot:    canvas.NewCircle(color.Transparent),
-		title:  &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Truncation: fyne.TextTruncateEllipsis},
-		status: canvas.NewText("", nil),
-		follow: canvas.NewText("", nil),
+		dot:     canvas.NewCircle(color.Transparent),
+		title:   &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Truncation: fyne.TextTruncateEllipsis},
+		status:  canvas.NewText("", nil),
+		follow:  canvas.NewText("", nil),
+		hoverBg: &canvas.Rectangle{CornerRadius: theme.SelectionRadiusSize()},
 	}
 	r.follow.Alignment = fyne.TextAlignTrailing
+	r.hoverBg.Hide()
 	r.ExtendBaseWidget(r)
 	return r
 }
 
 func (r *oppRow) set(row *tracker.Row, today day.Day) {
+	if r.p != nil && r.id != row.ID {
+		r.p.tips.leave(r) // the row now shows another opportunity
+	}
+	r.id = row.ID
 	r.dot.FillColor = statusColors[row.Status()]
 	r.title.SetText(row.Company() + " — " + row.Role())
 	r.status.Text = row.Status().Label()
-	r.overdue = row.Overdue(today)
+	r.due = followUpLater
 	switch follow := row.FollowUpOn(); {
 	case follow == "":
 		r.follow.Text = ""
-	case r.overdue:
+	case row.Overdue(today):
+		r.due = followUpOverdue
 		r.follow.Text = "Follow up " + follow.Format(day.Short) + " · overdue"
+	case row.Due(today):
+		r.due = followUpToday
+		r.follow.Text = "Follow up today"
 	default:
 		r.follow.Text = "Follow up " + follow.Format(day.Short)
 	}
@@ -533,14 +566,51 @@ func (r *oppRow) Refresh() {
 	r.BaseWidget.Refresh()
 }
 
-// style sets the sub-line's size and colours from the theme.
+// style sets the sub-line's size and colours from the theme. The sub-line is smaller than
+// the title but as dark: it says where the opportunity stands.
 func (r *oppRow) style() {
 	size := theme.CaptionTextSize()
 	r.status.TextSize, r.follow.TextSize = size, size
-	r.status.Color = theme.Color(theme.ColorNamePlaceHolder)
-	r.follow.Color = theme.Color(theme.ColorNamePlaceHolder)
-	if r.overdue {
+	r.status.Color = theme.Color(theme.ColorNameForeground)
+	r.follow.Color = theme.Color(theme.ColorNameForeground)
+	switch r.due {
+	case followUpToday:
+		r.follow.Color = theme.Color(theme.ColorNameWarning)
+		r.follow.TextStyle.Bold = true
+	case followUpOverdue:
 		r.follow.Color = theme.Color(theme.ColorNameError)
+		r.follow.TextStyle.Bold = false
+	default:
+		r.follow.TextStyle.Bold = false
+	}
+	r.hoverBg.FillColor = theme.Color(theme.ColorNameHover)
+	r.hoverBg.Hidden = !r.hovered || (r.p != nil && r.p.selected == r.id)
+}
+
+// truncated reports whether the title does not fit its place.
+func (r *oppRow) truncated() bool {
+	w := fyne.MeasureText(r.title.Text, theme.TextSize(), r.title.TextStyle).Width + 2*theme.InnerPadding()
+	return w > r.title.Size().Width
+}
+
+// The row draws its own hover: the list's is taken by the row, which wants the pointer for
+// its tip.
+
+func (r *oppRow) MouseIn(e *desktop.MouseEvent) {
+	r.hovered = true
+	r.Refresh()
+	if r.p != nil && r.truncated() {
+		r.p.tips.hover(r, r.title.Text, e.AbsolutePosition)
+	}
+}
+
+func (r *oppRow) MouseMoved(*desktop.MouseEvent) {}
+
+func (r *oppRow) MouseOut() {
+	r.hovered = false
+	r.Refresh()
+	if r.p != nil {
+		r.p.tips.leave(r)
 	}
 }
 
@@ -550,7 +620,30 @@ func (r *oppRow) CreateRenderer() fyne.WidgetRenderer {
 	dot := container.NewCenter(container.NewGridWrap(fyne.NewSquareSize(10), r.dot))
 	sub := container.NewBorder(nil, nil, nil, r.follow, r.status)
 	lines := container.New(layout.NewCustomPaddedVBoxLayout(-pad), r.title, container.New(&insetLayout{left: 2 * pad, right: pad, bottom: pad}, sub))
-	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, dot, nil, lines))
+	return widget.NewSimpleRenderer(container.NewStack(r.hoverBg, container.NewBorder(nil, nil, dot, nil, lines)))
+}
+
+// dueButton is the Due filter; when the pointer rests on it, it says the whole count.
+type dueButton struct {
+	widget.Button
+	p *trackerPane
+}
+
+func newDueButton(p *trackerPane) *dueButton {
+	b := &dueButton{p: p}
+	b.Text, b.Icon, b.OnTapped = "Due", theme.HistoryIcon(), p.onDue
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+func (b *dueButton) MouseIn(e *desktop.MouseEvent) {
+	b.Button.MouseIn(e)
+	b.p.tips.hover(b, plural(b.p.dueN, "follow-up", "follow-ups")+" due today or overdue", e.AbsolutePosition)
+}
+
+func (b *dueButton) MouseOut() {
+	b.Button.MouseOut()
+	b.p.tips.leave(b)
 }
 
 func plural(n int, one, many string) string {

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -259,5 +260,63 @@ func TestTheDueButtonKeepsItsWidth(t *testing.T) {
 	}
 	if p.due.Text != "Due 999+" {
 		t.Errorf("a count too long for the button reads %q", p.due.Text)
+	}
+}
+
+// A follow-up due today reads so, in the warning colour; an overdue one says it is overdue
+// in the error colour; one still ahead is plain.
+func TestFollowUpDueTodayStandsOut(t *testing.T) {
+	test.NewTempApp(t)
+	today := dayAt(0)
+	for _, tc := range []struct {
+		follow day.Day
+		text   string
+		colour fyne.ThemeColorName
+	}{
+		{dayAt(-2), "Follow up " + dayAt(-2).Format(day.Short) + " · overdue", theme.ColorNameError},
+		{today, "Follow up today", theme.ColorNameWarning},
+		{dayAt(3), "Follow up " + dayAt(3).Format(day.Short), theme.ColorNameForeground},
+	} {
+		r := newOppRow().(*oppRow)
+		r.set(tracker.RowOf(&tracker.Opportunity{ID: 1, Company: "Acme", Role: "Dev", Status: stage.Applied, FollowUpOn: tc.follow}), today)
+		if r.follow.Text != tc.text || r.follow.Color != theme.Color(tc.colour) {
+			t.Errorf("follow-up on %s: %q in %v, want %q in %s", tc.follow, r.follow.Text, r.follow.Color, tc.text, tc.colour)
+		}
+	}
+}
+
+// A name too long for the list shows whole when the pointer rests on it; a short one has no
+// tip. The Due button gives its whole count the same way.
+func TestTruncatedNamesShowWholeOnHover(t *testing.T) {
+	long := tracker.Opportunity{Company: "The Very Long Name Consolidated Holdings International", Role: "Principal Platform Reliability Engineer"}
+	h := newHarness(t, long, tracker.Opportunity{Company: "Acme", Role: "Dev"})
+	h.win.Resize(fyne.NewSize(960, 640))
+	h.relayout()
+	p := h.app.tracker
+	rowOf := func(company string) *oppRow {
+		for _, o := range objectsIn(p.list) {
+			if r, ok := o.(*oppRow); ok && r.Visible() && strings.HasPrefix(r.title.Text, company) {
+				return r
+			}
+		}
+		t.Fatalf("no row for %s", company)
+		return nil
+	}
+	whole := long.Company + " — " + long.Role
+	r := rowOf(long.Company)
+	if !r.truncated() {
+		t.Fatalf("setup: %q fits in %.0f px", whole, r.title.Size().Width)
+	}
+	if got := h.hoverOver(r); got != whole || !h.shows(whole) {
+		t.Errorf("the pointer on a truncated name shows %q", got)
+	}
+	h.moveAway()
+	if got := h.hoverOver(rowOf("Acme")); got != "" {
+		t.Errorf("a name that fits has a tip: %q", got)
+	}
+	p.dueN = 24303
+	p.showDueCount()
+	if got := h.hoverOver(p.due); got != "24,303 follow-ups due today or overdue" {
+		t.Errorf("the Due button's tip: %q", got)
 	}
 }
