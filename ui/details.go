@@ -69,7 +69,8 @@ func newDetailsView(p *trackerPane) *detailsView {
 	return d
 }
 
-// linkTo is a link the user can open, or its text when it is no web address.
+// linkTo is a link the user can open, or its text when it is no web address. Either is
+// shown whole, broken over lines where it must.
 func linkTo(raw string) fyne.CanvasObject {
 	link := raw
 	if !strings.Contains(link, "://") {
@@ -77,10 +78,10 @@ func linkTo(raw string) fyne.CanvasObject {
 	}
 	if u, err := url.Parse(link); err == nil && (u.Scheme == "http" || u.Scheme == "https") {
 		h := widget.NewHyperlink(raw, u)
-		h.Truncation = fyne.TextTruncateEllipsis
+		h.Wrapping = fyne.TextWrapBreak
 		return h
 	}
-	return &widget.Label{Text: raw, Wrapping: fyne.TextWrapWord}
+	return &widget.Label{Text: raw, Wrapping: fyne.TextWrapBreak}
 }
 
 func (d *detailsView) show(o *tracker.Opportunity) {
