@@ -211,8 +211,9 @@ func showImportReport(a *App, name string, rep csvio.Report) {
 	text := widget.NewLabel(b.String())
 	text.Wrapping = fyne.TextWrapWord
 	text.Selectable = true
-	d := dialog.NewCustom("Import finished", "Close", container.NewVScroll(text), a.win)
-	d.Resize(fyne.NewSize(560, 360))
+	scroll := container.NewVScroll(text)
+	d := dialog.NewCustom("Import finished", "Close", scroll, a.win)
+	a.sizeToText(d, text, scroll, 560)
 	a.present(d)
 }
 
