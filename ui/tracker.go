@@ -45,6 +45,9 @@ type trackerPane struct {
 	details     *detailsView
 	form        *opportunityForm // the add/edit form while it is open
 	tips        *tips            // the whole of a truncated name, what a colour means
+	notice      *widget.Label    // what a restore did, until dismissed
+	noticeUndo  *widget.Button
+	noticeBox   *fyne.Container
 	content     fyne.CanvasObject
 
 	query    tracker.Query
@@ -100,7 +103,17 @@ func newTrackerPane(a *App) *trackerPane {
 	p.body = container.NewStack(p.list, p.listRing)
 	p.details = newDetailsView(p)
 
+	p.notice = &widget.Label{Wrapping: fyne.TextWrapWord}
+	p.noticeUndo = &widget.Button{Text: "Undo restore", Icon: theme.ContentUndoIcon()}
+	p.noticeBox = container.NewVBox(
+		container.NewBorder(nil, nil, widget.NewIcon(theme.InfoIcon()), nil, p.notice),
+		container.NewHBox(p.noticeUndo, &widget.Button{Text: "Dismiss", OnTapped: p.hideNotice}),
+		widget.NewSeparator(),
+	)
+	p.noticeBox.Hide()
+
 	top := container.NewVBox(
+		p.noticeBox,
 		container.NewBorder(nil, nil, nil, container.NewHBox(p.add, p.more), p.search),
 		container.NewBorder(nil, nil, nil, container.New(atLeastAsWide{&widget.Button{Text: dueText(1000), Icon: theme.HistoryIcon()}}, p.due),
 			container.NewGridWithColumns(2, p.status, p.sort)),
@@ -111,6 +124,24 @@ func newTrackerPane(a *App) *trackerPane {
 	p.onQueryChanged()
 	return p
 }
+
+// showNotice says, above the list and until dismissed, what was done to the whole tracker,
+// with the way to undo it when there is one (undo nil: none).
+func (p *trackerPane) showNotice(text string, undo func()) {
+	p.notice.SetText(text)
+	p.noticeUndo.OnTapped = func() {
+		p.hideNotice()
+		undo()
+	}
+	if undo == nil {
+		p.noticeUndo.Hide()
+	} else {
+		p.noticeUndo.Show()
+	}
+	p.noticeBox.Show()
+}
+
+func (p *trackerPane) hideNotice() { p.noticeBox.Hide() }
 
 func (p *trackerPane) savePrefs(prefs fyne.Preferences) {
 	prefs.SetInt(prefSort, p.sort.SelectedIndex())
