@@ -51,7 +51,6 @@ func newDetailsView(p *trackerPane) *detailsView {
 	d.del = &widget.Button{Icon: theme.DeleteIcon(), Importance: widget.DangerImportance, OnTapped: p.onDelete}
 	d.empty = widget.NewLabel("Select an opportunity to see its details and history.")
 	d.empty.Wrapping = fyne.TextWrapWord
-	d.empty.Importance = widget.LowImportance
 
 	d.silence = newNoResponseBanner(d)
 	card := container.NewVBox(
@@ -148,7 +147,7 @@ func (d *detailsView) show(o *tracker.Opportunity) {
 
 // historyLine is one event: its day and what happened, with the letter when one was sent.
 func historyLine(a *App, o *tracker.Opportunity, e tracker.Event) fyne.CanvasObject {
-	when := &widget.Label{Text: day.Of(e.At.Local()).Format(day.Short), SizeName: theme.SizeNameCaptionText, Importance: widget.LowImportance}
+	when := &widget.Label{Text: day.Of(e.At.Local()).Format(day.Short), SizeName: theme.SizeNameCaptionText}
 	what := &widget.Label{Text: e.Describe(),
 		Wrapping: fyne.TextWrapWord, SizeName: theme.SizeNameCaptionText}
 	if e.Letter == nil {

@@ -48,7 +48,7 @@ func (a *App) askSavePath(title, name, ext, note string, save func(path string))
 	)
 	content := fyne.CanvasObject(form)
 	if note != "" {
-		hint := &widget.Label{Text: note, Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance}
+		hint := &widget.Label{Text: note, Wrapping: fyne.TextWrapWord}
 		content = container.NewVBox(form, hint)
 	}
 	p.d = dialog.NewCustomConfirm(title, "Save", "Cancel", content, func(ok bool) {

@@ -2,36 +2,21 @@ package ui
 
 import (
 	"image/color"
-	"math"
 	"path/filepath"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 
 	"github.com/declinedesk/declinedesk/internal/clock/clocktest"
+	"github.com/declinedesk/declinedesk/internal/stage"
 	"github.com/declinedesk/declinedesk/internal/tracker"
 )
 
-// luminance is the relative luminance of an opaque colour, as WCAG defines it.
-func luminance(c color.Color) float64 {
-	r, g, b, _ := c.RGBA()
-	lin := func(v uint32) float64 {
-		s := float64(v) / 0xffff
-		if s <= 0.03928 {
-			return s / 12.92
-		}
-		return math.Pow((s+0.055)/1.055, 2.4)
-	}
-	return 0.2126*lin(r) + 0.7152*lin(g) + 0.0722*lin(b)
-}
-
 // contrast is the WCAG contrast ratio of two opaque colours, from 1 to 21.
-func contrast(a, b color.Color) float64 {
-	la, lb := luminance(a), luminance(b)
-	return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
-}
+func contrast(a, b color.Color) float64 { return contrastRatio(a, b) }
 
 // over lays a colour that may be translucent over an opaque one.
 func over(under, top color.Color) color.Color {
@@ -77,6 +62,74 @@ func TestKeyboardFocusStandsOut(t *testing.T) {
 		sel := over(over(bg, th.Color(theme.ColorNameInputBackground, v)), focus)
 		if r := contrast(sel, th.Color(theme.ColorNameForeground, v)); r < 4.5 {
 			t.Errorf("variant %d: text on a focused select has contrast %.2f", v, r)
+		}
+	}
+}
+
+// Words in the colours the window writes them in stand 4.5:1 against the background, in
+// the dark and in the light.
+func TestThemeColoursForWordsAreReadable(t *testing.T) {
+	th := newAppTheme(theme.DefaultTheme())
+	for _, v := range []fyne.ThemeVariant{theme.VariantDark, theme.VariantLight} {
+		bg := th.Color(theme.ColorNameBackground, v)
+		for _, n := range []fyne.ThemeColorName{theme.ColorNameForeground, theme.ColorNamePlaceHolder, theme.ColorNameWarning,
+			theme.ColorNameError, theme.ColorNameSuccess, theme.ColorNameHyperlink} {
+			if r := contrast(bg, over(bg, th.Color(n, v))); r < 4.5 {
+				t.Errorf("variant %d: %s words stand %.2f:1", v, n, r)
+			}
+		}
+		// Buttons of those colours keep their labels readable.
+		for _, p := range [][2]fyne.ThemeColorName{{theme.ColorNameWarning, theme.ColorNameForegroundOnWarning},
+			{theme.ColorNameError, theme.ColorNameForegroundOnError}, {theme.ColorNameSuccess, theme.ColorNameForegroundOnSuccess}} {
+			if r := contrast(over(bg, th.Color(p[0], v)), th.Color(p[1], v)); r < 4.5 {
+				t.Errorf("variant %d: a %s button's label stands %.2f:1", v, p[0], r)
+			}
+		}
+	}
+}
+
+// variantTheme is a theme held to one variant, as the system's setting would hold it.
+type variantTheme struct {
+	fyne.Theme
+	v fyne.ThemeVariant
+}
+
+func (t variantTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
+	return t.Theme.Color(n, t.v)
+}
+
+// Every word of the list and the Details tab — dates in the history, the status under each
+// name, a follow-up due today or overdue, the count under the list — stands 4.5:1 against
+// the background, in the dark and in the light.
+func TestTheListAndTheDetailsAreReadable(t *testing.T) {
+	h := newHarness(t,
+		tracker.Opportunity{Company: "Acme", Role: "Dev", Status: stage.Applied, FollowUpOn: dayAt(0), URL: "https://acme.example/jobs/1",
+			ContactName: "Jo Park", Notes: "Met at a meetup."},
+		tracker.Opportunity{Company: "Globex", Role: "Analyst", Status: stage.Invited, FollowUpOn: dayAt(-3)},
+		tracker.Opportunity{Company: "Initech", Role: "QA", Status: stage.Declined, FollowUpOn: dayAt(30)})
+	h.app.showTab(tabDetails)
+	h.selectCompany("Acme")
+	h.app.tracker.onAddNote()
+	h.settle()
+	test.Type(h.win.Canvas().Focused(), "Called Jo.")
+	h.tap("Add note")
+	for _, v := range []fyne.ThemeVariant{theme.VariantDark, theme.VariantLight} {
+		h.app.fyneApp.Settings().SetTheme(variantTheme{newAppTheme(theme.DefaultTheme()), v})
+		for _, o := range objectsIn(h.win.Canvas().Content()) { // as the window does when the theme changes
+			if w, ok := o.(fyne.Widget); ok {
+				w.Refresh()
+			}
+		}
+		h.relayout()
+		bg := theme.Color(theme.ColorNameBackground)
+		for _, part := range []fyne.CanvasObject{h.app.tracker.details.card, h.app.tracker.list, h.app.tracker.count} {
+			for _, o := range objectsIn(part) {
+				if txt, ok := o.(*canvas.Text); ok && txt.Text != "" && visibleIn(part, txt) {
+					if r := contrast(bg, over(bg, txt.Color)); r < 4.5 {
+						t.Errorf("variant %d: %q stands %.2f:1", v, txt.Text, r)
+					}
+				}
+			}
 		}
 	}
 }
