@@ -195,11 +195,7 @@ func New(fa fyne.App, w fyne.Window, s *tracker.BoltStore, opts Options) *App {
 		container.NewTabItemWithIcon("Decide", theme.QuestionIcon(), a.decide.content),
 		container.NewTabItemWithIcon("Letter", theme.MailComposeIcon(), a.letter.content),
 	)
-	if tab := prefs.IntWithFallback(prefTab, tabLetter); tab >= 0 && tab < len(a.workspace.Items) {
-		a.workspace.SelectIndex(tab)
-	} else {
-		a.workspace.SelectIndex(tabLetter) // a preference file edited by hand
-	}
+	a.tracker.rememberTab(prefs.IntWithFallback(prefTab, tabLetter))
 	// Short confirmations float in the empty right half of the tab bar: they never push the
 	// panes about.
 	floating := container.NewVBox(container.NewGridWithColumns(2, layout.NewSpacer(), a.status))
@@ -270,8 +266,12 @@ func (a *App) writeLetter(reason letter.Reason) {
 	a.showTab(tabLetter)
 }
 
-// showTab brings one of the workspace's tabs to the front.
-func (a *App) showTab(i int) { a.workspace.SelectIndex(i) }
+// showTab brings one of the workspace's tabs to the front: the user's choice, kept when
+// an opportunity is selected.
+func (a *App) showTab(i int) {
+	a.tracker.laterTab = -1
+	a.workspace.SelectIndex(i)
+}
 
 // action is one command of the menu, with its keyboard shortcut if it has one.
 type action struct {

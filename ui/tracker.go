@@ -56,6 +56,7 @@ type trackerPane struct {
 	rowsSeq  int            // the search the rows belong to
 	downFor  int            // the search whose rows a Down in the search box waits for, 0 for none
 	selected uint64         // id selected in the list, 0 for none
+	laterTab int            // the workspace's tab to show once an opportunity is selected, -1 for none
 }
 
 func newTrackerPane(a *App) *trackerPane {
@@ -143,7 +144,20 @@ func (p *trackerPane) showNotice(text string, undo func()) {
 
 func (p *trackerPane) hideNotice() { p.noticeBox.Hide() }
 
+// rememberTab opens the workspace on Details, which says what to do while nothing is
+// selected, and keeps tab, the one last used, for the first opportunity selected.
+func (p *trackerPane) rememberTab(tab int) {
+	if tab < 0 || tab >= len(p.app.workspace.Items) {
+		tab = tabLetter // a preference file edited by hand
+	}
+	p.app.workspace.SelectIndex(tabDetails)
+	p.laterTab = tab
+}
+
 func (p *trackerPane) savePrefs(prefs fyne.Preferences) {
+	if p.laterTab >= 0 && p.app.workspace.SelectedIndex() == tabDetails {
+		prefs.SetInt(prefTab, p.laterTab) // nothing was selected: the tab last used is still the one
+	}
 	prefs.SetInt(prefSort, p.sort.SelectedIndex())
 }
 
@@ -406,6 +420,12 @@ func (p *trackerPane) onDelete() {
 func (p *trackerPane) showDetails(o *tracker.Opportunity) {
 	if o != nil {
 		p.selected = o.ID
+		if p.laterTab >= 0 {
+			if p.app.workspace.SelectedIndex() == tabDetails { // unless the user chose a tab meanwhile
+				p.app.showTab(p.laterTab)
+			}
+			p.laterTab = -1
+		}
 	} else {
 		p.selected = 0
 	}

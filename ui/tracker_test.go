@@ -320,3 +320,31 @@ func TestTruncatedNamesShowWholeOnHover(t *testing.T) {
 		t.Errorf("the Due button's tip: %q", got)
 	}
 }
+
+// With nothing selected the workspace opens on Details, which says what to do; the tab
+// last used comes back with the first opportunity selected, unless another was chosen.
+func TestTheWorkspaceOpensOnDetailsUntilSomethingIsSelected(t *testing.T) {
+	h := newHarness(t, acme, tracker.Opportunity{Company: "Globex", Role: "Analyst"})
+	if got := h.app.workspace.SelectedIndex(); got != tabDetails || !h.shows("Select an opportunity to see its details and history.") {
+		t.Fatalf("the window opens on tab %d", got)
+	}
+	h.selectCompany("Acme Inc")
+	if got := h.app.workspace.SelectedIndex(); got != tabLetter {
+		t.Errorf("the first selection shows tab %d, not the Letter last used", got)
+	}
+	h.app.showTab(tabDecide)
+	h.selectCompany("Globex")
+	if got := h.app.workspace.SelectedIndex(); got != tabDecide {
+		t.Errorf("selecting another opportunity moved to tab %d", got)
+	}
+
+	// A tab chosen before anything is selected stays, Details included.
+	for _, tab := range []int{tabDecide, tabDetails} {
+		h2 := newHarness(t, acme)
+		h2.app.showTab(tab)
+		h2.selectCompany("Acme Inc")
+		if got := h2.app.workspace.SelectedIndex(); got != tab {
+			t.Errorf("tab %d, chosen with nothing selected, gave way to %d", tab, got)
+		}
+	}
+}
