@@ -52,10 +52,10 @@ type decidePane struct {
 // stays folded away until it is wanted.
 type checkRow struct {
 	item    checklist.Item
-	choice  *widget.RadioGroup
-	note    *widget.Entry
+	choice  *choiceGroup
+	note    *entry
 	wheel   *wheelToPage // over the note, so that the wheel scrolls the checklist
-	addNote *widget.Button
+	addNote *revealingButton
 }
 
 // showNote unfolds the note field when asked for or when it holds a note.
@@ -96,14 +96,16 @@ func (p *decidePane) build() fyne.CanvasObject {
 		box := container.NewVBox(&widget.Label{Text: sec.Intro, Wrapping: fyne.TextWrapWord})
 		for _, it := range sec.Items {
 			r := &checkRow{item: it}
-			r.choice = &widget.RadioGroup{Options: labels, Horizontal: true}
-			r.choice.ExtendBaseWidget(r.choice)
+			r.choice = newChoiceGroup(labels)
 			r.choice.OnChanged = func(string) { p.onChoice(r) }
-			r.note = widget.NewEntry()
+			r.choice.onFocus = func() { p.reveal(r.choice) }
+			r.note = newEntry(p.app)
 			r.note.PlaceHolder = "Note (optional)"
+			r.note.onFocus = func() { p.reveal(r.note) }
 			r.note.OnChanged = func(string) { p.onNote(r) }
 			r.wheel = newWheelToPage()
-			r.addNote = &widget.Button{Icon: theme.DocumentCreateIcon(), Importance: widget.LowImportance}
+			r.addNote = newRevealingButton(func(b fyne.CanvasObject) { p.reveal(b) })
+			r.addNote.Icon, r.addNote.Importance = theme.DocumentCreateIcon(), widget.LowImportance
 			r.addNote.OnTapped = func() {
 				r.showNote(true)
 				p.sections.Refresh() // the accordion keeps its size until told
@@ -135,13 +137,16 @@ func (p *decidePane) build() fyne.CanvasObject {
 	p.decline = &widget.Button{Text: "Decline — write the letter", Icon: theme.MailComposeIcon(), OnTapped: p.onDecline}
 	p.proceed = &widget.Button{Text: "Proceed", Icon: theme.ConfirmIcon(), OnTapped: p.onProceed}
 	// The summary keeps one height whatever it says, so that answering never moves the
-	// checklist: the reasons get three lines and scroll when they need more, and the
-	// buttons keep their row when the stage has none.
+	// checklist: the suggestion and its reasons get three lines and scroll when they need
+	// more, and the buttons keep their row when the stage has none.
+	tight := func(objs ...fyne.CanvasObject) *fyne.Container {
+		return container.New(layout.NewCustomPaddedVBoxLayout(-2*theme.Padding()), objs...)
+	}
+	threeLines := tight(&widget.Label{Text: "1", TextStyle: fyne.TextStyle{Bold: true}}, &widget.Label{Text: "2\n3"})
 	summary := container.NewVBox(
 		widget.NewSeparator(),
 		container.NewGridWithColumns(3, countCells...),
-		p.verdict,
-		container.New(heightOf{&widget.Label{Text: "1\n2\n3"}}, container.NewVScroll(p.why)),
+		container.New(heightOf{threeLines}, container.NewVScroll(tight(p.verdict, p.why))),
 		container.New(heightOf{p.proceed}, container.NewBorder(nil, nil, nil, p.proceed, p.decline)),
 	)
 
@@ -153,6 +158,38 @@ func (p *decidePane) build() fyne.CanvasObject {
 		r.wheel.scroll = p.scroll
 	}
 	return container.NewBorder(nil, summary, nil, nil, p.scroll)
+}
+
+// reveal scrolls the checklist so that o, which has just got the keyboard focus, is in view:
+// Fyne does not, and a focus out of sight is no focus at all.
+func (p *decidePane) reveal(o fyne.CanvasObject) {
+	d := fyne.CurrentApp().Driver()
+	top := d.AbsolutePositionForObject(o).Y - d.AbsolutePositionForObject(p.scroll.Content).Y
+	bottom, view := top+o.Size().Height, p.scroll.Size().Height
+	pad := 2 * theme.Padding()
+	switch {
+	case top < p.scroll.Offset.Y:
+		p.scroll.ScrollToOffset(fyne.NewPos(0, max(top-pad, 0)))
+	case bottom > p.scroll.Offset.Y+view:
+		p.scroll.ScrollToOffset(fyne.NewPos(0, bottom-view+pad))
+	}
+}
+
+// revealingButton is a button that says when it gets the keyboard focus.
+type revealingButton struct {
+	widget.Button
+	onFocus func(fyne.CanvasObject)
+}
+
+func newRevealingButton(onFocus func(fyne.CanvasObject)) *revealingButton {
+	b := &revealingButton{onFocus: onFocus}
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+func (b *revealingButton) FocusGained() {
+	b.Button.FocusGained()
+	b.onFocus(b)
 }
 
 // heightOf gives its objects the height of a template, whatever they hold, and the width

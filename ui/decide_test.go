@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 
 	"github.com/declinedesk/declinedesk/internal/checklist"
@@ -193,5 +194,80 @@ func TestTheWheelScrollsTheChecklistOverANote(t *testing.T) {
 	test.Scroll(h.win.Canvas(), pos, 0, -80)
 	if p.scroll.Offset.Y == 0 {
 		t.Error("the wheel over a note does not scroll the checklist")
+	}
+}
+
+// Tab goes through the checklist one item at a time, and whatever gets the focus is
+// brought into view; the arrows change an answer.
+func TestTabThroughTheChecklistKeepsTheFocusInView(t *testing.T) {
+	h := newHarness(t, tracker.Opportunity{Company: "Acme", Role: "Go Engineer", Status: stage.Invited})
+	h.win.Resize(fyne.NewSize(960, 640))
+	h.app.showTab(tabDecide)
+	h.selectCompany("Acme")
+	h.relayout()
+	p := h.app.decide
+	first := p.rows["role.description"].choice
+	h.win.Canvas().Focus(first)
+	first.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
+	first.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
+	if first.Selected != checklist.Concern.Label() {
+		t.Errorf("Right twice answers %q", first.Selected)
+	}
+	h.settle()
+	d := fyne.CurrentApp().Driver()
+	inChecklist := map[fyne.CanvasObject]bool{}
+	for _, o := range objectsIn(p.scroll.Content) {
+		inChecklist[o] = true
+	}
+	stops := map[fyne.Focusable]bool{}
+	for i := 0; i < 40; i++ {
+		h.win.Canvas().FocusNext()
+		f := h.win.Canvas().Focused()
+		o, ok := f.(fyne.CanvasObject)
+		if !ok || stops[f] {
+			break
+		}
+		stops[f] = true
+		if !inChecklist[o] {
+			continue
+		}
+		top := d.AbsolutePositionForObject(o).Y - d.AbsolutePositionForObject(p.scroll.Content).Y
+		if top < p.scroll.Offset.Y || top+o.Size().Height > p.scroll.Offset.Y+p.scroll.Size().Height {
+			t.Fatalf("Tab %d: the focus (%T) is at %.0f–%.0f px, the checklist shows %.0f–%.0f", i+1, o,
+				top, top+o.Size().Height, p.scroll.Offset.Y, p.scroll.Offset.Y+p.scroll.Size().Height)
+		}
+	}
+	if p.scroll.Offset.Y == 0 {
+		t.Error("tabbing through the checklist never scrolled it")
+	}
+	if !stops[p.rows["role.responsibilities"].choice] {
+		t.Error("Tab does not reach the second item's answer")
+	}
+}
+
+// A click on an answer chooses it; a click on the chosen one clears it.
+func TestClickingAnAnswer(t *testing.T) {
+	h := newHarness(t, tracker.Opportunity{Company: "Acme", Role: "Go Engineer", Status: stage.Invited})
+	h.app.showTab(tabDecide)
+	h.selectCompany("Acme")
+	h.relayout()
+	c := h.app.decide.rows["role.pay"].choice
+	for i, want := range []string{"Unsure", "", "Fits", "Concern"} {
+		label := want
+		if label == "" {
+			label = "Unsure" // the chosen one, again
+		}
+		var at fyne.Position
+		for _, o := range objectsIn(c) {
+			if txt, ok := o.(*canvas.Text); ok && txt.Text == label {
+				at = txt.Position().Add(fyne.NewPos(txt.Size().Width/2, txt.Size().Height/2))
+			}
+		}
+		test.TapAt(c, at)
+		h.settle()
+		stored, _ := h.store.Get(h.app.current.ID)
+		if c.Selected != want || stored.Checklist["role.pay"].Choice.Label() != want {
+			t.Errorf("click %d on %s: chosen %q, stored %q", i+1, label, c.Selected, stored.Checklist["role.pay"].Choice.Label())
+		}
 	}
 }

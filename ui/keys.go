@@ -15,9 +15,17 @@ import (
 // Return in a one-line field confirms the dialog, and the down arrow may leave the field.
 type entry struct {
 	widget.Entry
-	app    *App
-	onDown func() // the down arrow in a one-line field; nil: the field's own
-	typed  bool   // the user typed in the field: leaving it may say what is wrong
+	app     *App
+	onDown  func() // the down arrow in a one-line field; nil: the field's own
+	onFocus func() // the field has just got the keyboard focus; nil: nothing to do
+	typed   bool   // the user typed in the field: leaving it may say what is wrong
+}
+
+func (e *entry) FocusGained() {
+	e.Entry.FocusGained()
+	if e.onFocus != nil {
+		e.onFocus()
+	}
 }
 
 func newEntry(a *App) *entry {
