@@ -64,9 +64,12 @@ func (c *choiceGroup) Tapped(e *fyne.PointEvent) {
 	if r == nil {
 		return
 	}
+	if cv := fyne.CurrentApp().Driver().CanvasForObject(c); cv != nil && !fyne.CurrentDevice().IsMobile() {
+		cv.Focus(c) // the keyboard goes on from what was clicked
+	}
 	for i, o := range c.Options {
 		x := r.labels[i].Position().X + r.labels[i].Size().Width
-		if e.Position.X < x+theme.Padding() {
+		if e.Position.X < x+2*theme.Padding() { // halfway to the next option
 			if o == c.Selected {
 				o = ""
 			}
