@@ -209,6 +209,7 @@ func New(fa fyne.App, w fyne.Window, s *tracker.BoltStore, opts Options) *App {
 		opts.Clock = clock.System()
 	}
 	a := &App{fyneApp: fa, win: w, store: s, dbPath: s.Path(), work: newWorker(opts.runOnUI), clock: opts.Clock, clipboard: opts.clipboard}
+	fa.Settings().SetTheme(newAppTheme(fa.Settings().Theme()))
 	if a.clipboard == nil {
 		a.clipboard = clipboardFor(fa)
 	}
@@ -227,11 +228,7 @@ func New(fa fyne.App, w fyne.Window, s *tracker.BoltStore, opts Options) *App {
 		container.NewTabItemWithIcon("Decide", theme.QuestionIcon(), a.decide.content),
 		container.NewTabItemWithIcon("Letter", theme.MailComposeIcon(), a.letter.content),
 	)
-	if tab := prefs.IntWithFallback(prefTab, tabLetter); tab >= 0 && tab < len(a.workspace.Items) {
-		a.workspace.SelectIndex(tab)
-	} else {
-		a.workspace.SelectIndex(tabLetter) // a preference file edited by hand
-	}
+	a.tracker.rememberTab(prefs.IntWithFallback(prefTab, tabLetter))
 	// Short confirmations float in the empty right half of the tab bar: they never push the
 	// panes about.
 	floating := container.NewVBox(container.NewGridWithColumns(2, layout.NewSpacer(), a.status))
@@ -305,8 +302,12 @@ func (a *App) writeLetter(reason letter.Reason) {
 	a.showTab(tabLetter)
 }
 
-// showTab brings one of the workspace's tabs to the front.
-func (a *App) showTab(i int) { a.workspace.SelectIndex(i) }
+// showTab brings one of the workspace's tabs to the front: the user's choice, kept when
+// an opportunity is selected.
+func (a *App) showTab(i int) {
+	a.tracker.laterTab = -1
+	a.workspace.SelectIndex(i)
+}
 
 // action is one command of the menu, with its keyboard shortcut if it has one.
 type action struct {
@@ -393,7 +394,11 @@ func (a *App) installMenuAndShortcuts() {
 				items = append(items, fyne.NewMenuItemSeparator())
 				continue
 			}
-			item := fyne.NewMenuItem(act.label, act.run)
+			run := a.whenNoDialog(act.run)
+			if act.label == "Quit" {
+				run = act.run // quitting saves what is open and closes it
+			}
+			item := fyne.NewMenuItem(act.label, run)
 			if act.needs != always {
 				a.gated = append(a.gated, gatedItem{item, act.needs})
 			}
@@ -401,7 +406,7 @@ func (a *App) installMenuAndShortcuts() {
 			item.IsQuit = act.label == "Quit" // our Quit saves and closes like the window's close button
 			items = append(items, item)
 			if act.shortcut != nil {
-				addKey(act.shortcut, act.run)
+				addKey(act.shortcut, run)
 				a.shortcuts = append(a.shortcuts, [2]string{shortcutText(act.shortcut), act.label})
 			}
 		}
@@ -413,7 +418,7 @@ func (a *App) installMenuAndShortcuts() {
 	// Delete and Ctrl+Backspace are not menu shortcuts: in a text field they edit text.
 	// They delete the selected opportunity when the list or nothing has the focus.
 	a.win.Canvas().SetOnTypedKey(a.onWindowKey)
-	addKey(ctrl(fyne.KeyBackspace), a.tracker.onDelete)
+	addKey(ctrl(fyne.KeyBackspace), a.whenNoDialog(a.tracker.onDelete))
 }
 
 // selectOpportunity loads the opportunity id and shows it in every pane.

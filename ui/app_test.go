@@ -69,7 +69,7 @@ func TestWindowRemembersSizeSplitsAndSort(t *testing.T) {
 		return a, q
 	}
 	a, q := open()
-	if a.mainSplit.Offset != 0.26 || a.workspace.SelectedIndex() != tabLetter {
+	if a.mainSplit.Offset != 0.26 || a.workspace.SelectedIndex() != tabDetails {
 		t.Errorf("default split %v, tab %d", a.mainSplit.Offset, a.workspace.SelectedIndex())
 	}
 	a.win.Resize(fyne.NewSize(1100, 700))
@@ -81,8 +81,12 @@ func TestWindowRemembersSizeSplitsAndSort(t *testing.T) {
 	}
 
 	b, _ := open()
-	if b.mainSplit.Offset != 0.3 || b.workspace.SelectedIndex() != tabDecide {
-		t.Errorf("layout not remembered: split %v, tab %d", b.mainSplit.Offset, b.workspace.SelectedIndex())
+	if b.mainSplit.Offset != 0.3 || b.workspace.SelectedIndex() != tabDetails {
+		t.Errorf("layout not remembered, or the workspace opens on another tab than Details: split %v, tab %d", b.mainSplit.Offset, b.workspace.SelectedIndex())
+	}
+	b.setCurrent(&tracker.Opportunity{ID: 1, Company: "Acme", Role: "Dev"})
+	if b.workspace.SelectedIndex() != tabDecide {
+		t.Errorf("the tab last used is not shown once an opportunity is selected: %d", b.workspace.SelectedIndex())
 	}
 	if b.tracker.sort.SelectedIndex() != 1 {
 		t.Errorf("sort not remembered")
@@ -106,6 +110,7 @@ func TestPreferencesEditedByHandAreNotTrusted(t *testing.T) {
 	a := New(fa, fa.NewWindow("Decline Desk"), s, Options{runOnUI: q.post, Clock: clocktest.New()})
 	for a.work.wait(); q.drain(); a.work.wait() {
 	}
+	a.setCurrent(&tracker.Opportunity{ID: 1, Company: "Acme", Role: "Dev"})
 	if a.workspace.SelectedIndex() != tabLetter {
 		t.Errorf("tab %d", a.workspace.SelectedIndex())
 	}

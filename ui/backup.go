@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"runtime/debug"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -107,7 +108,10 @@ func (a *App) showRestoreOffer(title, text string, backups []tracker.Backup, lis
 	newest := backups[0]
 	d := dialog.NewCustomConfirm(title, "Restore "+newest.Label(), "Start fresh", msg, func(ok bool) {
 		if ok {
-			a.restore(newest.Path)
+			label := newest.Label()
+			a.restore(newest.Path, a.now(), func(string) {
+				a.tracker.showNotice("Restored the backup of "+label+".", nil)
+			})
 			return
 		}
 		a.startFresh()
@@ -159,17 +163,20 @@ func (a *App) showRestoreChoice(backups []tracker.Backup, err error) {
 	for i, b := range backups {
 		labels[i] = fmt.Sprintf("%s  ·  %s  ·  %d KiB", b.Label(), filepath.Base(b.Path), (b.Size+1023)/1024)
 	}
-	chosen := widget.NewRadioGroup(labels, nil)
+	// A backup is always chosen: clicking the chosen one again does not leave Restore with
+	// nothing to do.
+	chosen := &widget.RadioGroup{Options: labels, Required: true}
+	chosen.ExtendBaseWidget(chosen)
 	chosen.SetSelected(labels[0])
-	note := widget.NewLabel("Your tracker as it is now is kept beside it, so nothing is lost.")
+	note := widget.NewLabel("Decline Desk asks before it restores, keeps your tracker as it is now beside it, and lets you undo the restore.")
 	note.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustomConfirm("Restore from a backup", "Restore", "Cancel", container.NewBorder(nil, note, nil, nil, container.NewVScroll(chosen)), func(ok bool) {
+	d := dialog.NewCustomConfirm("Restore from a backup", "Restore…", "Cancel", container.NewBorder(nil, note, nil, nil, container.NewVScroll(chosen)), func(ok bool) {
 		if !ok {
 			return
 		}
 		for i, l := range labels {
 			if l == chosen.Selected {
-				a.restore(backups[i].Path)
+				a.askRestore(backups[i])
 			}
 		}
 	}, a.win)
@@ -177,9 +184,41 @@ func (a *App) showRestoreChoice(backups []tracker.Backup, err error) {
 	a.present(d)
 }
 
-// restore swaps the tracker for a backup: the store is closed, the current file kept aside,
-// the backup copied in and opened, and every pane reloaded.
-func (a *App) restore(backupPath string) {
+// askRestore says what restoring b does, where the tracker as it is now goes, and restores
+// only when the user agrees. The tracker is kept under the name given here.
+func (a *App) askRestore(b tracker.Backup) {
+	asked := a.now()
+	keptAs := filepath.Base(tracker.BeforeRestoreName(a.dbPath, asked))
+	text := widget.NewLabel(fmt.Sprintf("Restore the backup of %s?\n\nYour tracker as it is now is kept as %s beside it, in %s. "+
+		"You can undo the restore afterwards.", b.Label(), keptAs, filepath.Dir(a.dbPath)))
+	text.Wrapping = fyne.TextWrapWord
+	scroll := container.NewVScroll(text)
+	label := b.Label()
+	d := dialog.NewCustomConfirm("Restore this backup?", "Restore", "Cancel", scroll, func(ok bool) {
+		if !ok {
+			return
+		}
+		a.restore(b.Path, asked, func(aside string) {
+			a.tracker.showNotice(fmt.Sprintf("Restored the backup of %s. Your tracker as it was is kept as %s.", label, filepath.Base(aside)),
+				func() { a.undoRestore(aside) })
+		})
+	}, a.win)
+	a.sizeToText(d, text, scroll, 560)
+	a.present(d)
+}
+
+// undoRestore puts back the tracker as it was before a restore, the same way: what is there
+// now is kept aside in its turn.
+func (a *App) undoRestore(aside string) {
+	a.restore(aside, a.now(), func(restored string) {
+		a.tracker.showNotice("Your tracker is back as it was before the restore. The restored copy is kept as "+filepath.Base(restored)+".", nil)
+	})
+}
+
+// restore swaps the tracker for the file at from, a backup or a tracker kept aside: the store
+// is closed, the current file kept aside with the time when, from copied in and opened, and
+// every pane reloaded. done is told where the current file went.
+func (a *App) restore(from string, when time.Time, done func(aside string)) {
 	a.decide.leave()
 	a.letter.leave()
 	type result struct {
@@ -188,7 +227,7 @@ func (a *App) restore(backupPath string) {
 	}
 	background(a.work, func() (result, error) {
 		a.store.Close()
-		aside, err := tracker.Restore(a.dbPath, backupPath, a.now())
+		aside, err := tracker.Restore(a.dbPath, from, when)
 		s, openErr := tracker.Open(a.dbPath, tracker.Options{Clock: a.clock})
 		if openErr != nil {
 			return result{aside: aside}, errors.Join(err, openErr)
@@ -204,7 +243,7 @@ func (a *App) restore(backupPath string) {
 		if err != nil {
 			a.showError("The backup was not restored; your tracker is as it was", err)
 		} else {
-			a.notify("Restored " + filepath.Base(backupPath) + ". Your previous tracker was kept as " + filepath.Base(r.aside))
+			done(r.aside)
 		}
 		a.reload()
 	})

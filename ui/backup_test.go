@@ -7,6 +7,10 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
 	"github.com/declinedesk/declinedesk/internal/tracker"
 	bolt "go.etcd.io/bbolt"
 )
@@ -30,12 +34,13 @@ func TestDailyBackupAndRestoreFromTheWindow(t *testing.T) {
 	if !h.shows("Restore from a backup") || !h.shows("declinedesk-"+string(dayAt(0))+".db") {
 		t.Fatalf("restore dialog: %q", h.texts())
 	}
+	h.tap("Restore…")
 	h.tap("Restore")
 	if len(h.app.tracker.rows) != 1 || h.app.tracker.rows[0].Company() != "Acme" {
 		t.Errorf("after restoring: %+v", h.app.tracker.rows)
 	}
-	if !strings.Contains(h.app.status.Text, "Your previous tracker was kept as") {
-		t.Errorf("status %q", h.app.status.Text)
+	if !strings.Contains(h.app.tracker.notice.Text, "Your tracker as it was is kept as") {
+		t.Errorf("notice %q", h.app.tracker.notice.Text)
 	}
 	entries, _ := os.ReadDir(filepath.Dir(h.app.dbPath))
 	kept := false
@@ -146,5 +151,94 @@ func TestDamageFoundWhileLoadingSetsTheFileAside(t *testing.T) {
 	t.Cleanup(func() { h.app.store.Close() })
 	if n, _ := h.app.store.Count(); n != 2 {
 		t.Errorf("%d records after restoring the backup", n)
+	}
+}
+
+// Restore asks first, naming the backup and where the tracker as it is now goes; Cancel
+// changes nothing; once restored, the notice says where the previous tracker is, whole, and
+// Undo puts it back.
+func TestRestoreAsksFirstAndCanBeUndone(t *testing.T) {
+	h := newHarness(t, tracker.Opportunity{Company: "Acme", Role: "Go Engineer"})
+	h.app.tracker.onAdd()
+	h.typeInto(h.app.tracker.form.entry("company"), "Globex")
+	h.typeInto(h.app.tracker.form.entry("role"), "Analyst")
+	h.tap("Add")
+	keptAs := "ui.db.before-restore-" + testNow.Format("20060102-150405")
+	kept := func() []string {
+		names, _ := filepath.Glob(h.app.dbPath + ".before-restore-*")
+		return names
+	}
+
+	h.app.onRestore()
+	h.settle()
+	h.tap("Restore…")
+	if len(h.app.tracker.rows) != 2 || len(kept()) != 0 {
+		t.Fatalf("restored without asking: %d rows, kept %v", len(h.app.tracker.rows), kept())
+	}
+	question := "Restore the backup of " + testNow.Format("Mon Jan 2 2006") + "?\n\nYour tracker as it is now is kept as " + keptAs + " beside it"
+	if !h.shows(question) {
+		t.Fatalf("the question does not say what happens: %q", h.texts())
+	}
+	h.tap("Cancel")
+	if len(h.app.tracker.rows) != 2 || len(kept()) != 0 || len(h.app.dialogs) != 0 {
+		t.Fatalf("Cancel: %d rows, kept %v, %d dialogs", len(h.app.tracker.rows), kept(), len(h.app.dialogs))
+	}
+
+	h.app.onRestore()
+	h.settle()
+	h.tap("Restore…")
+	h.tap("Restore")
+	if len(h.app.tracker.rows) != 1 || len(kept()) != 1 || filepath.Base(kept()[0]) != keptAs {
+		t.Fatalf("after restoring: %d rows, kept %v, not %s", len(h.app.tracker.rows), kept(), keptAs)
+	}
+	n := h.app.tracker.notice
+	if !n.Visible() || !strings.Contains(n.Text, keptAs) || n.Wrapping != fyne.TextWrapWord || n.Truncation != fyne.TextTruncateOff {
+		t.Errorf("the notice does not give the whole name of the previous tracker: %q", n.Text)
+	}
+
+	h.tap("Undo restore")
+	if len(h.app.tracker.rows) != 2 {
+		t.Fatalf("Undo: %d rows", len(h.app.tracker.rows))
+	}
+	if !strings.Contains(n.Text, "back as it was before the restore") || h.app.tracker.noticeUndo.Visible() {
+		t.Errorf("after Undo the notice says %q", n.Text)
+	}
+	// Nothing was lost on the way: the restored copy is kept aside too.
+	if len(kept()) != 2 {
+		t.Errorf("kept %v", kept())
+	}
+	h.tap("Dismiss")
+	if h.app.tracker.noticeBox.Visible() {
+		t.Error("Dismiss leaves the notice")
+	}
+}
+
+// Clicking the chosen backup again keeps it chosen: Restore always has something to do.
+func TestRestoreChoiceCannotBeEmptied(t *testing.T) {
+	h := newHarness(t, tracker.Opportunity{Company: "Acme", Role: "Go Engineer"})
+	h.app.onRestore()
+	h.settle()
+	var chosen *widget.RadioGroup
+	for _, o := range objectsIn(h.win.Canvas().Overlays().Top()) {
+		if r, ok := o.(*widget.RadioGroup); ok {
+			chosen = r
+		}
+	}
+	if chosen == nil || chosen.Selected == "" {
+		t.Fatal("no backup chosen")
+	}
+	was := chosen.Selected
+	for _, o := range objectsIn(chosen) {
+		if item, ok := o.(fyne.Tappable); ok && o != fyne.CanvasObject(chosen) {
+			test.Tap(item) // the first option: the chosen one
+			break
+		}
+	}
+	if chosen.Selected != was {
+		t.Fatalf("clicking the chosen backup leaves %q chosen", chosen.Selected)
+	}
+	h.tap("Restore…")
+	if !h.shows("Restore this backup?") {
+		t.Errorf("Restore… does nothing: %q", h.texts())
 	}
 }

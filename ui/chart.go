@@ -2,6 +2,7 @@ package ui
 
 import (
 	"image/color"
+	"maps"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -27,14 +28,21 @@ var statusColors = map[stage.Status]color.NRGBA{
 }
 
 // statusChart shows at a glance how many opportunities are in each status: one bar split
-// by status, and a legend whose entries filter the list when tapped.
+// by status, and a legend whose entries filter the list when tapped. Each part of the bar
+// says what it is when the pointer rests on it and filters the list when clicked; from the
+// keyboard, the legend's entries do the same.
 type statusChart struct {
 	widget.BaseWidget
 	onTapped func(stage.Status)
+	tips     *tips // nil: no tips
 
-	bar    *fyne.Container
-	legend *fyne.Container
-	open   bool // the legend shows; folded, only the bar does, to leave the list its rows
+	bar      *fyne.Container
+	legend   *fyne.Container
+	segments map[stage.Status]*barSegment
+	entries  map[stage.Status]*legendEntry
+	counts   map[stage.Status]int // what is shown, to do nothing when nothing changed
+	selected stage.Status
+	open     bool // the legend shows; folded, only the bar does, to leave the list its rows
 }
 
 func newStatusChart(onTapped func(stage.Status)) *statusChart {
@@ -42,13 +50,30 @@ func newStatusChart(onTapped func(stage.Status)) *statusChart {
 		onTapped: onTapped,
 		bar:      container.New(&barLayout{}),
 		legend:   container.NewGridWithColumns(2),
+		segments: map[stage.Status]*barSegment{},
+		entries:  map[stage.Status]*legendEntry{},
+	}
+	for _, s := range stage.Statuses() {
+		c.segments[s] = newBarSegment(c, s)
+		c.entries[s] = newLegendEntry(s, 0, false, c.tap)
 	}
 	c.ExtendBaseWidget(c)
 	return c
 }
 
-// set shows new counts, with selected (or "") as the status the list is filtered by.
+func (c *statusChart) tap(s stage.Status) {
+	if c.onTapped != nil {
+		c.onTapped(s)
+	}
+}
+
+// set shows new counts, with selected (or "") as the status the list is filtered by. The
+// same counts again change nothing: searching does not redraw the chart.
 func (c *statusChart) set(counts map[stage.Status]int, selected stage.Status) {
+	if selected == c.selected && maps.Equal(counts, c.counts) {
+		return
+	}
+	c.counts, c.selected = maps.Clone(counts), selected
 	var weights []float32
 	var bars, entries []fyne.CanvasObject
 	for _, s := range stage.Statuses() {
@@ -56,9 +81,16 @@ func (c *statusChart) set(counts map[stage.Status]int, selected stage.Status) {
 		if n == 0 {
 			continue
 		}
-		bars = append(bars, canvas.NewRectangle(statusColors[s]))
+		seg := c.segments[s]
+		seg.count = n
+		bars = append(bars, seg)
 		weights = append(weights, float32(n))
-		entries = append(entries, newLegendEntry(s, n, s == selected, c.onTapped))
+		e := c.entries[s]
+		if e.count != n || e.selected != (s == selected) {
+			e.count, e.selected = n, s == selected
+			e.Refresh()
+		}
+		entries = append(entries, e)
 	}
 	c.bar.Layout.(*barLayout).weights = weights
 	c.bar.Objects = bars
@@ -79,6 +111,50 @@ func (c *statusChart) setOpen(open bool) {
 
 func (c *statusChart) CreateRenderer() fyne.WidgetRenderer {
 	return widget.NewSimpleRenderer(container.NewVBox(c.bar, c.legend))
+}
+
+// barSegment is one status's part of the bar.
+type barSegment struct {
+	widget.BaseWidget
+	chart  *statusChart
+	status stage.Status
+	count  int
+}
+
+var (
+	_ desktop.Hoverable  = (*barSegment)(nil)
+	_ desktop.Cursorable = (*barSegment)(nil)
+)
+
+func newBarSegment(c *statusChart, s stage.Status) *barSegment {
+	b := &barSegment{chart: c, status: s}
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+// tip says what the segment stands for: "Applied: 1,200".
+func (b *barSegment) tip() string { return b.status.Label() + ": " + thousands(b.count) }
+
+func (b *barSegment) Tapped(*fyne.PointEvent) { b.chart.tap(b.status) }
+
+func (b *barSegment) Cursor() desktop.Cursor { return desktop.PointerCursor }
+
+func (b *barSegment) MouseIn(e *desktop.MouseEvent) {
+	if b.chart.tips != nil {
+		b.chart.tips.hover(b, b.tip(), e.AbsolutePosition)
+	}
+}
+
+func (b *barSegment) MouseMoved(*desktop.MouseEvent) {}
+
+func (b *barSegment) MouseOut() {
+	if b.chart.tips != nil {
+		b.chart.tips.leave(b)
+	}
+}
+
+func (b *barSegment) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(canvas.NewRectangle(statusColors[b.status]))
 }
 
 // barLayout sets its objects side by side, each as wide as its share of the weights, but
@@ -117,10 +193,14 @@ type legendEntry struct {
 	status   stage.Status
 	count    int
 	selected bool
+	focused  bool
 	onTapped func(stage.Status)
 }
 
-var _ desktop.Cursorable = (*legendEntry)(nil)
+var (
+	_ desktop.Cursorable = (*legendEntry)(nil)
+	_ fyne.Focusable     = (*legendEntry)(nil)
+)
 
 func newLegendEntry(s stage.Status, n int, selected bool, onTapped func(stage.Status)) *legendEntry {
 	e := &legendEntry{status: s, count: n, selected: selected, onTapped: onTapped}
@@ -135,6 +215,24 @@ func (e *legendEntry) Tapped(*fyne.PointEvent) {
 }
 
 func (e *legendEntry) Cursor() desktop.Cursor { return desktop.PointerCursor }
+
+// An entry takes the keyboard focus in its turn, and Space or Return filters by it.
+
+func (e *legendEntry) FocusGained() { e.focused = true; e.Refresh() }
+
+func (e *legendEntry) FocusLost() { e.focused = false; e.Refresh() }
+
+func (e *legendEntry) TypedRune(r rune) {
+	if r == ' ' {
+		e.Tapped(nil)
+	}
+}
+
+func (e *legendEntry) TypedKey(k *fyne.KeyEvent) {
+	if k.Name == fyne.KeyReturn || k.Name == fyne.KeyEnter {
+		e.Tapped(nil)
+	}
+}
 
 func (e *legendEntry) CreateRenderer() fyne.WidgetRenderer {
 	r := &legendRenderer{
@@ -186,7 +284,10 @@ func (r *legendRenderer) Refresh() {
 	}
 	r.count.Text = thousands(r.e.count)
 	r.bg.FillColor = color.Transparent
-	if r.e.selected {
+	switch {
+	case r.e.focused:
+		r.bg.FillColor = theme.Color(theme.ColorNameFocus)
+	case r.e.selected:
 		r.bg.FillColor = theme.Color(theme.ColorNameSelection)
 	}
 	canvas.Refresh(r.e)

@@ -38,7 +38,7 @@ func (p *trackerPane) onImport() {
 		p.importSpilled(r.URI().Name(), r)
 	}, p.app.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".CSV", ".tsv", ".TSV"}))
-	showFileDialog(d)
+	p.app.showFileDialog(d)
 }
 
 // importSpilled imports what a reader gives, from a copy that can be read twice.
@@ -226,8 +226,9 @@ func showImportReport(a *App, name string, rep csvio.Report) {
 	text := widget.NewLabel(b.String())
 	text.Wrapping = fyne.TextWrapWord
 	text.Selectable = true
-	d := dialog.NewCustom("Import finished", "Close", container.NewVScroll(text), a.win)
-	d.Resize(fyne.NewSize(560, 360))
+	scroll := container.NewVScroll(text)
+	d := dialog.NewCustom("Import finished", "Close", scroll, a.win)
+	a.sizeToText(d, text, scroll, 560)
 	a.present(d)
 }
 
@@ -287,11 +288,4 @@ func (p *progressDialog) set(text string, done float64) {
 func (p *progressDialog) hide() {
 	p.busy.Stop()
 	p.d.Hide()
-}
-
-// showFileDialog shows a file dialog at a comfortable size. A FileDialog can only be
-// resized once it is shown.
-func showFileDialog(d *dialog.FileDialog) {
-	d.Show()
-	d.Resize(fyne.NewSize(760, 520))
 }

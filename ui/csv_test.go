@@ -1,9 +1,12 @@
 package ui
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/declinedesk/declinedesk/internal/csvio"
 	"github.com/declinedesk/declinedesk/internal/day"
@@ -115,5 +118,53 @@ func TestImportAsksHowDatesAreWrittenWhenTheFileCannotTell(t *testing.T) {
 	h.store.ForEach(false, func(o *tracker.Opportunity) error { got = o.AppliedOn; return nil })
 	if h.count() != 1 || got != "2026-04-03" {
 		t.Errorf("%d records, applied %q", h.count(), got)
+	}
+}
+
+// A short report makes a small dialog: no tall empty box for one line. A long one fills at
+// most the window and scrolls.
+func TestImportReportIsSizedToWhatItSays(t *testing.T) {
+	h := newHarness(t, acme)
+	gap := func() (float32, float32) {
+		h.relayout()
+		d := fyne.CurrentApp().Driver()
+		var text *widget.Label
+		var closeBtn *widget.Button
+		for _, o := range objectsIn(h.win.Canvas().Overlays().Top()) {
+			switch w := o.(type) {
+			case *widget.Label:
+				if strings.HasPrefix(w.Text, "Imported") {
+					text = w
+				}
+			case *widget.Button:
+				if w.Text == "Close" {
+					closeBtn = w
+				}
+			}
+		}
+		if text == nil || closeBtn == nil {
+			t.Fatalf("no report: %q", h.texts())
+		}
+		bottom := d.AbsolutePositionForObject(text).Y + text.MinSize().Height
+		return d.AbsolutePositionForObject(closeBtn).Y - bottom, d.AbsolutePositionForObject(closeBtn).Y
+	}
+	h.app.tracker.importFrom(csvFile("one.csv", "company,role\nGlobex,Analyst\n"))
+	h.settle()
+	h.tap("Import")
+	if g, _ := gap(); g > 40 || g < 0 {
+		t.Errorf("a one-line report leaves %.0f px between its end and its button", g)
+	}
+	h.press(fyne.KeyEscape)
+
+	var csv strings.Builder
+	csv.WriteString("company,role\n")
+	for i := 0; i < 400; i++ {
+		fmt.Fprintf(&csv, "Acme Inc,Go Engineer\n") // all skipped, each listed
+	}
+	h.app.tracker.importFrom(csvFile("many.csv", csv.String()))
+	h.settle()
+	h.tap("Import")
+	if _, y := gap(); y > h.win.Canvas().Size().Height {
+		t.Errorf("a long report puts its button at %.0f px, below the window", y)
 	}
 }

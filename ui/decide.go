@@ -52,18 +52,21 @@ type decidePane struct {
 // stays folded away until it is wanted.
 type checkRow struct {
 	item    checklist.Item
-	choice  *widget.RadioGroup
-	note    *widget.Entry
-	addNote *widget.Button
+	choice  *choiceGroup
+	note    *entry
+	wheel   *wheelToPage // over the note, so that the wheel scrolls the checklist
+	addNote *revealingButton
 }
 
 // showNote unfolds the note field when asked for or when it holds a note.
 func (r *checkRow) showNote(show bool) {
 	if show || r.note.Text != "" {
 		r.note.Show()
+		r.wheel.Show()
 		r.addNote.Hide()
 	} else {
 		r.note.Hide()
+		r.wheel.Hide()
 		r.addNote.Show()
 	}
 }
@@ -93,13 +96,16 @@ func (p *decidePane) build() fyne.CanvasObject {
 		box := container.NewVBox(&widget.Label{Text: sec.Intro, Wrapping: fyne.TextWrapWord})
 		for _, it := range sec.Items {
 			r := &checkRow{item: it}
-			r.choice = &widget.RadioGroup{Options: labels, Horizontal: true}
-			r.choice.ExtendBaseWidget(r.choice)
+			r.choice = newChoiceGroup(labels)
 			r.choice.OnChanged = func(string) { p.onChoice(r) }
-			r.note = widget.NewEntry()
+			r.choice.onFocus = func() { p.reveal(r.choice) }
+			r.note = newEntry(p.app)
 			r.note.PlaceHolder = "Note (optional)"
+			r.note.onFocus = func() { p.reveal(r.note) }
 			r.note.OnChanged = func(string) { p.onNote(r) }
-			r.addNote = &widget.Button{Icon: theme.DocumentCreateIcon(), Importance: widget.LowImportance}
+			r.wheel = newWheelToPage()
+			r.addNote = newRevealingButton(func(b fyne.CanvasObject) { p.reveal(b) })
+			r.addNote.Icon, r.addNote.Importance = theme.DocumentCreateIcon(), widget.LowImportance
 			r.addNote.OnTapped = func() {
 				r.showNote(true)
 				p.sections.Refresh() // the accordion keeps its size until told
@@ -112,33 +118,121 @@ func (p *decidePane) build() fyne.CanvasObject {
 				&widget.Label{Text: it.Text, TextStyle: fyne.TextStyle{Bold: true}, Wrapping: fyne.TextWrapWord},
 				&widget.Label{Text: it.Hint, Wrapping: fyne.TextWrapWord, SizeName: theme.SizeNameCaptionText}))
 			box.Add(container.NewBorder(nil, nil, nil, r.addNote, r.choice))
-			box.Add(r.note)
+			box.Add(container.NewStack(r.note, r.wheel))
 		}
 		p.sections.Append(widget.NewAccordionItem(sec.Title, box))
 	}
 	p.sections.OpenAll()
 
+	// Each section's count on one line under its title: never wrapped, so never taller.
 	for range checklist.Sections() {
-		p.counts = append(p.counts, &widget.Label{Wrapping: fyne.TextWrapWord, SizeName: theme.SizeNameCaptionText})
+		p.counts = append(p.counts, &widget.Label{SizeName: theme.SizeNameCaptionText})
 	}
 	var countCells []fyne.CanvasObject
 	for _, c := range p.counts {
 		countCells = append(countCells, c)
 	}
-	p.verdict = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Wrapping: fyne.TextWrapWord}
+	p.verdict = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}}
 	p.why = &widget.Label{Wrapping: fyne.TextWrapWord}
 	p.decline = &widget.Button{Text: "Decline — write the letter", Icon: theme.MailComposeIcon(), OnTapped: p.onDecline}
 	p.proceed = &widget.Button{Text: "Proceed", Icon: theme.ConfirmIcon(), OnTapped: p.onProceed}
+	// The summary keeps one height whatever it says, so that answering never moves the
+	// checklist: the suggestion and its reasons get three lines and scroll when they need
+	// more, and the buttons keep their row when the stage has none.
+	tight := func(objs ...fyne.CanvasObject) *fyne.Container {
+		return container.New(layout.NewCustomPaddedVBoxLayout(-2*theme.Padding()), objs...)
+	}
+	threeLines := tight(&widget.Label{Text: "1", TextStyle: fyne.TextStyle{Bold: true}}, &widget.Label{Text: "2\n3"})
 	summary := container.NewVBox(
 		widget.NewSeparator(),
 		container.NewGridWithColumns(3, countCells...),
-		p.verdict, p.why,
-		container.NewBorder(nil, nil, nil, p.proceed, p.decline),
+		container.New(heightOf{threeLines}, container.NewVScroll(tight(p.verdict, p.why))),
+		container.New(heightOf{p.proceed}, container.NewBorder(nil, nil, nil, p.proceed, p.decline)),
 	)
 
+	// The heading, the badge and the sections scroll as one page, and the wheel scrolls it
+	// wherever the pointer is.
 	header := container.NewVBox(p.heading, container.NewBorder(nil, nil, p.badgeIco, nil, p.badge))
-	p.scroll = container.NewVScroll(p.sections)
-	return container.NewBorder(header, summary, nil, nil, p.scroll)
+	p.scroll = container.NewVScroll(container.NewVBox(header, p.sections))
+	for _, r := range p.rows {
+		r.wheel.scroll = p.scroll
+	}
+	return container.NewBorder(nil, summary, nil, nil, p.scroll)
+}
+
+// reveal scrolls the checklist so that o, which has just got the keyboard focus, is in view:
+// Fyne does not, and a focus out of sight is no focus at all.
+func (p *decidePane) reveal(o fyne.CanvasObject) {
+	d := fyne.CurrentApp().Driver()
+	top := d.AbsolutePositionForObject(o).Y - d.AbsolutePositionForObject(p.scroll.Content).Y
+	bottom, view := top+o.Size().Height, p.scroll.Size().Height
+	pad := 2 * theme.Padding()
+	switch {
+	case top < p.scroll.Offset.Y:
+		p.scroll.ScrollToOffset(fyne.NewPos(0, max(top-pad, 0)))
+	case bottom > p.scroll.Offset.Y+view:
+		p.scroll.ScrollToOffset(fyne.NewPos(0, bottom-view+pad))
+	}
+}
+
+// revealingButton is a button that says when it gets the keyboard focus.
+type revealingButton struct {
+	widget.Button
+	onFocus func(fyne.CanvasObject)
+}
+
+func newRevealingButton(onFocus func(fyne.CanvasObject)) *revealingButton {
+	b := &revealingButton{onFocus: onFocus}
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+func (b *revealingButton) FocusGained() {
+	b.Button.FocusGained()
+	b.onFocus(b)
+}
+
+// heightOf gives its objects the height of a template, whatever they hold, and the width
+// they ask for.
+type heightOf struct{ template fyne.CanvasObject }
+
+func (l heightOf) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+}
+
+func (l heightOf) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var w float32
+	for _, o := range objs {
+		w = max(w, o.MinSize().Width)
+	}
+	return fyne.NewSize(w, l.template.MinSize().Height)
+}
+
+// wheelToPage lies over a field and hands the mouse wheel to the page around it: a text
+// field scrolls its own text, and would otherwise stop the page under the pointer. Taps,
+// hovers and drags go through to the field.
+type wheelToPage struct {
+	widget.BaseWidget
+	scroll *container.Scroll
+}
+
+func newWheelToPage() *wheelToPage {
+	w := &wheelToPage{}
+	w.ExtendBaseWidget(w)
+	return w
+}
+
+func (w *wheelToPage) Scrolled(e *fyne.ScrollEvent) {
+	if w.scroll != nil {
+		w.scroll.Scrolled(e)
+	}
+}
+
+func (w *wheelToPage) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(container.NewWithoutLayout())
 }
 
 // show puts o on screen. The same opportunity again (after a save) only refreshes the
@@ -154,6 +248,7 @@ func (p *decidePane) show(o *tracker.Opportunity) {
 	p.showTiming(o)
 	p.showActions(o.Status)
 	if same {
+		p.refreshSummary() // the stage may have moved on
 		return
 	}
 	p.answers = checklist.Answers{}
@@ -257,16 +352,28 @@ func (p *decidePane) answersFor(id uint64) checklist.Answers {
 
 func (p *decidePane) refreshSummary() {
 	s := p.summary()
+	// Once the decision is made there is nothing left to answer: the sections are not
+	// counted as unanswered, and the summary says where the opportunity stands.
+	settled := p.shown != nil && p.shown.Status.Question() == stage.Nothing
 	for i, c := range s.Sections {
+		total := len(c.Section.Items)
+		if settled {
+			p.counts[i].SetText(c.Section.Title + "\n" + settledCountText(c))
+			p.sections.Items[i].Title = c.Section.Title
+			continue
+		}
 		p.counts[i].SetText(c.Section.Title + "\n" + countText(c))
-		p.sections.Items[i].Title = fmt.Sprintf("%s  ·  %d of %d answered", c.Section.Title, len(c.Section.Items)-c.Missed, len(c.Section.Items))
+		p.sections.Items[i].Title = fmt.Sprintf("%s  ·  %d of %d answered", c.Section.Title, total-c.Missed, total)
 	}
 	p.sections.Refresh()
-	switch s.Suggestion {
-	case checklist.Decline:
+	switch {
+	case settled:
+		p.verdict.SetText("Settled: " + p.shown.Status.Label())
+		p.verdict.Importance = widget.MediumImportance
+	case s.Suggestion == checklist.Decline:
 		p.verdict.SetText("Suggestion: decline")
 		p.verdict.Importance = widget.WarningImportance
-	case checklist.Proceed:
+	case s.Suggestion == checklist.Proceed:
 		p.verdict.SetText("Suggestion: go ahead with the interview")
 		p.verdict.Importance = widget.SuccessImportance
 	default:
@@ -274,7 +381,14 @@ func (p *decidePane) refreshSummary() {
 		p.verdict.Importance = widget.MediumImportance
 	}
 	p.verdict.Refresh()
-	p.why.SetText(s.Why)
+	switch {
+	case settled && s.Answered > 0:
+		p.why.SetText("Your answers stay here, for the record.")
+	case settled:
+		p.why.SetText("")
+	default:
+		p.why.SetText(s.Why)
+	}
 	p.decline.Importance = widget.MediumImportance
 	p.proceed.Importance = widget.MediumImportance
 	switch s.Suggestion {
@@ -285,6 +399,25 @@ func (p *decidePane) refreshSummary() {
 	}
 	p.decline.Refresh()
 	p.proceed.Refresh()
+}
+
+// settledCountText is a section's answers once the decision is made: what was found, not
+// what is missing.
+func settledCountText(c checklist.SectionCount) string {
+	var parts []string
+	if c.Concerns > 0 {
+		parts = append(parts, plural(c.Concerns, "concern", "concerns"))
+	}
+	if c.Unsure > 0 {
+		parts = append(parts, fmt.Sprintf("%d unsure", c.Unsure))
+	}
+	if c.Fits > 0 {
+		parts = append(parts, fmt.Sprintf("%d fit", c.Fits))
+	}
+	if len(parts) == 0 {
+		return "—"
+	}
+	return strings.Join(parts, " · ")
 }
 
 func countText(c checklist.SectionCount) string {

@@ -51,7 +51,6 @@ func newDetailsView(p *trackerPane) *detailsView {
 	d.del = &widget.Button{Icon: theme.DeleteIcon(), Importance: widget.DangerImportance, OnTapped: p.onDelete}
 	d.empty = widget.NewLabel("Select an opportunity to see its details and history.")
 	d.empty.Wrapping = fyne.TextWrapWord
-	d.empty.Importance = widget.LowImportance
 
 	d.silence = newNoResponseBanner(d)
 	card := container.NewVBox(
@@ -69,7 +68,8 @@ func newDetailsView(p *trackerPane) *detailsView {
 	return d
 }
 
-// linkTo is a link the user can open, or its text when it is no web address.
+// linkTo is a link the user can open, or its text when it is no web address. Either is
+// shown whole, broken over lines where it must.
 func linkTo(raw string) fyne.CanvasObject {
 	link := raw
 	if !strings.Contains(link, "://") {
@@ -77,10 +77,10 @@ func linkTo(raw string) fyne.CanvasObject {
 	}
 	if u, err := url.Parse(link); err == nil && (u.Scheme == "http" || u.Scheme == "https") {
 		h := widget.NewHyperlink(raw, u)
-		h.Truncation = fyne.TextTruncateEllipsis
+		h.Wrapping = fyne.TextWrapBreak
 		return h
 	}
-	return &widget.Label{Text: raw, Wrapping: fyne.TextWrapWord}
+	return &widget.Label{Text: raw, Wrapping: fyne.TextWrapBreak}
 }
 
 func (d *detailsView) show(o *tracker.Opportunity) {
@@ -150,7 +150,7 @@ func (d *detailsView) show(o *tracker.Opportunity) {
 
 // historyLine is one event: its day and what happened, with the letter when one was sent.
 func historyLine(a *App, o *tracker.Opportunity, e tracker.Event) fyne.CanvasObject {
-	when := &widget.Label{Text: day.Of(e.At.Local()).Format(day.Short), SizeName: theme.SizeNameCaptionText, Importance: widget.LowImportance}
+	when := &widget.Label{Text: day.Of(e.At.Local()).Format(day.Short), SizeName: theme.SizeNameCaptionText}
 	what := &widget.Label{Text: e.Describe(),
 		Wrapping: fyne.TextWrapWord, SizeName: theme.SizeNameCaptionText}
 	if e.Letter == nil {

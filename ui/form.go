@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -121,7 +120,7 @@ func showOpportunityForm(a *App, editing *tracker.Opportunity) *opportunityForm 
 		e.OnChanged = func(string) { ready() }
 	}
 	ready()
-	buttons := container.NewHBox(layout.NewSpacer(), cancel, f.submitBtn)
+	buttons := dialogButtons(cancel, f.submitBtn)
 	content := container.NewBorder(f.duplicateBox, buttons, nil, nil, container.NewVScroll(f.form))
 	f.dialog = dialog.NewCustomWithoutButtons(title, content, a.win)
 	f.dialog.Resize(fyne.NewSize(560, min(760, a.win.Canvas().Size().Height-40)))

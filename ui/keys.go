@@ -4,7 +4,9 @@ import (
 	"slices"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -13,8 +15,17 @@ import (
 // Return in a one-line field confirms the dialog, and the down arrow may leave the field.
 type entry struct {
 	widget.Entry
-	app    *App
-	onDown func() // the down arrow in a one-line field; nil: the field's own
+	app     *App
+	onDown  func() // the down arrow in a one-line field; nil: the field's own
+	onFocus func() // the field has just got the keyboard focus; nil: nothing to do
+	typed   bool   // the user typed in the field: leaving it may say what is wrong
+}
+
+func (e *entry) FocusGained() {
+	e.Entry.FocusGained()
+	if e.onFocus != nil {
+		e.onFocus()
+	}
 }
 
 func newEntry(a *App) *entry {
@@ -35,8 +46,37 @@ func newMultiLineEntry(a *App) *entry {
 // characters; one pasted in is flagged by the proofreader, with a fix.
 func (e *entry) AcceptsTab() bool { return false }
 
+func (e *entry) TypedRune(r rune) {
+	e.typed = true
+	e.Entry.TypedRune(r)
+}
+
+func (e *entry) TypedShortcut(s fyne.Shortcut) {
+	switch s.(type) {
+	case *fyne.ShortcutPaste, *fyne.ShortcutCut:
+		e.typed = true
+	}
+	e.Entry.TypedShortcut(s)
+}
+
+// FocusLost checks the field only once the user typed in it: a field merely passed
+// through, or a window that loses the focus and gets it back, says nothing. (Fyne checks an
+// empty field it once focused; its form would then show the error under a field of ours,
+// which it cannot tell from one of its own.)
+func (e *entry) FocusLost() {
+	if check := e.Validator; check != nil && !e.typed {
+		e.Validator = nil
+		e.Entry.FocusLost()
+		e.Validator = check
+		return
+	}
+	e.Entry.FocusLost()
+}
+
 func (e *entry) TypedKey(k *fyne.KeyEvent) {
 	switch {
+	case k.Name == fyne.KeyBackspace || k.Name == fyne.KeyDelete:
+		e.typed = true
 	case k.Name == fyne.KeyEscape:
 		e.app.onEscape(e)
 		return
@@ -49,6 +89,26 @@ func (e *entry) TypedKey(k *fyne.KeyEvent) {
 		return
 	}
 	e.Entry.TypedKey(k)
+}
+
+// dialogButtons lays out the buttons of a dialog built by hand as Fyne lays out its own:
+// side by side, of one width, centred.
+func dialogButtons(buttons ...fyne.CanvasObject) fyne.CanvasObject {
+	return container.NewCenter(container.NewGridWithRows(1, buttons...))
+}
+
+// sizeToText sizes a dialog that says text, in scroll, to what it says at about width,
+// within the window: one line makes a small dialog, a long report fills the window and
+// scrolls.
+func (a *App) sizeToText(d dialog.Dialog, text *widget.Label, scroll fyne.CanvasObject, width float32) {
+	win := a.win.Canvas().Size()
+	pad := theme.Padding()
+	width = min(width, win.Width-4*pad)
+	// The text gets the dialog's width less its margins (32 px in Fyne's dialogs) and the
+	// pop-up's padding; measured a little narrower, it is never cut short.
+	text.Resize(fyne.NewSize(width-32-4*pad, text.MinSize().Height))
+	chrome := d.MinSize().Height - scroll.MinSize().Height
+	d.Resize(fyne.NewSize(width, min(chrome+text.MinSize().Height+pad, win.Height-4*pad)))
 }
 
 // shownDialog is a dialog on screen, with what Enter does in it.
@@ -73,6 +133,23 @@ func (a *App) presentWith(d dialog.Dialog, enter func()) {
 	d.Show()
 }
 
+// whenNoDialog is run, done only while no dialog is open: the window's shortcuts never act
+// on what a dialog covers. Escape and Enter serve the dialog instead.
+func (a *App) whenNoDialog(run func()) func() {
+	return func() {
+		if a.topDialog() == nil {
+			run()
+		}
+	}
+}
+
+// showFileDialog shows a file dialog at a comfortable size, on the stack of open dialogs so
+// that Escape closes it. A FileDialog can only be resized once it is shown.
+func (a *App) showFileDialog(d *dialog.FileDialog) {
+	a.present(d)
+	d.Resize(fyne.NewSize(760, 520))
+}
+
 func (a *App) topDialog() *shownDialog {
 	if len(a.dialogs) == 0 {
 		return nil
@@ -91,7 +168,8 @@ func (a *App) showConfirm(title, message string, callback func(bool)) {
 }
 
 // onEscape closes the dialog on top without doing anything, as its Cancel would; without
-// a dialog it clears the search, when from is the search field, or leaves the field.
+// a dialog it clears the search, from the search field, the list or the window, or leaves
+// the field.
 func (a *App) onEscape(from fyne.Focusable) {
 	if a.popUp != nil && a.popUp.Visible() { // a pop-up, such as the date picker, sits above any dialog
 		a.popUp.Hide()
@@ -106,7 +184,7 @@ func (a *App) onEscape(from fyne.Focusable) {
 		}
 		return
 	}
-	if from == fyne.Focusable(a.tracker.search) && a.tracker.search.Text != "" {
+	if a.tracker.search.Text != "" && (from == nil || from == fyne.Focusable(a.tracker.search) || from == fyne.Focusable(a.tracker.list)) {
 		a.tracker.search.SetText("")
 		return
 	}

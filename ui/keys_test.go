@@ -212,3 +212,148 @@ func TestEscapeClosesTheDatePickerBeforeTheForm(t *testing.T) {
 		t.Error("a second Escape does not close the form")
 	}
 }
+
+// Ctrl+F selects what the search holds, so that typing starts a new search.
+func TestCtrlFSelectsTheSearch(t *testing.T) {
+	h := newHarness(t, acme, tracker.Opportunity{Company: "Proseware", Role: "Analyst"})
+	p := h.app.tracker
+	h.typeInto(p.search, "Acme")
+	h.settle()
+	h.win.Canvas().Unfocus()
+	shortcut(h, ctrl(fyne.KeyF))
+	test.Type(h.win.Canvas().Focused(), "zzzProseware")
+	h.settle()
+	if p.search.Text != "zzzProseware" {
+		t.Errorf("after Ctrl+F and typing, the search holds %q", p.search.Text)
+	}
+	// Again while the search already has the focus.
+	shortcut(h, ctrl(fyne.KeyF))
+	test.Type(h.win.Canvas().Focused(), "Prose")
+	h.settle()
+	if p.search.Text != "Prose" || len(p.rows) != 1 || p.rows[0].Company() != "Proseware" {
+		t.Errorf("Ctrl+F in the search: %q, %d rows", p.search.Text, len(p.rows))
+	}
+}
+
+// Escape clears the search from the list too, keeping the selection, but closes an open
+// dialog first.
+func TestEscapeClearsTheSearchFromTheList(t *testing.T) {
+	h := newHarness(t,
+		tracker.Opportunity{Company: "Acme", Role: "Dev"},
+		tracker.Opportunity{Company: "Globex", Role: "Analyst"},
+		tracker.Opportunity{Company: "Initech", Role: "QA"})
+	p := h.app.tracker
+	h.typeInto(p.search, "glob")
+	h.settle()
+	h.press(fyne.KeyDown)
+	if h.win.Canvas().Focused() != fyne.Focusable(p.list) || h.app.current == nil || h.app.current.Company != "Globex" {
+		t.Fatal("setup: Down does not select Globex in the list")
+	}
+	h.app.showInformation("Note", "Something happened.")
+	h.press(fyne.KeyEscape)
+	if len(h.app.dialogs) != 0 || p.search.Text != "glob" {
+		t.Fatalf("Escape with a dialog open: %d dialogs, search %q", len(h.app.dialogs), p.search.Text)
+	}
+	h.press(fyne.KeyEscape)
+	if p.search.Text != "" || len(p.rows) != 3 {
+		t.Errorf("Escape in the list left the search %q and %d rows", p.search.Text, len(p.rows))
+	}
+	if h.app.current == nil || h.app.current.Company != "Globex" || p.indexOfSelected() < 0 {
+		t.Errorf("clearing the search lost the selection: %+v", h.app.current)
+	}
+}
+
+// Down typed before the search's rows arrive goes to the first match of what was typed,
+// never to a row of the list as it was before.
+func TestDownInTheSearchWaitsForItsRows(t *testing.T) {
+	h := newHarness(t,
+		tracker.Opportunity{Company: "Acme", Role: "Dev"},
+		tracker.Opportunity{Company: "Globex", Role: "Analyst"},
+		tracker.Opportunity{Company: "Initech", Role: "QA"})
+	p := h.app.tracker
+	if p.rows[0].Company() == "Globex" {
+		t.Fatal("setup: Globex must not be the first row of the whole list")
+	}
+	h.typeInto(p.search, "glob")
+	p.search.TypedKey(&fyne.KeyEvent{Name: fyne.KeyDown}) // before the rows of "glob" are in
+	h.settle()
+	if h.app.current == nil || h.app.current.Company != "Globex" {
+		t.Fatalf("Down right after typing selected %+v", h.app.current)
+	}
+	if h.win.Canvas().Focused() != fyne.Focusable(p.list) {
+		t.Error("the list does not have the focus")
+	}
+	h.press(fyne.KeyDelete)
+	if !h.shows("Globex — Analyst and its whole history will be deleted.") {
+		t.Errorf("Delete asks about another row: %q", h.texts())
+	}
+}
+
+// While a dialog is open, the window's shortcuts leave what is behind it alone, whether
+// they come through the menu or the canvas.
+func TestShortcutsWaitWhileADialogIsOpen(t *testing.T) {
+	h := newHarness(t, acme)
+	h.selectCompany("Acme Inc")
+	h.app.showTab(tabDetails)
+	h.app.fyneApp.Clipboard().SetContent("")
+	h.app.showInformation("Note", "Something happened.")
+	h.settle()
+	for _, s := range []fyne.Shortcut{ctrl(fyne.KeyN), ctrl(fyne.KeyF), ctrl(fyne.KeyI), ctrl(fyne.KeyE),
+		ctrl(fyne.Key3), ctrlShift(fyne.KeyC), ctrl(fyne.KeyBackspace)} {
+		shortcut(h, s)
+		for _, m := range h.win.MainMenu().Items {
+			for _, it := range m.Items {
+				if it.Shortcut != nil && it.Shortcut.ShortcutName() == s.ShortcutName() {
+					it.Action()
+					h.settle()
+				}
+			}
+		}
+		if n := len(h.win.Canvas().Overlays().List()); n != 1 || len(h.app.dialogs) != 1 {
+			t.Errorf("%s behind a dialog: %d overlays, %d dialogs", shortcutText(s), n, len(h.app.dialogs))
+		}
+		if h.app.tracker.form != nil || h.app.workspace.SelectedIndex() != tabDetails ||
+			h.app.fyneApp.Clipboard().Content() != "" || h.win.Canvas().Focused() != nil {
+			t.Errorf("%s acted behind the dialog", shortcutText(s))
+		}
+	}
+	h.press(fyne.KeyEscape)
+	if len(h.app.dialogs) != 0 {
+		t.Fatal("Escape does not close the dialog")
+	}
+	shortcut(h, ctrl(fyne.KeyN))
+	if h.app.tracker.form == nil {
+		t.Error("Ctrl+N does nothing once the dialog is closed")
+	}
+}
+
+// Escape closes the file dialogs like any other: the CSV file to import, the folder to
+// save in.
+func TestEscapeClosesFileDialogs(t *testing.T) {
+	h := newHarness(t, acme)
+	h.app.tracker.onImport()
+	h.settle()
+	if n := len(h.win.Canvas().Overlays().List()); n != 1 {
+		t.Fatalf("%d overlays after Import CSV", n)
+	}
+	h.press(fyne.KeyEscape)
+	if n := len(h.win.Canvas().Overlays().List()); n != 0 || len(h.app.dialogs) != 0 {
+		t.Fatalf("Escape left the file dialog: %d overlays, %d dialogs", n, len(h.app.dialogs))
+	}
+
+	h.app.onBackup()
+	h.settle()
+	h.tap("Choose Folder…")
+	if n := len(h.win.Canvas().Overlays().List()); n != 2 {
+		t.Fatalf("%d overlays after Choose Folder", n)
+	}
+	h.win.Canvas().Unfocus()
+	h.press(fyne.KeyEscape)
+	if n := len(h.win.Canvas().Overlays().List()); n != 1 || !h.shows("Save a backup") {
+		t.Fatalf("Escape in the folder dialog: %d overlays, %q", n, h.texts())
+	}
+	h.press(fyne.KeyEscape)
+	if n := len(h.win.Canvas().Overlays().List()); n != 0 {
+		t.Errorf("a second Escape leaves %d overlays", n)
+	}
+}

@@ -85,7 +85,7 @@ func (s *mailStart) onOpen() {
 		a.readMailFile(r.URI(), "", func() (io.ReadCloser, error) { return r, nil })
 	}, a.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".eml", ".EML", ".txt", ".TXT"}))
-	showFileDialog(d)
+	a.showFileDialog(d)
 }
 
 // onRead reads the pasted text; the dialog stays open until there is something to confirm.

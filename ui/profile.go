@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/declinedesk/declinedesk/internal/tracker"
@@ -16,6 +17,7 @@ import (
 type profileForm struct {
 	name, email, signature *entry
 	form                   *widget.Form
+	saveBtn                *widget.Button
 	dialog                 *dialog.CustomDialog
 }
 
@@ -56,25 +58,35 @@ func showProfile(a *App, welcome bool) *profileForm {
 			{Text: "Email", Widget: f.email, Required: true},
 			{Text: "Signature line", Widget: f.signature, HintText: "Shown under your name"},
 		},
-		SubmitText: "Save",
-		OnSubmit:   func() { f.save(a) },
-		OnCancel:   func() { f.dialog.Hide() },
 	}
+	// The buttons are the dialog's, centred as in every dialog, not the form's. Save waits
+	// for a name and an address that will do.
+	f.saveBtn = &widget.Button{Text: "Save", Icon: theme.ConfirmIcon(), Importance: widget.HighImportance, OnTapped: func() { f.save(a) }}
+	cancel := &widget.Button{Text: "Cancel", Icon: theme.CancelIcon(), OnTapped: func() { f.dialog.Hide() }}
 	if welcome {
-		f.form.CancelText = "Later"
+		cancel.SetText("Later")
 	}
+	ready := func() bool { return f.name.Validator(f.name.Text) == nil && f.email.Validator(f.email.Text) == nil }
 	for _, e := range []*entry{f.name, f.email, f.signature} {
+		e.OnChanged = func(string) {
+			if ready() {
+				f.saveBtn.Enable()
+			} else {
+				f.saveBtn.Disable()
+			}
+		}
 		e.OnSubmitted = func(string) {
-			if f.form.Validate() == nil {
+			if ready() {
 				f.save(a)
 			}
 		}
 	}
+	f.name.OnChanged("")
 	title := "Your profile"
 	if welcome {
 		title = "Welcome"
 	}
-	f.dialog = dialog.NewCustomWithoutButtons(title, container.NewBorder(intro, nil, nil, nil, f.form), a.win)
+	f.dialog = dialog.NewCustomWithoutButtons(title, container.NewBorder(intro, dialogButtons(cancel, f.saveBtn), nil, nil, f.form), a.win)
 	f.dialog.Resize(fyne.NewSize(520, 320))
 	a.present(f.dialog)
 	a.win.Canvas().Focus(f.name)

@@ -48,7 +48,7 @@ func (a *App) askSavePath(title, name, ext, note string, save func(path string))
 	)
 	content := fyne.CanvasObject(form)
 	if note != "" {
-		hint := &widget.Label{Text: note, Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance}
+		hint := &widget.Label{Text: note, Wrapping: fyne.TextWrapWord}
 		content = container.NewVBox(form, hint)
 	}
 	p.d = dialog.NewCustomConfirm(title, "Save", "Cancel", content, func(ok bool) {
@@ -90,7 +90,7 @@ func (p *savePrompt) onChooseFolder() {
 	if lu, err := storage.ListerForURI(storage.NewFileURI(p.dir)); err == nil {
 		d.SetLocation(lu)
 	}
-	showFileDialog(d)
+	p.app.showFileDialog(d)
 }
 
 // onSave checks the chosen path and, once it is safe, hands it on.

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -27,7 +28,7 @@ type trackerPane struct {
 
 	search *entry
 	status *widget.Select
-	due    *widget.Button // the Due filter, with the count of follow-ups due
+	due    *dueButton // the Due filter, with the count of follow-ups due
 	dueN   int
 	sort   *widget.Select
 	add    *widget.Button
@@ -36,6 +37,7 @@ type trackerPane struct {
 	// chartToggle folds the chart's legend away, so that the list keeps its rows
 	chartToggle *widget.Button
 	list        *oppList
+	listRing    *canvas.Rectangle // drawn round the list while it has the keyboard focus
 	count       *widget.Label
 	body        *fyne.Container // the list, or a message when there is nothing to list
 	message     *widget.Label
@@ -43,16 +45,23 @@ type trackerPane struct {
 	details     *detailsView
 	form        *opportunityForm // the add/edit form while it is open
 	columns     *columnsStep     // the import's column matching while it is open
+	tips        *tips            // the whole of a truncated name, what a colour means
+	notice      *widget.Label    // what a restore did, until dismissed
+	noticeUndo  *widget.Button
+	noticeBox   *fyne.Container
 	content     fyne.CanvasObject
 
 	query    tracker.Query
 	rows     []*tracker.Row // what the list shows, in order
 	querySeq int            // the newest search; older results are dropped
+	rowsSeq  int            // the search the rows belong to
+	downFor  int            // the search whose rows a Down in the search box waits for, 0 for none
 	selected uint64         // id selected in the list, 0 for none
+	laterTab int            // the workspace's tab to show once an opportunity is selected, -1 for none
 }
 
 func newTrackerPane(a *App) *trackerPane {
-	p := &trackerPane{app: a}
+	p := &trackerPane{app: a, tips: newTips(a.clock, a.work.toUI)}
 	p.search = newEntry(a)
 	p.search.PlaceHolder = "Search opportunities"
 	p.search.onDown = p.onSearchDown
@@ -73,7 +82,7 @@ func newTrackerPane(a *App) *trackerPane {
 	p.sort = widget.NewSelect(orders, nil)
 	p.sort.SetSelectedIndex(a.fyneApp.Preferences().IntWithFallback(prefSort, 0) % len(orders))
 	p.status.OnChanged = func(string) { p.onQueryChanged() }
-	p.due = &widget.Button{Text: "Due", Icon: theme.HistoryIcon(), OnTapped: p.onDue}
+	p.due = newDueButton(p)
 	p.sort.OnChanged = func(string) { p.onQueryChanged() }
 
 	p.add = &widget.Button{Text: "Add", Icon: theme.ContentAddIcon(), Importance: widget.HighImportance, OnTapped: p.onAdd}
@@ -81,30 +90,75 @@ func newTrackerPane(a *App) *trackerPane {
 	p.more.OnTapped = p.onMore
 
 	p.chart = newStatusChart(p.onChartTapped)
+	p.chart.tips = p.tips
 	p.chartToggle = &widget.Button{Importance: widget.LowImportance, OnTapped: p.onChartToggle}
 	p.setChartOpen(a.fyneApp.Preferences().Bool(prefChartOpen))
 	p.list = newOppList(p)
+	p.listRing = &canvas.Rectangle{FillColor: color.Transparent, StrokeWidth: 2, CornerRadius: theme.InputRadiusSize()}
+	p.listRing.Hide()
 	p.count = widget.NewLabel("")
 	p.count.SizeName = theme.SizeNameCaptionText
 	p.message = widget.NewLabel("")
 	p.message.Alignment = fyne.TextAlignCenter
 	p.message.Wrapping = fyne.TextWrapWord
 	p.actions = container.NewCenter()
-	p.body = container.NewStack(p.list)
+	p.body = container.NewStack(p.list, p.listRing)
 	p.details = newDetailsView(p)
 
+	p.notice = &widget.Label{Wrapping: fyne.TextWrapWord}
+	p.noticeUndo = &widget.Button{Text: "Undo restore", Icon: theme.ContentUndoIcon()}
+	p.noticeBox = container.NewVBox(
+		container.NewBorder(nil, nil, widget.NewIcon(theme.InfoIcon()), nil, p.notice),
+		container.NewHBox(p.noticeUndo, &widget.Button{Text: "Dismiss", OnTapped: p.hideNotice}),
+		widget.NewSeparator(),
+	)
+	p.noticeBox.Hide()
+
 	top := container.NewVBox(
+		p.noticeBox,
 		container.NewBorder(nil, nil, nil, container.NewHBox(p.add, p.more), p.search),
-		container.NewBorder(nil, nil, nil, p.due, container.NewGridWithColumns(2, p.status, p.sort)),
+		container.NewBorder(nil, nil, nil, container.New(atLeastAsWide{&widget.Button{Text: dueText(1000), Icon: theme.HistoryIcon()}}, p.due),
+			container.NewGridWithColumns(2, p.status, p.sort)),
 		p.chart,
 	)
 	bottom := container.NewBorder(nil, nil, nil, p.chartToggle, p.count)
-	p.content = container.NewPadded(container.NewBorder(top, bottom, nil, nil, p.body))
+	p.content = container.NewStack(container.NewPadded(container.NewBorder(top, bottom, nil, nil, p.body)), p.tips.layer)
 	p.onQueryChanged()
 	return p
 }
 
+// showNotice says, above the list and until dismissed, what was done to the whole tracker,
+// with the way to undo it when there is one (undo nil: none).
+func (p *trackerPane) showNotice(text string, undo func()) {
+	p.notice.SetText(text)
+	p.noticeUndo.OnTapped = func() {
+		p.hideNotice()
+		undo()
+	}
+	if undo == nil {
+		p.noticeUndo.Hide()
+	} else {
+		p.noticeUndo.Show()
+	}
+	p.noticeBox.Show()
+}
+
+func (p *trackerPane) hideNotice() { p.noticeBox.Hide() }
+
+// rememberTab opens the workspace on Details, which says what to do while nothing is
+// selected, and keeps tab, the one last used, for the first opportunity selected.
+func (p *trackerPane) rememberTab(tab int) {
+	if tab < 0 || tab >= len(p.app.workspace.Items) {
+		tab = tabLetter // a preference file edited by hand
+	}
+	p.app.workspace.SelectIndex(tabDetails)
+	p.laterTab = tab
+}
+
 func (p *trackerPane) savePrefs(prefs fyne.Preferences) {
+	if p.laterTab >= 0 && p.app.workspace.SelectedIndex() == tabDetails {
+		prefs.SetInt(prefTab, p.laterTab) // nothing was selected: the tab last used is still the one
+	}
 	prefs.SetInt(prefSort, p.sort.SelectedIndex())
 }
 
@@ -130,8 +184,11 @@ func (p *trackerPane) setChartOpen(open bool) {
 	}
 }
 
+// focusSearch puts the focus in the search with its text selected, so that typing starts
+// a new search.
 func (p *trackerPane) focusSearch() {
 	p.app.win.Canvas().Focus(p.search)
+	p.search.TypedShortcut(&fyne.ShortcutSelectAll{})
 }
 
 func (p *trackerPane) onQueryChanged() {
@@ -150,9 +207,18 @@ func (p *trackerPane) onDue() {
 	p.refresh()
 }
 
+// dueText is the Due button's label: the count, up to a width that fits beside the filters.
+// The list's caption gives the whole count while the filter is on.
+func dueText(n int) string {
+	if n > 999 {
+		return "Due 999+"
+	}
+	return fmt.Sprintf("Due %d", n)
+}
+
 // showDueCount keeps the count of due follow-ups on the Due filter, lit while it filters.
 func (p *trackerPane) showDueCount() {
-	p.due.SetText(fmt.Sprintf("Due %d", p.dueN))
+	p.due.SetText(dueText(p.dueN))
 	switch {
 	case p.query.Due:
 		p.due.Importance = widget.HighImportance
@@ -202,9 +268,14 @@ func (p *trackerPane) refresh() {
 		first := p.app.afterLoadPending
 		p.dueN = r.due
 		p.showDueCount()
+		p.rowsSeq = seq
 		p.show(r.rows, r.counts, r.total)
 		if first {
 			p.app.notifyDue(r.due)
+		}
+		if p.downFor == seq {
+			p.downFor = 0
+			p.onSearchDown()
 		}
 	})
 }
@@ -237,7 +308,7 @@ func (p *trackerPane) show(rows []*tracker.Row, counts map[stage.Status]int, tot
 	default:
 		p.count.SetText(fmt.Sprintf("%s of %s", thousands(len(rows)), plural(total, "opportunity", "opportunities")))
 	}
-	p.body.Objects = []fyne.CanvasObject{p.list}
+	p.body.Objects = []fyne.CanvasObject{p.list, p.listRing}
 	p.body.Refresh()
 	p.list.Refresh()
 	p.reselect()
@@ -350,6 +421,12 @@ func (p *trackerPane) onDelete() {
 func (p *trackerPane) showDetails(o *tracker.Opportunity) {
 	if o != nil {
 		p.selected = o.ID
+		if p.laterTab >= 0 {
+			if p.app.workspace.SelectedIndex() == tabDetails { // unless the user chose a tab meanwhile
+				p.app.showTab(p.laterTab)
+			}
+			p.laterTab = -1
+		}
 	} else {
 		p.selected = 0
 	}
@@ -367,7 +444,11 @@ type oppList struct {
 func newOppList(p *trackerPane) *oppList {
 	l := &oppList{p: p}
 	l.Length = func() int { return len(p.rows) }
-	l.CreateItem = newOppRow
+	l.CreateItem = func() fyne.CanvasObject {
+		r := newOppRow().(*oppRow)
+		r.p = p
+		return r
+	}
 	l.UpdateItem = func(i widget.ListItemID, o fyne.CanvasObject) {
 		if i < len(p.rows) {
 			o.(*oppRow).set(p.rows[i], p.app.today())
@@ -382,6 +463,19 @@ func newOppList(p *trackerPane) *oppList {
 	}
 	l.ExtendBaseWidget(l)
 	return l
+}
+
+// FocusGained rings the list, so that it shows that the arrows and Delete act on it: the
+// list itself marks its focused row only when it is not the selected one.
+func (l *oppList) FocusGained() {
+	l.List.FocusGained()
+	l.p.listRing.StrokeColor = theme.Color(theme.ColorNamePrimary)
+	l.p.listRing.Show()
+}
+
+func (l *oppList) FocusLost() {
+	l.List.FocusLost()
+	l.p.listRing.Hide()
 }
 
 func (l *oppList) quietSelect(i int) {
@@ -405,8 +499,13 @@ func (l *oppList) TypedKey(e *fyne.KeyEvent) {
 	}
 }
 
-// onSearchDown leaves the search for the list, selecting the first match.
+// onSearchDown leaves the search for the list, selecting the first match. Before the rows
+// of what was typed are in, it waits for them: the rows on screen may be an older search's.
 func (p *trackerPane) onSearchDown() {
+	if p.rowsSeq != p.querySeq {
+		p.downFor = p.querySeq
+		return
+	}
 	if len(p.rows) == 0 {
 		return
 	}
@@ -450,38 +549,64 @@ func (l *oppList) TypedShortcut(s fyne.Shortcut) {
 }
 
 // oppRow is one line of the list: a status dot, "Company — Role" and, below, the status and
-// the follow-up date, in the error colour once it has passed.
+// the follow-up date: in the warning colour when it is today, in the error colour once it
+// has passed. A name too long for the column shows whole in a tip.
 type oppRow struct {
 	widget.BaseWidget
+	p       *trackerPane // nil outside the list
+	id      uint64
 	dot     *canvas.Circle
 	title   *widget.Label
 	status  *canvas.Text
 	follow  *canvas.Text
-	overdue bool
+	hoverBg *canvas.Rectangle
+	due     followUpDue
+	hovered bool
 }
+
+// followUpDue is where a follow-up stands against today.
+type followUpDue int
+
+const (
+	followUpLater followUpDue = iota // none, or still ahead
+	followUpToday
+	followUpOverdue
+)
+
+var _ desktop.Hoverable = (*oppRow)(nil)
 
 func newOppRow() fyne.CanvasObject {
 	r := &oppRow{
-		dot:    canvas.NewCircle(color.Transparent),
-		title:  &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Truncation: fyne.TextTruncateEllipsis},
-		status: canvas.NewText("", nil),
-		follow: canvas.NewText("", nil),
+		dot:     canvas.NewCircle(color.Transparent),
+		title:   &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Truncation: fyne.TextTruncateEllipsis},
+		status:  canvas.NewText("", nil),
+		follow:  canvas.NewText("", nil),
+		hoverBg: &canvas.Rectangle{CornerRadius: theme.SelectionRadiusSize()},
 	}
 	r.follow.Alignment = fyne.TextAlignTrailing
+	r.hoverBg.Hide()
 	r.ExtendBaseWidget(r)
 	return r
 }
 
 func (r *oppRow) set(row *tracker.Row, today day.Day) {
+	if r.p != nil && r.id != row.ID {
+		r.p.tips.leave(r) // the row now shows another opportunity
+	}
+	r.id = row.ID
 	r.dot.FillColor = statusColors[row.Status()]
 	r.title.SetText(row.Company() + " — " + row.Role())
 	r.status.Text = row.Status().Label()
-	r.overdue = row.Overdue(today)
+	r.due = followUpLater
 	switch follow := row.FollowUpOn(); {
 	case follow == "":
 		r.follow.Text = ""
-	case r.overdue:
+	case row.Overdue(today):
+		r.due = followUpOverdue
 		r.follow.Text = "Follow up " + follow.Format(day.Short) + " · overdue"
+	case row.Due(today):
+		r.due = followUpToday
+		r.follow.Text = "Follow up today"
 	default:
 		r.follow.Text = "Follow up " + follow.Format(day.Short)
 	}
@@ -493,14 +618,51 @@ func (r *oppRow) Refresh() {
 	r.BaseWidget.Refresh()
 }
 
-// style sets the sub-line's size and colours from the theme.
+// style sets the sub-line's size and colours from the theme. The sub-line is smaller than
+// the title but as dark: it says where the opportunity stands.
 func (r *oppRow) style() {
 	size := theme.CaptionTextSize()
 	r.status.TextSize, r.follow.TextSize = size, size
-	r.status.Color = theme.Color(theme.ColorNamePlaceHolder)
-	r.follow.Color = theme.Color(theme.ColorNamePlaceHolder)
-	if r.overdue {
+	r.status.Color = theme.Color(theme.ColorNameForeground)
+	r.follow.Color = theme.Color(theme.ColorNameForeground)
+	switch r.due {
+	case followUpToday:
+		r.follow.Color = theme.Color(theme.ColorNameWarning)
+		r.follow.TextStyle.Bold = true
+	case followUpOverdue:
 		r.follow.Color = theme.Color(theme.ColorNameError)
+		r.follow.TextStyle.Bold = false
+	default:
+		r.follow.TextStyle.Bold = false
+	}
+	r.hoverBg.FillColor = theme.Color(theme.ColorNameHover)
+	r.hoverBg.Hidden = !r.hovered || (r.p != nil && r.p.selected == r.id)
+}
+
+// truncated reports whether the title does not fit its place.
+func (r *oppRow) truncated() bool {
+	w := fyne.MeasureText(r.title.Text, theme.TextSize(), r.title.TextStyle).Width + 2*theme.InnerPadding()
+	return w > r.title.Size().Width
+}
+
+// The row draws its own hover: the list's is taken by the row, which wants the pointer for
+// its tip.
+
+func (r *oppRow) MouseIn(e *desktop.MouseEvent) {
+	r.hovered = true
+	r.Refresh()
+	if r.p != nil && r.truncated() {
+		r.p.tips.hover(r, r.title.Text, e.AbsolutePosition)
+	}
+}
+
+func (r *oppRow) MouseMoved(*desktop.MouseEvent) {}
+
+func (r *oppRow) MouseOut() {
+	r.hovered = false
+	r.Refresh()
+	if r.p != nil {
+		r.p.tips.leave(r)
 	}
 }
 
@@ -510,7 +672,30 @@ func (r *oppRow) CreateRenderer() fyne.WidgetRenderer {
 	dot := container.NewCenter(container.NewGridWrap(fyne.NewSquareSize(10), r.dot))
 	sub := container.NewBorder(nil, nil, nil, r.follow, r.status)
 	lines := container.New(layout.NewCustomPaddedVBoxLayout(-pad), r.title, container.New(&insetLayout{left: 2 * pad, right: pad, bottom: pad}, sub))
-	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, dot, nil, lines))
+	return widget.NewSimpleRenderer(container.NewStack(r.hoverBg, container.NewBorder(nil, nil, dot, nil, lines)))
+}
+
+// dueButton is the Due filter; when the pointer rests on it, it says the whole count.
+type dueButton struct {
+	widget.Button
+	p *trackerPane
+}
+
+func newDueButton(p *trackerPane) *dueButton {
+	b := &dueButton{p: p}
+	b.Text, b.Icon, b.OnTapped = "Due", theme.HistoryIcon(), p.onDue
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+func (b *dueButton) MouseIn(e *desktop.MouseEvent) {
+	b.Button.MouseIn(e)
+	b.p.tips.hover(b, plural(b.p.dueN, "follow-up", "follow-ups")+" due today or overdue", e.AbsolutePosition)
+}
+
+func (b *dueButton) MouseOut() {
+	b.Button.MouseOut()
+	b.p.tips.leave(b)
 }
 
 func plural(n int, one, many string) string {
@@ -527,6 +712,25 @@ func thousands(n int) string {
 		s = s[:i] + "," + s[i:]
 	}
 	return s
+}
+
+// atLeastAsWide gives its one object at least the width the template asks for, so that a
+// button whose label changes keeps its width.
+type atLeastAsWide struct{ template fyne.CanvasObject }
+
+func (l atLeastAsWide) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+}
+
+func (l atLeastAsWide) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	min := l.template.MinSize()
+	for _, o := range objs {
+		min = min.Max(o.MinSize())
+	}
+	return min
 }
 
 // insetLayout lays its objects out inside a margin.

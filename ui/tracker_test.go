@@ -1,10 +1,13 @@
 package ui
 
 import (
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 
 	"github.com/declinedesk/declinedesk/internal/day"
 	"github.com/declinedesk/declinedesk/internal/stage"
@@ -212,5 +215,136 @@ func TestStatusChangeIsRecordedInHistory(t *testing.T) {
 	h.app.showTab(tabDetails)
 	if !h.shows("Status: from Interview invited to Interview scheduled") {
 		t.Errorf("history not shown: %q", h.texts())
+	}
+}
+
+// The list shows when it has the keyboard focus, even when its focused row is the selected
+// one.
+func TestTheListShowsItHasTheFocus(t *testing.T) {
+	h := newHarness(t, acme, tracker.Opportunity{Company: "Globex", Role: "Analyst"})
+	p := h.app.tracker
+	h.selectCompany("Globex")
+	ringed := func() bool {
+		for _, o := range test.LaidOutObjects(p.body) {
+			if r, ok := o.(*canvas.Rectangle); ok && r.Visible() && r.StrokeWidth >= 2 && r.StrokeColor == theme.Color(theme.ColorNamePrimary) {
+				return r.Size() == p.list.Size()
+			}
+		}
+		return false
+	}
+	h.win.Canvas().Focus(p.list)
+	if !ringed() {
+		t.Error("nothing shows that the list has the focus")
+	}
+	h.win.Canvas().Focus(p.search)
+	if ringed() {
+		t.Error("the list still looks focused once the search has the focus")
+	}
+}
+
+// The Due button keeps its width whatever the count, so that the column never widens.
+func TestTheDueButtonKeepsItsWidth(t *testing.T) {
+	h := newHarness(t, acme)
+	p := h.app.tracker
+	widths := func(n int) (float32, float32) {
+		p.dueN = n
+		p.showDueCount()
+		h.win.Content().Refresh()
+		return p.due.Size().Width, p.content.MinSize().Width
+	}
+	w, column := widths(5)
+	for _, n := range []int{0, 42, 999, 1000, 24303, 100000} {
+		if got, c := widths(n); got != w || c != column {
+			t.Errorf("Due %d: button %v wide, column at least %v; with 5 due: %v and %v", n, got, c, w, column)
+		}
+	}
+	if p.due.Text != "Due 999+" {
+		t.Errorf("a count too long for the button reads %q", p.due.Text)
+	}
+}
+
+// A follow-up due today reads so, in the warning colour; an overdue one says it is overdue
+// in the error colour; one still ahead is plain.
+func TestFollowUpDueTodayStandsOut(t *testing.T) {
+	test.NewTempApp(t)
+	today := dayAt(0)
+	for _, tc := range []struct {
+		follow day.Day
+		text   string
+		colour fyne.ThemeColorName
+	}{
+		{dayAt(-2), "Follow up " + dayAt(-2).Format(day.Short) + " · overdue", theme.ColorNameError},
+		{today, "Follow up today", theme.ColorNameWarning},
+		{dayAt(3), "Follow up " + dayAt(3).Format(day.Short), theme.ColorNameForeground},
+	} {
+		r := newOppRow().(*oppRow)
+		r.set(tracker.RowOf(&tracker.Opportunity{ID: 1, Company: "Acme", Role: "Dev", Status: stage.Applied, FollowUpOn: tc.follow}), today)
+		if r.follow.Text != tc.text || r.follow.Color != theme.Color(tc.colour) {
+			t.Errorf("follow-up on %s: %q in %v, want %q in %s", tc.follow, r.follow.Text, r.follow.Color, tc.text, tc.colour)
+		}
+	}
+}
+
+// A name too long for the list shows whole when the pointer rests on it; a short one has no
+// tip. The Due button gives its whole count the same way.
+func TestTruncatedNamesShowWholeOnHover(t *testing.T) {
+	long := tracker.Opportunity{Company: "The Very Long Name Consolidated Holdings International", Role: "Principal Platform Reliability Engineer"}
+	h := newHarness(t, long, tracker.Opportunity{Company: "Acme", Role: "Dev"})
+	h.win.Resize(fyne.NewSize(960, 640))
+	h.relayout()
+	p := h.app.tracker
+	rowOf := func(company string) *oppRow {
+		for _, o := range objectsIn(p.list) {
+			if r, ok := o.(*oppRow); ok && r.Visible() && strings.HasPrefix(r.title.Text, company) {
+				return r
+			}
+		}
+		t.Fatalf("no row for %s", company)
+		return nil
+	}
+	whole := long.Company + " — " + long.Role
+	r := rowOf(long.Company)
+	if !r.truncated() {
+		t.Fatalf("setup: %q fits in %.0f px", whole, r.title.Size().Width)
+	}
+	if got := h.hoverOver(r); got != whole || !h.shows(whole) {
+		t.Errorf("the pointer on a truncated name shows %q", got)
+	}
+	h.moveAway()
+	if got := h.hoverOver(rowOf("Acme")); got != "" {
+		t.Errorf("a name that fits has a tip: %q", got)
+	}
+	p.dueN = 24303
+	p.showDueCount()
+	if got := h.hoverOver(p.due); got != "24,303 follow-ups due today or overdue" {
+		t.Errorf("the Due button's tip: %q", got)
+	}
+}
+
+// With nothing selected the workspace opens on Details, which says what to do; the tab
+// last used comes back with the first opportunity selected, unless another was chosen.
+func TestTheWorkspaceOpensOnDetailsUntilSomethingIsSelected(t *testing.T) {
+	h := newHarness(t, acme, tracker.Opportunity{Company: "Globex", Role: "Analyst"})
+	if got := h.app.workspace.SelectedIndex(); got != tabDetails || !h.shows("Select an opportunity to see its details and history.") {
+		t.Fatalf("the window opens on tab %d", got)
+	}
+	h.selectCompany("Acme Inc")
+	if got := h.app.workspace.SelectedIndex(); got != tabLetter {
+		t.Errorf("the first selection shows tab %d, not the Letter last used", got)
+	}
+	h.app.showTab(tabDecide)
+	h.selectCompany("Globex")
+	if got := h.app.workspace.SelectedIndex(); got != tabDecide {
+		t.Errorf("selecting another opportunity moved to tab %d", got)
+	}
+
+	// A tab chosen before anything is selected stays, Details included.
+	for _, tab := range []int{tabDecide, tabDetails} {
+		h2 := newHarness(t, acme)
+		h2.app.showTab(tab)
+		h2.selectCompany("Acme Inc")
+		if got := h2.app.workspace.SelectedIndex(); got != tab {
+			t.Errorf("tab %d, chosen with nothing selected, gave way to %d", tab, got)
+		}
 	}
 }

@@ -241,7 +241,7 @@ func Backups(dbPath string) ([]Backup, error) {
 // one can be started without ever overwriting or deleting it — not even another file moved
 // aside in the same second. It returns the new name.
 func MoveAside(dbPath, why string, now time.Time) (string, error) {
-	base := fmt.Sprintf("%s.%s-%s", dbPath, why, now.Format(stampLayout))
+	base := asideName(dbPath, why, now)
 	for n := 1; n < 1000; n++ {
 		aside := base
 		if n > 1 {
@@ -271,6 +271,21 @@ func MoveAside(dbPath, why string, now time.Time) (string, error) {
 	return "", fmt.Errorf("could not move %s aside: too many files of that name", dbPath)
 }
 
+// asideName is where MoveAside puts dbPath, set aside for why at now, when no other file
+// has that name yet.
+func asideName(dbPath, why string, now time.Time) string {
+	return fmt.Sprintf("%s.%s-%s", dbPath, why, now.Format(stampLayout))
+}
+
+// beforeRestore is why Restore sets the current file aside.
+const beforeRestore = "before-restore"
+
+// BeforeRestoreName is where Restore at now keeps the database at dbPath, unless a file
+// already has that name: what to tell the user before restoring.
+func BeforeRestoreName(dbPath string, now time.Time) string {
+	return asideName(dbPath, beforeRestore, now)
+}
+
 // Restore replaces the database at dbPath, which must be closed, with a copy of a backup.
 // The backup is checked first; the current file, if any, is kept aside. It returns where
 // the current file went ("" when there was none).
@@ -280,7 +295,7 @@ func Restore(dbPath, backupPath string, now time.Time) (string, error) {
 	}
 	aside := ""
 	if _, err := os.Stat(dbPath); err == nil {
-		if aside, err = MoveAside(dbPath, "before-restore", now); err != nil {
+		if aside, err = MoveAside(dbPath, beforeRestore, now); err != nil {
 			return "", err
 		}
 	}
