@@ -233,7 +233,7 @@ func New(fa fyne.App, w fyne.Window, s *tracker.BoltStore, opts Options) *App {
 	// panes about.
 	floating := container.NewVBox(container.NewGridWithColumns(2, layout.NewSpacer(), a.status))
 	a.mainSplit = container.NewHSplit(a.tracker.content, container.NewStack(a.workspace, floating))
-	a.mainSplit.Offset = prefs.FloatWithFallback(prefSplitMain, 0.26)
+	a.mainSplit.Offset = prefs.FloatWithFallback(prefSplitMain, 0.3)
 	// The window's size is the user's: the content never makes it grow, and below the
 	// content's own minimum the panes scroll.
 	w.SetContent(fitted(a.mainSplit, windowFloor))

@@ -138,8 +138,22 @@ func (l pairLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 
 // flowLayout sets its objects in a row, and in further rows when the row is full: a bar of
 // buttons that never overlap, whatever the width. The last object keeps to the right end
-// of its row.
-type flowLayout struct{}
+// of its row; with fill, the objects of each row share its spare width instead.
+//
+// Its height depends on its width: a columnLayout asks for it at the width it gives, and
+// elsewhere the bar reports the height of the width it was last given, which the window
+// takes up on its next frame.
+type flowLayout struct {
+	fill  bool
+	width *float32 // as last laid out
+	// least, when set, keeps the bar one row as tall as it, even with nothing shown: what is
+	// above it does not move when the buttons come and go.
+	least fyne.CanvasObject
+}
+
+func newFlow(fill bool, objs ...fyne.CanvasObject) *fyne.Container {
+	return container.New(flowLayout{fill: fill, width: new(float32)}, objs...)
+}
 
 func (flowLayout) rows(objs []fyne.CanvasObject, width float32) [][]fyne.CanvasObject {
 	var rows [][]fyne.CanvasObject
@@ -167,19 +181,48 @@ func (flowLayout) rows(objs []fyne.CanvasObject, width float32) [][]fyne.CanvasO
 	return rows
 }
 
+// heightAt is the height the objects need at width w.
+func (l flowLayout) heightAt(objs []fyne.CanvasObject, w float32) float32 {
+	h := float32(0)
+	for i, row := range l.rows(objs, w) {
+		if i > 0 {
+			h += theme.Padding()
+		}
+		h += rowHeight(row)
+	}
+	if l.least != nil {
+		h = max(h, l.least.MinSize().Height)
+	}
+	return h
+}
+
+func rowHeight(row []fyne.CanvasObject) float32 {
+	h := float32(0)
+	for _, o := range row {
+		h = max(h, o.MinSize().Height)
+	}
+	return h
+}
+
 func (l flowLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	if l.width != nil {
+		*l.width = size.Width
+	}
 	pad := theme.Padding()
 	y := float32(0)
 	rows := l.rows(objs, size.Width)
 	for i, row := range rows {
-		h := float32(0)
+		h := rowHeight(row)
+		spare := size.Width - pad*float32(len(row)-1)
 		for _, o := range row {
-			h = max(h, o.MinSize().Height)
+			spare -= o.MinSize().Width
 		}
 		x := float32(0)
 		for j, o := range row {
 			w := min(o.MinSize().Width, size.Width)
-			if i == len(rows)-1 && j == len(row)-1 && j > 0 {
+			if l.fill && spare > 0 {
+				w += spare / float32(len(row))
+			} else if i == len(rows)-1 && j == len(row)-1 && j > 0 {
 				x = max(x, size.Width-w) // the last one keeps right
 			}
 			o.Move(fyne.NewPos(x, y))
@@ -191,8 +234,7 @@ func (l flowLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 }
 
 func (l flowLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	// As wide as the widest object, as tall as the rows that width needs: the layout asks
-	// for a row's height only once it knows its width (see Layout).
+	// As wide as the widest object, as tall as the rows need at the width last given.
 	w, h := float32(0), float32(0)
 	for _, o := range objs {
 		if o.Visible() {
@@ -200,51 +242,86 @@ func (l flowLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 			h = max(h, o.MinSize().Height)
 		}
 	}
+	if l.width != nil && *l.width > 0 {
+		h = max(h, l.heightAt(objs, *l.width))
+	}
+	if l.least != nil {
+		h = max(h, l.least.MinSize().Height)
+	}
 	return fyne.NewSize(w, h)
 }
 
-// flowBar is a flowLayout container, which knows its height at a given width.
-type flowBar struct {
-	c *fyne.Container
-}
-
-func newFlowBar(objs ...fyne.CanvasObject) *flowBar {
-	return &flowBar{container.New(flowLayout{}, objs...)}
-}
-
-// heightFor is the bar's height at width w.
-func (b *flowBar) heightFor(w float32) float32 {
-	pad := theme.Padding()
-	h := float32(0)
-	for i, row := range (flowLayout{}).rows(b.c.Objects, w) {
-		rh := float32(0)
-		for _, o := range row {
-			rh = max(rh, o.MinSize().Height)
+// layOutAgain lays each container out again at its size, outer first, as after a child's
+// minimum has changed: the window would on its next frame, but what is laid out now is
+// right at once, for the code that looks at it next.
+func layOutAgain(cs ...*fyne.Container) {
+	for _, c := range cs {
+		if c != nil && c.Layout != nil {
+			c.Layout.Layout(c.Objects, c.Size())
 		}
-		if i > 0 {
-			h += pad
-		}
-		h += rh
 	}
-	return h
 }
 
-// bottomBarLayout puts a flow bar at the bottom of its space, as tall as its rows need at
-// the space's width, and the content above it.
-type bottomBarLayout struct{ bar *flowBar }
-
-func (l bottomBarLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	content := objs[0]
-	h := l.bar.heightFor(size.Width)
-	content.Move(fyne.NewPos(0, 0))
-	content.Resize(fyne.NewSize(size.Width, size.Height-h-theme.Padding()))
-	l.bar.c.Move(fyne.NewPos(0, size.Height-h))
-	l.bar.c.Resize(fyne.NewSize(size.Width, h))
+// heightAt is the height o needs at width w: a flow's rows at that width, or its minimum.
+func heightAt(o fyne.CanvasObject, w float32) float32 {
+	if c, ok := o.(*fyne.Container); ok {
+		if f, ok := c.Layout.(flowLayout); ok {
+			return f.heightAt(c.Objects, w)
+		}
+	}
+	return o.MinSize().Height
 }
 
-func (l bottomBarLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	c, b := objs[0].MinSize(), l.bar.c.MinSize()
-	return fyne.NewSize(max(c.Width, b.Width), c.Height+theme.Padding()+b.Height)
+// columnLayout stacks its visible objects top to bottom, each as tall as it needs at the
+// column's width, so that a flow that wraps pushes what is below it down rather than run
+// over it; the object at index grow takes the height left.
+type columnLayout struct{ grow int }
+
+func (l columnLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	pad := theme.Padding()
+	heights := make([]float32, len(objs))
+	used, shown := float32(0), 0
+	for i, o := range objs {
+		if !o.Visible() {
+			continue
+		}
+		shown++
+		if i != l.grow {
+			heights[i] = heightAt(o, size.Width)
+			used += heights[i]
+		}
+	}
+	if shown > 1 {
+		used += pad * float32(shown-1)
+	}
+	if l.grow >= 0 && l.grow < len(objs) {
+		heights[l.grow] = max(0, size.Height-used)
+	}
+	y := float32(0)
+	for i, o := range objs {
+		if !o.Visible() {
+			continue
+		}
+		o.Move(fyne.NewPos(0, y))
+		o.Resize(fyne.NewSize(size.Width, heights[i]))
+		y += heights[i] + pad
+	}
+}
+
+func (l columnLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	w, h, shown := float32(0), float32(0), 0
+	for _, o := range objs {
+		if !o.Visible() {
+			continue
+		}
+		m := o.MinSize()
+		w, h = max(w, m.Width), h+m.Height
+		shown++
+	}
+	if shown > 1 {
+		h += theme.Padding() * float32(shown-1)
+	}
+	return fyne.NewSize(w, h)
 }
 
 // headingLabel is a one-line bold label that asks for the width of its whole text, so

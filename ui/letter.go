@@ -76,7 +76,8 @@ type letterPane struct {
 	narrow     bool
 	// sending
 	copyBtn, emlBtn, mailBtn, declineBtn *widget.Button
-	sendBar                              *flowBar
+	sendBar                              *fyne.Container
+	writingWork                          *fyne.Container // the writing and the send bar below it
 	writing                              *fyne.Container
 	// after sending: the letter that went out, the after-steps, and the next letter
 	sentView     fyne.CanvasObject
@@ -237,10 +238,11 @@ func (p *letterPane) build() fyne.CanvasObject {
 	p.emlBtn = &widget.Button{Text: "Save .eml…", Icon: theme.DocumentSaveIcon(), OnTapped: p.onExport}
 	p.mailBtn = &widget.Button{Text: "Open in Mail", Icon: theme.MailSendIcon(), OnTapped: p.onMail}
 	p.declineBtn = &widget.Button{Text: "Mark declined…", Icon: theme.ConfirmIcon(), OnTapped: p.onMarkSent}
-	p.sendBar = newFlowBar(p.copyBtn, p.emlBtn, p.mailBtn, p.declineBtn)
+	p.sendBar = newFlow(false, p.copyBtn, p.emlBtn, p.mailBtn, p.declineBtn)
 	p.viewRow = container.NewHBox(&widget.Label{Text: "Show", TextStyle: fyne.TextStyle{Bold: true}}, p.view)
 	p.viewRow.Hide()
-	writingWork := container.New(bottomBarLayout{bar: p.sendBar}, container.NewBorder(p.viewRow, nil, nil, nil, body), p.sendBar.c)
+	writingWork := container.New(columnLayout{grow: 0}, container.NewBorder(p.viewRow, nil, nil, nil, body), p.sendBar)
+	p.writingWork = writingWork
 
 	p.sentView = p.buildSentView()
 	p.sentView.Hide()
@@ -397,7 +399,10 @@ func (p *letterPane) onProfile() { p.app.profileForm = showProfile(p.app, false)
 // which offer the same actions, are told only when that changes.
 func (p *letterPane) refreshActions() {
 	ready := p.canSend()
-	p.declineBtn.SetText(markingOf(p.spec.Kind).button)
+	if text := markingOf(p.spec.Kind).button; text != p.declineBtn.Text {
+		p.declineBtn.SetText(text)
+		layOutAgain(p.writingWork, p.sendBar) // a longer name may need a row of its own
+	}
 	for _, b := range []*widget.Button{p.copyBtn, p.emlBtn, p.mailBtn, p.declineBtn} {
 		if ready {
 			b.Enable()

@@ -222,7 +222,7 @@ func (p *letterPane) findingCard(i int) fyne.CanvasObject {
 			}})
 		}
 	}
-	return container.NewBorder(nil, nil, container.NewVBox(icon), nil, container.NewVBox(text, newFlowBar(actions...).c))
+	return container.NewBorder(nil, nil, container.NewVBox(icon), nil, container.NewVBox(text, newFlow(false, actions...)))
 }
 
 // shorten cuts s to n characters, with an ellipsis when it was longer.

@@ -86,7 +86,7 @@ func (p *letterPane) showSent(sent *tracker.SentLetter, next letter.Kind) {
 // showWriting shows the writing part of the tab — settings, editor, letter as sent, send
 // bar — or hides it for the view of a letter that went out.
 func (p *letterPane) showWriting(on bool) {
-	for _, o := range []fyne.CanvasObject{p.writing, p.sendBar.c} {
+	for _, o := range []fyne.CanvasObject{p.writing, p.sendBar} {
 		if on {
 			o.Show()
 		} else {

@@ -114,15 +114,18 @@ func newTrackerPane(a *App) *trackerPane {
 	)
 	p.noticeBox.Hide()
 
-	top := container.NewVBox(
+	// The filters share their row, and wrap onto two where the column is narrow.
+	filters := newFlow(true, p.status, p.sort, container.New(atLeastAsWide{&widget.Button{Text: dueText(1000), Icon: theme.HistoryIcon()}}, p.due))
+	bottom := container.NewBorder(nil, nil, nil, p.chartToggle, p.count)
+	column := container.New(columnLayout{grow: 4},
 		p.noticeBox,
 		container.NewBorder(nil, nil, nil, container.NewHBox(p.add, p.more), p.search),
-		container.NewBorder(nil, nil, nil, container.New(atLeastAsWide{&widget.Button{Text: dueText(1000), Icon: theme.HistoryIcon()}}, p.due),
-			container.NewGridWithColumns(2, p.status, p.sort)),
+		filters,
 		p.chart,
+		p.body,
+		bottom,
 	)
-	bottom := container.NewBorder(nil, nil, nil, p.chartToggle, p.count)
-	p.content = container.NewStack(container.NewPadded(container.NewBorder(top, bottom, nil, nil, p.body)), p.tips.layer)
+	p.content = container.NewStack(container.NewPadded(column), p.tips.layer)
 	p.onQueryChanged()
 	return p
 }

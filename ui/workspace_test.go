@@ -1,13 +1,13 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/declinedesk/declinedesk/internal/letter"
 	"github.com/declinedesk/declinedesk/internal/proofread"
@@ -66,23 +66,36 @@ func TestTheWindowNeverGrowsByItself(t *testing.T) {
 	}
 }
 
-// At 800x600 the buttons of the Letter tab never overlap, and each stays inside the window.
+// At 800x600, and with the list's column as wide or as narrow as the split allows, the
+// buttons of the Letter tab, the Decide tab and the list's filters never overlap, and each
+// stays whole inside the window.
 func TestNothingOverlapsAt800x600(t *testing.T) {
 	h := newHarness(t, tracker.Opportunity{Company: "Acme Inc", Role: "Go Engineer", Status: stage.Offer, ContactName: "Jo Park", ContactEmail: "jo@acme.test"})
 	h.win.Resize(fyne.NewSize(800, 600))
 	h.selectCompany("Acme Inc")
-	h.app.showTab(tabLetter)
-	p := h.app.letter
-	btns := []*widget.Button{p.copyBtn, p.emlBtn, p.mailBtn, p.declineBtn}
+	p, d, tr := h.app.letter, h.app.decide, h.app.tracker
+	for _, offset := range []float64{0, 0.3, 1} {
+		h.app.mainSplit.SetOffset(offset)
+		h.app.showTab(tabLetter)
+		h.apart(t, fmt.Sprintf("Letter, split at %.2f", offset), p.copyBtn, p.emlBtn, p.mailBtn, p.declineBtn)
+		h.app.showTab(tabDecide)
+		h.apart(t, fmt.Sprintf("Decide, split at %.2f", offset), d.decline, d.proceed)
+		h.apart(t, fmt.Sprintf("filters, split at %.2f", offset), tr.status, tr.sort, tr.due)
+	}
+}
+
+// apart fails unless each of objs is whole, inside the window, and clear of the others.
+func (h *harness) apart(t *testing.T, what string, objs ...fyne.CanvasObject) {
+	t.Helper()
 	d := fyne.CurrentApp().Driver()
 	win := h.win.Canvas().Size()
 	type rect struct{ x0, y0, x1, y1 float32 }
 	var rs []rect
-	for _, b := range btns {
-		pos, size := d.AbsolutePositionForObject(b), b.Size()
+	for _, o := range objs {
+		pos, size := d.AbsolutePositionForObject(o), o.Size()
 		r := rect{pos.X, pos.Y, pos.X + size.Width, pos.Y + size.Height}
-		if size.Width < b.MinSize().Width || r.x1 > win.Width || r.y1 > win.Height {
-			t.Errorf("%q is cut or outside the window: %v, window %v", b.Text, r, win)
+		if size.Width < o.MinSize().Width || size.Height < o.MinSize().Height || r.x1 > win.Width || r.y1 > win.Height {
+			t.Errorf("%s: %v is cut or outside the window: %v, needs %v, window %v", what, o, r, o.MinSize(), win)
 		}
 		rs = append(rs, r)
 	}
@@ -90,7 +103,7 @@ func TestNothingOverlapsAt800x600(t *testing.T) {
 		for j := i + 1; j < len(rs); j++ {
 			a, b := rs[i], rs[j]
 			if a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1 {
-				t.Errorf("%q and %q overlap", btns[i].Text, btns[j].Text)
+				t.Errorf("%s: %v and %v overlap", what, objs[i], objs[j])
 			}
 		}
 	}
@@ -187,8 +200,8 @@ func TestTheLetterTabAfterSending(t *testing.T) {
 	test.Tap(p.declineBtn)
 	h.settle()
 	h.tap("Mark declined")
-	if !p.sentView.Visible() || p.writing.Visible() || p.sendBar.c.Visible() {
-		t.Fatalf("sent view %v, writing %v, send bar %v", p.sentView.Visible(), p.writing.Visible(), p.sendBar.c.Visible())
+	if !p.sentView.Visible() || p.writing.Visible() || p.sendBar.Visible() {
+		t.Fatalf("sent view %v, writing %v, send bar %v", p.sentView.Visible(), p.writing.Visible(), p.sendBar.Visible())
 	}
 	if !strings.Contains(p.sentBody.String(), strings.Split(body, "\n")[0]) || !strings.Contains(p.sentTitle.Text, "went out") {
 		t.Errorf("the sent letter is not shown: %q\n%s", p.sentTitle.Text, p.sentBody.String())
