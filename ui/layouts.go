@@ -36,7 +36,10 @@ func fitted(content fyne.CanvasObject, min fyne.Size) fyne.CanvasObject {
 // the first never crowds the second out.
 type capTopLayout struct {
 	share   float32          // of the height the first may take
-	natural func() fyne.Size // the first's whole size, as if it did not scroll
+	natural func(width float32) fyne.Size // the first's whole size at a width, as if it did not scroll
+	// keep is the height the second keeps on a short screen, where the first makes do with
+	// as little as half its share.
+	keep float32
 }
 
 func (l capTopLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
@@ -44,7 +47,11 @@ func (l capTopLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	h := float32(0)
 	if top.Visible() {
 		// The second keeps at least its own minimum: the first gives way, and scrolls.
-		h = max(0, min(l.natural().Height, size.Height*l.share, size.Height-rest.MinSize().Height-theme.Padding()))
+		h = min(l.natural(size.Width).Height, size.Height*l.share)
+		if l.keep > 0 {
+			h = min(h, max(size.Height-l.keep, size.Height*l.share/2))
+		}
+		h = max(0, min(h, size.Height-rest.MinSize().Height-theme.Padding()))
 	}
 	gap := float32(0)
 	if h > 0 {
@@ -65,14 +72,14 @@ func (l capTopLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 // height it needs up to a share; the first takes the rest.
 type capBottomLayout struct {
 	share   float32
-	natural func() fyne.Size
+	natural func(width float32) fyne.Size
 }
 
 func (l capBottomLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	rest, bottom := objs[0], objs[1]
 	h := float32(0)
 	if bottom.Visible() {
-		h = max(0, min(l.natural().Height, size.Height*l.share, size.Height-rest.MinSize().Height-theme.Padding()))
+		h = max(0, min(l.natural(size.Width).Height, size.Height*l.share, size.Height-rest.MinSize().Height-theme.Padding()))
 		h = max(h, min(bottom.MinSize().Height, size.Height))
 	}
 	gap := float32(0)
@@ -343,4 +350,14 @@ func (l *headingLabel) MinSize() fyne.Size {
 	text := fyne.MeasureText(l.Text, theme.TextSize(), l.TextStyle)
 	min := l.Label.MinSize()
 	return fyne.NewSize(text.Width+2*theme.InnerPadding(), min.Height)
+}
+
+// minAtWidth is o's minimum once it is w wide: text that wraps needs more lines when
+// narrower, and Fyne measures it at the width it last had. o is given that width first,
+// as the scroll that holds it would next.
+func minAtWidth(o fyne.CanvasObject, w float32) fyne.Size {
+	if w = max(w, o.MinSize().Width); o.Size().Width != w {
+		o.Resize(fyne.NewSize(w, o.Size().Height))
+	}
+	return o.MinSize()
 }

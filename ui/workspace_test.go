@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/declinedesk/declinedesk/internal/letter"
 	"github.com/declinedesk/declinedesk/internal/proofread"
@@ -271,4 +272,25 @@ func TestAKeystrokeRebuildsOnlyTheLetter(t *testing.T) {
 		t.Fatal("the draft was not saved, so the test proves nothing")
 	}
 	_ = time.Second
+}
+
+// On a short window the letter keeps some six lines of the editor however many settings
+// there are; on a tall one the settings get what they need, up to their share.
+func TestTheEditorKeepsItsLinesOnAShortScreen(t *testing.T) {
+	h := newHarness(t, acme)
+	h.selectCompany("Acme Inc")
+	h.app.showTab(tabLetter)
+	p := h.app.letter
+	sixLines := widget.NewMultiLineEntry()
+	sixLines.SetMinRowsVisible(6)
+	// An 800x600 screen, less the window's frame and the menu bar.
+	h.win.Resize(fyne.NewSize(766, 520))
+	if got, want := p.editor.Size().Height, sixLines.MinSize().Height; got < want {
+		t.Errorf("on a short screen the editor is %.0f px high, less than six lines (%.0f px)", got, want)
+	}
+	h.win.Resize(fyne.NewSize(1280, 800))
+	column := p.settingsScroll.Size().Height + p.editor.Size().Height
+	if got, want := p.settingsScroll.Size().Height, min(p.settingsBox.MinSize().Height, column*settingsShare); got < want-1 {
+		t.Errorf("on a tall screen the settings get %.0f px of %.0f, want %.0f", got, column, want)
+	}
 }
