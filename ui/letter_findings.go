@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -222,7 +223,9 @@ func (p *letterPane) findingCard(i int) fyne.CanvasObject {
 			}})
 		}
 	}
-	return container.NewBorder(nil, nil, container.NewVBox(icon), nil, container.NewVBox(text, newFlow(false, actions...)))
+	// Kept clear of the right edge, where the scroll bar of the findings shows.
+	return container.New(layout.NewCustomPaddedLayout(0, 0, 0, 2*theme.Padding()),
+		container.NewBorder(nil, nil, container.NewVBox(icon), nil, container.NewVBox(text, newFlow(false, actions...))))
 }
 
 // shorten cuts s to n characters, with an ellipsis when it was longer.

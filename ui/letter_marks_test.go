@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -192,5 +193,48 @@ func TestAMisspellingWithSeveralWordsOffersChoices(t *testing.T) {
 		if c := cardOf(p, i); f.Fix != "" && (c.fix == nil || len(c.choices) > 0) {
 			t.Errorf("%s: fix %v, choices %q", f.Rule, c.fix, c.choiceText)
 		}
+	}
+}
+
+// A line that follows a marked word and a line break is wrapped at the whole width of the
+// as-sent view, not at what was left of the marked word's row.
+func TestALineAfterAMarkedWordKeepsTheWholeWidth(t *testing.T) {
+	h := newHarness(t, acme)
+	h.win.Resize(fyne.NewSize(1280, 800))
+	h.selectCompany("Acme Inc")
+	p := h.app.letter
+	h.win.Canvas().Focus(p.editor)
+	p.editor.SetText("Dear Jo Park,\n\nI realy hope you are well!!\nThank you for the invitation to interview, and for the time you gave me.\n\nBest regards,\nAna Silva")
+	h.settle()
+	if len(marked(p)) == 0 {
+		t.Fatal("nothing is marked")
+	}
+	for _, seg := range p.previewBody.Segments {
+		if text := seg.Textual(); strings.Contains(strings.TrimSuffix(text, "\n"), "\n") {
+			t.Errorf("a segment goes on past a line break: %q", text)
+		}
+	}
+	// The rows as drawn: the texts at one height make one row.
+	var rows []string
+	lastY := float32(-1)
+	for _, o := range test.WidgetRenderer(p.previewBody).Objects() {
+		if txt, ok := o.(*canvas.Text); ok {
+			if y := txt.Position().Y; y != lastY {
+				rows, lastY = append(rows, ""), y
+			}
+			rows[len(rows)-1] += txt.Text
+		}
+	}
+	blank, thanks := 0, ""
+	for _, r := range rows {
+		if r == "" {
+			blank++
+		}
+		if strings.HasPrefix(r, "Thank you") {
+			thanks = r
+		}
+	}
+	if !strings.Contains(thanks, "interview") || blank != 2 || rows[2] != "I realy hope you are well!!" {
+		t.Errorf("the lines after the marks are wrapped early or spaced out: %q", rows)
 	}
 }
