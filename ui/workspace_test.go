@@ -13,6 +13,7 @@ import (
 	"github.com/declinedesk/declinedesk/internal/checklist"
 	"github.com/declinedesk/declinedesk/internal/letter"
 	"github.com/declinedesk/declinedesk/internal/proofread"
+	"github.com/declinedesk/declinedesk/internal/sample"
 	"github.com/declinedesk/declinedesk/internal/stage"
 	"github.com/declinedesk/declinedesk/internal/tracker"
 )
@@ -337,5 +338,31 @@ func TestNothingMovesWhileADraftIsEdited(t *testing.T) {
 	}
 	if !got.ActivityAt.Equal(activity) {
 		t.Errorf("saving the draft moved the opportunity's last activity from %v to %v", activity, got.ActivityAt)
+	}
+}
+
+// The list's column keeps its width as a search narrows the list: the count under it
+// ("3,351 of 12,000 opportunities") never pushes it wider, and is never cut.
+func TestTheListColumnKeepsItsWidthWhileSearching(t *testing.T) {
+	h := newHarness(t)
+	if _, err := h.store.Import(sample.Opportunities(12_000, 1), nil); err != nil {
+		t.Fatal(err)
+	}
+	h.app.reload()
+	h.settle()
+	h.win.Resize(fyne.NewSize(800, 600))
+	h.app.mainSplit.SetOffset(0)
+	p := h.app.tracker
+	width := p.content.Size().Width
+	for _, q := range []string{"", "e", "Hooli", "zzz-nothing"} {
+		p.search.SetText(q)
+		h.settle()
+		h.relayout()
+		if got := p.content.Size().Width; got != width {
+			t.Errorf("searching %q: the list's column went from %.0f to %.0f px (count %q)", q, width, got, p.count.Text)
+		}
+		if p.count.Size().Width < p.count.MinSize().Width {
+			t.Errorf("searching %q: the count %q is cut", q, p.count.Text)
+		}
 	}
 }
