@@ -191,6 +191,16 @@ func (a *App) FitToScreen(screen fyne.Size) {
 	size := fyne.NewSize(max(min(want.Width, room.Width), windowFloor.Width), max(min(want.Height, room.Height), windowFloor.Height))
 	a.win.Resize(size)
 	a.win.CenterOnScreen()
+	if a.fyneApp.Preferences().FloatWithFallback(prefSplitMain, -1) < 0 {
+		a.mainSplit.SetOffset(defaultSplit(size.Width))
+	}
+}
+
+// defaultSplit is the share of width the list's column opens with until the user moves
+// the divider: some 30%, and enough for a list row and its filters on a small screen.
+func defaultSplit(width float32) float64 {
+	const least = 290
+	return max(0.3, min(least/float64(width), 0.5))
 }
 
 // Metadata is the app's identity for Fyne, from FyneApp.toml.
@@ -233,7 +243,7 @@ func New(fa fyne.App, w fyne.Window, s *tracker.BoltStore, opts Options) *App {
 	// panes about.
 	floating := container.NewVBox(container.NewGridWithColumns(2, layout.NewSpacer(), a.status))
 	a.mainSplit = container.NewHSplit(a.tracker.content, container.NewStack(a.workspace, floating))
-	a.mainSplit.Offset = prefs.FloatWithFallback(prefSplitMain, 0.3)
+	a.mainSplit.Offset = prefs.FloatWithFallback(prefSplitMain, defaultSplit(defaultSize.Width))
 	// The window's size is the user's: the content never makes it grow, and below the
 	// content's own minimum the panes scroll.
 	w.SetContent(fitted(a.mainSplit, windowFloor))

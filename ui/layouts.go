@@ -35,7 +35,7 @@ func fitted(content fyne.CanvasObject, min fyne.Size) fyne.CanvasObject {
 // Unlike a split, nothing is left empty when the first needs little, and unlike a border,
 // the first never crowds the second out.
 type capTopLayout struct {
-	share   float32          // of the height the first may take
+	share   float32                       // of the height the first may take
 	natural func(width float32) fyne.Size // the first's whole size at a width, as if it did not scroll
 	// keep is the height the second keeps on a short screen, where the first makes do with
 	// as little as half its share.
@@ -73,13 +73,20 @@ func (l capTopLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 type capBottomLayout struct {
 	share   float32
 	natural func(width float32) fyne.Size
+	// keep is the height the first keeps on a short screen, where the second makes do with
+	// as little as half its share.
+	keep float32
 }
 
 func (l capBottomLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	rest, bottom := objs[0], objs[1]
 	h := float32(0)
 	if bottom.Visible() {
-		h = max(0, min(l.natural(size.Width).Height, size.Height*l.share, size.Height-rest.MinSize().Height-theme.Padding()))
+		h = min(l.natural(size.Width).Height, size.Height*l.share)
+		if l.keep > 0 {
+			h = min(h, max(size.Height-l.keep, size.Height*l.share/2))
+		}
+		h = max(0, min(h, size.Height-rest.MinSize().Height-theme.Padding()))
 		h = max(h, min(bottom.MinSize().Height, size.Height))
 	}
 	gap := float32(0)

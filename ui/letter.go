@@ -132,10 +132,11 @@ const (
 	// scroll.
 	settingsShare = 0.45
 	findingsShare = 0.4
-	// editorKeeps is the height the editor, its caption and the proofreader's first line
-	// keep on a short screen before the settings take their share: some six lines of the
-	// letter.
-	editorKeeps = 240
+	// On a short screen the settings and the findings make do with less before the editor
+	// goes below some six lines: editorKeeps is the height of those lines and the caption
+	// over them, writingKeeps the same with the proofreader's first lines under them.
+	editorKeeps  = 190
+	writingKeeps = 280
 )
 
 // build makes the letter's widgets, the first time an opportunity is shown.
@@ -207,7 +208,7 @@ func (p *letterPane) build() fyne.CanvasObject {
 	p.verdict = &widget.Label{Wrapping: fyne.TextWrapWord}
 	p.findingBox = container.NewVBox()
 	p.findingsArea = container.NewVScroll(container.NewVBox(p.verdict, p.findingBox))
-	editorColumn := container.New(capBottomLayout{share: findingsShare, natural: func(w float32) fyne.Size { return minAtWidth(p.findingsArea.Content, w) }},
+	editorColumn := container.New(capBottomLayout{share: findingsShare, keep: editorKeeps, natural: func(w float32) fyne.Size { return minAtWidth(p.findingsArea.Content, w) }},
 		container.NewBorder(container.NewVBox(p.changedBox, container.NewBorder(nil, nil, nil, p.rewrite, p.editedNote)), nil, nil, nil, p.editor),
 		p.findingsArea)
 
@@ -232,7 +233,7 @@ func (p *letterPane) build() fyne.CanvasObject {
 	// them, to be read in one piece.
 	kindRow := container.NewBorder(nil, nil, &widget.Label{Text: "Letter", TextStyle: fyne.TextStyle{Bold: true}}, p.settingsBtn, p.kind)
 	writeColumn := container.NewBorder(kindRow, nil, nil, nil,
-		container.New(capTopLayout{share: settingsShare, keep: editorKeeps, natural: func(w float32) fyne.Size { return minAtWidth(p.settingsBox, w) }},
+		container.New(capTopLayout{share: settingsShare, keep: writingKeeps, natural: func(w float32) fyne.Size { return minAtWidth(p.settingsBox, w) }},
 			p.settingsScroll, editorColumn))
 	p.writing = container.New(pairLayout{wide: letterPairWidth, second: &p.showAsSent, narrow: &p.narrow, onNarrow: p.onNarrow},
 		writeColumn, p.previewScroll)

@@ -277,7 +277,7 @@ func TestAKeystrokeRebuildsOnlyTheLetter(t *testing.T) {
 }
 
 // On a short window the letter keeps some six lines of the editor however many settings
-// there are; on a tall one the settings get what they need, up to their share.
+// and findings there are; on a tall one the settings get what they need, up to their share.
 func TestTheEditorKeepsItsLinesOnAShortScreen(t *testing.T) {
 	h := newHarness(t, acme)
 	h.selectCompany("Acme Inc")
@@ -285,6 +285,12 @@ func TestTheEditorKeepsItsLinesOnAShortScreen(t *testing.T) {
 	p := h.app.letter
 	sixLines := widget.NewMultiLineEntry()
 	sixLines.SetMinRowsVisible(6)
+	// A finding or two take their place under the editor.
+	h.typeInto(p.editor, "Hi!! ")
+	h.settle()
+	if len(p.found) == 0 {
+		t.Fatal("no finding to show")
+	}
 	// An 800x600 screen, less the window's frame and the menu bar.
 	h.win.Resize(fyne.NewSize(766, 520))
 	if got, want := p.editor.Size().Height, sixLines.MinSize().Height; got < want {
@@ -364,5 +370,25 @@ func TestTheListColumnKeepsItsWidthWhileSearching(t *testing.T) {
 		if p.count.Size().Width < p.count.MinSize().Width {
 			t.Errorf("searching %q: the count %q is cut", q, p.count.Text)
 		}
+	}
+}
+
+// On a small screen the list's column opens wide enough for its rows and filters; once the
+// user moves the divider, that is where it opens.
+func TestTheListColumnOpensWideEnoughOnASmallScreen(t *testing.T) {
+	h := newHarness(t, acme)
+	h.app.FitToScreen(fyne.NewSize(800, 600))
+	if w := h.app.tracker.content.Size().Width; w < 280 {
+		t.Errorf("on an 800x600 screen the list's column opens %.0f px wide", w)
+	}
+	h.app.FitToScreen(fyne.NewSize(1920, 1080))
+	if got := h.app.mainSplit.Offset; got != 0.3 {
+		t.Errorf("on a large screen the list's column takes %.2f of the width", got)
+	}
+	h.app.fyneApp.Preferences().SetFloat(prefSplitMain, 0.45)
+	h.app.mainSplit.SetOffset(0.45)
+	h.app.FitToScreen(fyne.NewSize(800, 600))
+	if got := h.app.mainSplit.Offset; got != 0.45 {
+		t.Errorf("the divider the user moved opens at %.2f", got)
 	}
 }
