@@ -87,6 +87,7 @@ type App struct {
 	workspace        *container.AppTabs
 	afterLoadPending bool              // the backup and memory clean-up wait until the list is shown
 	recovering       bool              // a restore is on offer: the first-run welcome waits for the answer
+	menusRefreshed   int               // how often the menus were brought up to date, which a keystroke must not do
 	settingAside     bool              // a damaged tracker is being moved aside
 	keys             map[string]func() // every keyboard shortcut, by its name
 	shortcuts        [][2]string       // every menu shortcut and its action, for Help
@@ -102,6 +103,7 @@ type gatedItem struct {
 
 // refreshMenus enables the menu items whose action can run now.
 func (a *App) refreshMenus() {
+	a.menusRefreshed++
 	for _, g := range a.gated {
 		switch g.needs {
 		case selection:
@@ -162,6 +164,45 @@ func (a *App) onShortcuts() {
 	a.present(d)
 }
 
+// windowFloor is the least the window asks of the screen, whatever it shows: it fits the
+// smallest screens the app is used on, with room for the desktop's own bars.
+var windowFloor = fyne.NewSize(600, 400)
+
+// defaultSize is the window's size on first start, on a screen with room for it.
+var defaultSize = fyne.NewSize(1280, 800)
+
+// wantedSize is the size the window was left at, or the default.
+func (a *App) wantedSize() fyne.Size {
+	prefs := a.fyneApp.Preferences()
+	w := float32(prefs.FloatWithFallback(prefWidth, float64(defaultSize.Width)))
+	h := float32(prefs.FloatWithFallback(prefHeight, float64(defaultSize.Height)))
+	if w < windowFloor.Width || h < windowFloor.Height || w > 20000 || h > 20000 {
+		return defaultSize // a preference file edited by hand
+	}
+	return fyne.NewSize(w, h)
+}
+
+// FitToScreen sizes the window to open inside a screen of the given size: the size it was
+// left at, or the default, made smaller where the screen is, with room left for the
+// desktop's bars, and centred on it.
+func (a *App) FitToScreen(screen fyne.Size) {
+	want := a.wantedSize()
+	room := fyne.NewSize(screen.Width*0.96, screen.Height*0.92)
+	size := fyne.NewSize(max(min(want.Width, room.Width), windowFloor.Width), max(min(want.Height, room.Height), windowFloor.Height))
+	a.win.Resize(size)
+	a.win.CenterOnScreen()
+	if a.fyneApp.Preferences().FloatWithFallback(prefSplitMain, -1) < 0 {
+		a.mainSplit.SetOffset(defaultSplit(size.Width))
+	}
+}
+
+// defaultSplit is the share of width the list's column opens with until the user moves
+// the divider: some 30%, and enough for a list row and its filters on a small screen.
+func defaultSplit(width float32) float64 {
+	const least = 290
+	return max(0.3, min(least/float64(width), 0.5))
+}
+
 // Metadata is the app's identity for Fyne, from FyneApp.toml.
 func Metadata() fyne.AppMetadata {
 	info := declinedesk.AppInfo()
@@ -202,10 +243,12 @@ func New(fa fyne.App, w fyne.Window, s *tracker.BoltStore, opts Options) *App {
 	// panes about.
 	floating := container.NewVBox(container.NewGridWithColumns(2, layout.NewSpacer(), a.status))
 	a.mainSplit = container.NewHSplit(a.tracker.content, container.NewStack(a.workspace, floating))
-	a.mainSplit.Offset = prefs.FloatWithFallback(prefSplitMain, 0.26)
-	w.SetContent(a.mainSplit)
+	a.mainSplit.Offset = prefs.FloatWithFallback(prefSplitMain, defaultSplit(defaultSize.Width))
+	// The window's size is the user's: the content never makes it grow, and below the
+	// content's own minimum the panes scroll.
+	w.SetContent(fitted(a.mainSplit, windowFloor))
 	w.SetIcon(resources.Icon)
-	w.Resize(fyne.NewSize(float32(prefs.FloatWithFallback(prefWidth, 1280)), float32(prefs.FloatWithFallback(prefHeight, 800))))
+	w.Resize(a.wantedSize())
 	a.installMenuAndShortcuts()
 	w.SetCloseIntercept(a.onClose)
 	w.SetOnDropped(a.onDropped) // an .eml file dropped on the window starts an opportunity
@@ -395,6 +438,7 @@ func (a *App) selectOpportunity(id uint64) {
 	}
 	a.decide.leave()
 	a.letter.leave()
+	a.letter.expectAnother() // a send action from now on waits for this one's letter
 	background(a.work, func() (tracker.Opportunity, error) { return a.store.Get(id) }, func(o tracker.Opportunity, err error) {
 		if err != nil {
 			a.showError("The opportunity could not be opened", err)
@@ -434,6 +478,22 @@ func (a *App) save(notSaved string, change func(s *tracker.BoltStore) (tracker.O
 				return
 			}
 			a.saved(o)
+		})
+}
+
+// saveAside saves what belongs to the current opportunity but shows nowhere but where it is
+// typed — its letter draft, its checklist answers — so that nothing is redrawn for it: a
+// pause in typing moves nothing in the list and rebuilds no pane.
+func (a *App) saveAside(notSaved string, change func(s *tracker.BoltStore) (tracker.Opportunity, error)) {
+	background(a.work, func() (tracker.Opportunity, error) { return change(a.store) },
+		func(o tracker.Opportunity, err error) {
+			if err != nil {
+				a.showError(notSaved, err)
+				return
+			}
+			if c := a.current; c != nil && c.ID == o.ID {
+				c.Draft, c.DraftStatus, c.Checklist, c.UpdatedAt = o.Draft, o.DraftStatus, o.Checklist, o.UpdatedAt
+			}
 		})
 }
 

@@ -69,7 +69,7 @@ func TestWindowRemembersSizeSplitsAndSort(t *testing.T) {
 		return a, q
 	}
 	a, q := open()
-	if a.mainSplit.Offset != 0.26 || a.workspace.SelectedIndex() != tabDetails {
+	if a.mainSplit.Offset != 0.3 || a.workspace.SelectedIndex() != tabDetails {
 		t.Errorf("default split %v, tab %d", a.mainSplit.Offset, a.workspace.SelectedIndex())
 	}
 	a.win.Resize(fyne.NewSize(1100, 700))

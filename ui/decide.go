@@ -39,6 +39,8 @@ type decidePane struct {
 	why      *widget.Label
 	decline  *widget.Button
 	proceed  *widget.Button
+	actions  *fyne.Container // the two buttons
+	column   *fyne.Container // the checklist, the summary and the buttons
 	frame    *paneFrame
 	content  fyne.CanvasObject
 
@@ -138,7 +140,7 @@ func (p *decidePane) build() fyne.CanvasObject {
 	p.proceed = &widget.Button{Text: "Proceed", Icon: theme.ConfirmIcon(), OnTapped: p.onProceed}
 	// The summary keeps one height whatever it says, so that answering never moves the
 	// checklist: the suggestion and its reasons get three lines and scroll when they need
-	// more, and the buttons keep their row when the stage has none.
+	// more.
 	tight := func(objs ...fyne.CanvasObject) *fyne.Container {
 		return container.New(layout.NewCustomPaddedVBoxLayout(-2*theme.Padding()), objs...)
 	}
@@ -147,8 +149,10 @@ func (p *decidePane) build() fyne.CanvasObject {
 		widget.NewSeparator(),
 		container.NewGridWithColumns(3, countCells...),
 		container.New(heightOf{threeLines}, container.NewVScroll(tight(p.verdict, p.why))),
-		container.New(heightOf{p.proceed}, container.NewBorder(nil, nil, nil, p.proceed, p.decline)),
 	)
+	// The two buttons share a row, or take one each where the pane is narrow; the row stays
+	// when a settled stage has none.
+	p.actions = container.New(flowLayout{fill: true, width: new(float32), least: p.proceed}, p.decline, p.proceed)
 
 	// The heading, the badge and the sections scroll as one page, and the wheel scrolls it
 	// wherever the pointer is.
@@ -157,7 +161,8 @@ func (p *decidePane) build() fyne.CanvasObject {
 	for _, r := range p.rows {
 		r.wheel.scroll = p.scroll
 	}
-	return container.NewBorder(nil, summary, nil, nil, p.scroll)
+	p.column = container.New(columnLayout{grow: 0}, p.scroll, summary, p.actions)
+	return p.column
 }
 
 // reveal scrolls the checklist so that o, which has just got the keyboard focus, is in view:
@@ -496,6 +501,7 @@ func (p *decidePane) showActions(s stage.Status) {
 			b.btn.Show()
 		}
 	}
+	layOutAgain(p.column, p.actions) // other names may need other rows
 }
 
 // onProceed offers to move the opportunity on: to the interview, or to the new job.

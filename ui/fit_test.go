@@ -58,9 +58,10 @@ func TestTheWindowNeverAsksForMoreThan960x640(t *testing.T) {
 	p.changed.SetText(strings.Repeat("The opportunity changed since you edited this letter. ", 4))
 	p.changedBox.Show()
 	p.keepInTouch.Show()
-	// A finding selected, with the longest words it may have meant as choices.
-	p.showChosen(&proofread.Finding{Message: strings.Repeat("A long message about a word. ", 6),
+	// A finding with the longest words it may have meant as choices.
+	p.found = append(p.found, proofread.Finding{Message: strings.Repeat("A long message about a word. ", 6),
 		Suggestions: []string{"counterrevolutionaries", "internationalisation", "disproportionately"}})
+	p.showFindings()
 	h.app.tracker.setChartOpen(true)
 	for _, tab := range []int{tabDetails, tabDecide, tabLetter} {
 		h.app.showTab(tab)

@@ -41,6 +41,11 @@ func newMultiLineEntry(a *App) *entry {
 	return e
 }
 
+// AcceptsTab is false for every field of the app, the letter's editor included: Tab moves
+// to the next field and Shift+Tab back, as in any form. A letter has no use for tab
+// characters; one pasted in is flagged by the proofreader, with a fix.
+func (e *entry) AcceptsTab() bool { return false }
+
 func (e *entry) TypedRune(r rune) {
 	e.typed = true
 	e.Entry.TypedRune(r)

@@ -2,10 +2,12 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -15,12 +17,13 @@ import (
 )
 
 // refresh renders and proofreads the letter off the UI goroutine and shows the newest
-// result, so that typing never waits for the proofreader.
+// result, so that typing never waits for the proofreader. What the settings leave out but
+// a letter needs (the name of someone recommended, a reason to write) shows as a
+// placeholder the proofreader flags, so that the letter never goes blank.
 func (p *letterPane) refresh() {
 	p.seq++
 	seq, spec, opts, noLetter := p.seq, p.spec, p.renderOptions(), p.noLetter
 	known := p.knownNames()
-	subjectHint := ""
 	type result struct {
 		letter   letter.Letter
 		problems []error
@@ -30,10 +33,11 @@ func (p *letterPane) refresh() {
 		if noLetter {
 			return result{}
 		}
-		if problems := spec.FieldErrors(); len(problems) > 0 {
+		shown := spec.WithPlaceholders()
+		if problems := shown.FieldErrors(); len(problems) > 0 {
 			return result{problems: problems}
 		}
-		l, err := letter.RenderWith(spec, opts)
+		l, err := letter.RenderWith(shown, opts)
 		if err != nil {
 			return result{problems: []error{err}}
 		}
@@ -46,24 +50,43 @@ func (p *letterPane) refresh() {
 		if len(r.problems) > 0 {
 			p.problems.SetText(problemText(r.problems))
 			p.problems.Show()
-		} else {
+		} else if p.problems.Visible() {
 			p.problems.Hide()
-			subjectHint = r.letter.Subject
 		}
-		p.settings.Refresh()
-		if p.subject.Text == "" && subjectHint != "" {
-			p.subject.SetPlaceHolder(subjectHint)
+		if r.letter.Subject != "" && p.subject.PlaceHolder != r.letter.Subject {
+			p.subject.SetPlaceHolder(r.letter.Subject)
 		}
 		p.showPreview()
 		p.showFindings()
 		p.refreshActions()
+		p.runAfterRender()
 	})
+}
+
+// refreshNow is refresh for a letter just put on screen: what a send action taken at once
+// acts on must be this letter, so the actions wait for it (see whenRendered).
+func (p *letterPane) refreshNow() {
+	p.rendered, p.found = letter.Letter{}, nil
+	p.refresh()
+}
+
+func (p *letterPane) runAfterRender() {
+	p.renderedSeq = p.seq
+	actions := p.pendingActions
+	p.pendingActions = nil
+	for _, do := range actions {
+		do()
+	}
 }
 
 // proofreadOptions tell the proofreader the names the letter may use, so that they are
 // never taken for misspellings.
 func proofreadOptions(s letter.Spec, known []string) proofread.Options {
-	return proofread.Options{Kind: s.Kind.OrDefault(), Name: s.SenderName, Recipient: s.RecipientName, Company: s.Company,
+	name := s.SenderName
+	if name == senderPlaceholder {
+		name = "" // a placeholder is never the writer's name
+	}
+	return proofread.Options{Kind: s.Kind.OrDefault(), Name: name, Recipient: s.RecipientName, Company: s.Company,
 		Role: s.Role, Referral: s.ReferralName, Known: known}
 }
 
@@ -112,43 +135,97 @@ func (p *letterPane) showFindings() {
 		p.verdict.Importance = widget.SuccessImportance
 	}
 	p.verdict.Refresh()
-	p.findings.UnselectAll()
-	p.findings.Refresh()
-	p.showChosen(nil)
+	// A card is made again only when what it says changed: a keystroke that only moves a
+	// finding along the text leaves its card as it is.
+	keys := make([]string, len(p.found))
+	for i, f := range p.found {
+		keys[i] = cardKey(f)
+	}
+	if slices.Equal(keys, p.cardKeys) {
+		return
+	}
+	p.cardKeys = keys
+	cards := make([]fyne.CanvasObject, len(p.found))
+	for i := range p.found {
+		cards[i] = p.findingCard(i)
+	}
+	p.findingBox.Objects = cards
+	p.findingBox.Refresh()
+}
+
+// cardKey is what a finding's card shows: the same key, the same card.
+func cardKey(f proofread.Finding) string {
+	return fmt.Sprint(f.Rule, f.Severity, f.Part, f.Line, f.Text, f.Message, f.Fix, f.Suggestions)
+}
+
+// finding is the i-th finding as proofread last, when a card's button is pressed: its
+// span where the text is now.
+func (p *letterPane) finding(i int) (proofread.Finding, bool) {
+	if i >= len(p.found) {
+		return proofread.Finding{}, false
+	}
+	return p.found[i], true
 }
 
 // maxChoices is how many of a finding's suggestions the pane offers as buttons: the
 // likeliest, few enough to take in at a glance.
 const maxChoices = 3
 
-// showChosen shows the selected finding's whole message, and its fix when it has one, or
-// else the words it may have meant, each a button.
-func (p *letterPane) showChosen(f *proofread.Finding) {
-	p.chosen = f
-	p.fixBtn.Hide()
-	p.choices.Hide()
-	if f == nil {
-		p.findingDetail.SetText("")
-		p.findingDetail.Hide()
-		return
+// findingCard is one finding, whole: its severity, where it is, its message, and what to
+// do — its fix in one click, or the words it may have meant, each a button — with a button
+// that shows it in the text. Nothing is cut, nothing waits for a click to appear.
+func (p *letterPane) findingCard(i int) fyne.CanvasObject {
+	f := p.found[i]
+	icon := widget.NewIcon(theme.InfoIcon())
+	switch f.Severity {
+	case proofread.SevError:
+		icon.SetResource(theme.NewErrorThemedResource(theme.ErrorIcon()))
+	case proofread.SevWarning:
+		icon.SetResource(theme.NewWarningThemedResource(theme.WarningIcon()))
 	}
-	p.findingDetail.SetText(f.Message)
-	p.findingDetail.Show()
+	quote := ""
+	if t := strings.TrimSpace(f.Text); t != "" && len([]rune(t)) <= 40 && !strings.Contains(t, "\n") && !strings.HasPrefix(f.Message, "“"+t+"”") {
+		quote = " “" + t + "”" // unless the message starts with it already
+	}
+	where := "Subject:"
+	if f.Part != proofread.Subject {
+		where = fmt.Sprintf("Line %d:", f.Line)
+	}
+	text := &widget.Label{Text: fmt.Sprintf("%s%s %s", where, quote, f.Message), Wrapping: fyne.TextWrapWord}
+	actions := []fyne.CanvasObject{&widget.Button{Text: "Show", Icon: theme.SearchIcon(), Importance: widget.LowImportance,
+		OnTapped: func() {
+			if f, ok := p.finding(i); ok {
+				p.showFinding(f)
+			}
+		}}}
 	switch {
 	case f.Fix != "":
-		p.fixBtn.SetText("Fix: “" + shorten(f.Fix, 24) + "”")
-		p.fixBtn.Show()
-	case len(f.Suggestions) > 0:
-		for i, b := range p.choiceBtns {
-			if i < len(f.Suggestions) {
-				b.SetText(shorten(f.Suggestions[i], 24))
-				b.Show()
-			} else {
-				b.Hide()
-			}
+		label := "Fix: “" + shorten(f.Fix, 24) + "”"
+		if strings.TrimSpace(f.Fix) == "" {
+			label = "Fix"
 		}
-		p.choices.Show()
+		actions = append(actions, &widget.Button{Text: label, Icon: theme.ConfirmIcon(), Importance: widget.HighImportance,
+			OnTapped: func() {
+				if f, ok := p.finding(i); ok {
+					p.replace(&f, f.Fix)
+				}
+			}})
+	case len(f.Suggestions) > 0:
+		actions = append(actions, &widget.Label{Text: "Did you mean"})
+		for n, s := range f.Suggestions {
+			if n == maxChoices {
+				break
+			}
+			actions = append(actions, &widget.Button{Text: shorten(s, 24), OnTapped: func() {
+				if f, ok := p.finding(i); ok {
+					p.replace(&f, s)
+				}
+			}})
+		}
 	}
+	// Kept clear of the right edge, where the scroll bar of the findings shows.
+	return container.New(layout.NewCustomPaddedLayout(0, 0, 0, 2*theme.Padding()),
+		container.NewBorder(nil, nil, container.NewVBox(icon), nil, container.NewVBox(text, newFlow(false, actions...))))
 }
 
 // shorten cuts s to n characters, with an ellipsis when it was longer.
@@ -157,20 +234,6 @@ func shorten(s string, n int) string {
 		return string(r[:n-1]) + "…"
 	}
 	return s
-}
-
-// onFix puts the chosen finding's fix in place of its span, in the subject or the text.
-func (p *letterPane) onFix() {
-	if f := p.chosen; f != nil && f.Fix != "" {
-		p.replace(f, f.Fix)
-	}
-}
-
-// onChoice puts the chosen finding's i-th suggestion in place of its span.
-func (p *letterPane) onChoice(i int) {
-	if f := p.chosen; f != nil && i < len(f.Suggestions) {
-		p.replace(f, f.Suggestions[i])
-	}
 }
 
 // replace puts with in place of f's span, in the subject or the text, unless that text
@@ -210,56 +273,18 @@ func countsText(errs, warns, tips int) string {
 	return strings.Join(parts, ", ")
 }
 
-// onFindingSelected selects the finding's text in the editor, or in the subject field when
-// it is in the subject.
-func (p *letterPane) onFindingSelected(i widget.ListItemID) {
-	if i >= len(p.found) {
-		return
-	}
-	f := p.found[i]
-	p.showChosen(&f)
+// showFinding selects the finding's text in the editor, or in the subject field when it is
+// in the subject; where the editor shares its place with the letter as sent, the editor
+// comes forward.
+func (p *letterPane) showFinding(f proofread.Finding) {
 	if f.Part == proofread.Subject {
+		p.showSettings()
 		p.app.win.Canvas().Focus(p.subject)
 		return
 	}
+	if p.narrow && p.showAsSent {
+		p.view.SetSelected("Write")
+	}
 	p.app.win.Canvas().Focus(p.editor)
-	selectRange(p.editor, f.Start, f.End)
-}
-
-// findingRow is one finding: its severity, where it is and what to do.
-type findingRow struct {
-	widget.BaseWidget
-	icon *widget.Icon
-	text *widget.Label
-}
-
-func newFindingRow() fyne.CanvasObject {
-	r := &findingRow{icon: widget.NewIcon(theme.InfoIcon()), text: &widget.Label{Truncation: fyne.TextTruncateEllipsis}}
-	r.ExtendBaseWidget(r)
-	return r
-}
-
-// set shows f, where it is (the subject, or a line of the editor) and what to do.
-func (r *findingRow) set(f proofread.Finding) {
-	switch f.Severity {
-	case proofread.SevError:
-		r.icon.SetResource(theme.NewErrorThemedResource(theme.ErrorIcon()))
-	case proofread.SevWarning:
-		r.icon.SetResource(theme.NewWarningThemedResource(theme.WarningIcon()))
-	default:
-		r.icon.SetResource(theme.InfoIcon())
-	}
-	quote := ""
-	if t := strings.TrimSpace(f.Text); t != "" && len([]rune(t)) <= 40 && !strings.Contains(t, "\n") && !strings.HasPrefix(f.Message, "“"+t+"”") {
-		quote = " “" + t + "”" // unless the message starts with it already
-	}
-	where := "Subject:"
-	if f.Part != proofread.Subject {
-		where = fmt.Sprintf("Line %d:", f.Line)
-	}
-	r.text.SetText(fmt.Sprintf("%s%s %s", where, quote, f.Message))
-}
-
-func (r *findingRow) CreateRenderer() fyne.WidgetRenderer {
-	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, r.icon, nil, r.text))
+	selectRange(&p.editor.Entry, f.Start, f.End)
 }

@@ -2,14 +2,55 @@ package ui
 
 import (
 	"strings"
+
 	"testing"
 
+	"fyne.io/fyne/v2"
+
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/declinedesk/declinedesk/internal/proofread"
 )
+
+// card is the finding card at i in the Letter tab, by its parts.
+type card struct {
+	text       *widget.Label
+	show, fix  *widget.Button
+	choices    []*widget.Button
+	choiceText []string
+}
+
+func cardOf(p *letterPane, i int) card {
+	var c card
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch x := o.(type) {
+		case *widget.Label:
+			if c.text == nil {
+				c.text = x
+			}
+		case *widget.Button:
+			switch {
+			case x.Text == "Show":
+				c.show = x
+			case strings.HasPrefix(x.Text, "Fix"):
+				c.fix = x
+			default:
+				c.choices = append(c.choices, x)
+				c.choiceText = append(c.choiceText, x.Text)
+			}
+		case *fyne.Container:
+			for _, o := range x.Objects {
+				walk(o)
+			}
+		}
+	}
+	walk(p.findingBox.Objects[i])
+	return c
+}
 
 // marked lists the texts the as-sent view marks, with their colours.
 func marked(p *letterPane) map[string]string {
@@ -40,7 +81,8 @@ func TestTheAsSentViewMarksEveryFindingAndOffersItsFix(t *testing.T) {
 	if !strings.HasPrefix(p.previewBody.String(), "Hi!! I thank you for the the chance. Dear Jo Park,") {
 		t.Errorf("the as-sent view does not show the text as typed: %q", p.previewBody.String()[:40])
 	}
-	// Selecting a finding shows its whole message and its fix; the fix is one click.
+	// Every finding shows its whole message and its fix; showing it selects its span; the
+	// fix is one click.
 	at := -1
 	for i, f := range p.found {
 		if f.Rule == proofread.RuleRepeatedWord {
@@ -50,14 +92,15 @@ func TestTheAsSentViewMarksEveryFindingAndOffersItsFix(t *testing.T) {
 	if at < 0 {
 		t.Fatal("no repeated-word finding")
 	}
-	p.findings.Select(at)
-	if p.findingDetail.Text != p.found[at].Message || !p.fixBtn.Visible() || p.fixBtn.Text != "Fix: “the”" {
-		t.Fatalf("detail %q, fix %q (visible %v)", p.findingDetail.Text, p.fixBtn.Text, p.fixBtn.Visible())
+	c := cardOf(p, at)
+	if !strings.Contains(c.text.Text, p.found[at].Message) || c.fix == nil || c.fix.Text != "Fix: “the”" {
+		t.Fatalf("card %q, fix %v", c.text.Text, c.fix)
 	}
+	test.Tap(c.show)
 	if p.editor.SelectedText() != "the the" {
 		t.Errorf("the editor selects %q", p.editor.SelectedText())
 	}
-	test.Tap(p.fixBtn)
+	test.Tap(c.fix)
 	h.settle()
 	if !strings.HasPrefix(p.editor.Text, "Hi!! I thank you for the chance.") {
 		t.Errorf("after the fix: %q", p.editor.Text[:40])
@@ -67,11 +110,8 @@ func TestTheAsSentViewMarksEveryFindingAndOffersItsFix(t *testing.T) {
 	}
 	// A finding without a fix offers none.
 	for i, f := range p.found {
-		if f.Fix == "" {
-			p.findings.Select(i)
-			if p.fixBtn.Visible() {
-				t.Errorf("%s offers a fix", f.Rule)
-			}
+		if f.Fix == "" && cardOf(p, i).fix != nil {
+			t.Errorf("%s offers a fix", f.Rule)
 		}
 	}
 }
@@ -96,20 +136,19 @@ func TestAFindingInTheSubjectIsFixedInTheSubject(t *testing.T) {
 	if f := p.found[at]; f.Part != proofread.Subject || f.Start != 0 || f.Line != 1 || f.Col != 1 {
 		t.Errorf("the subject's finding: %+v", f)
 	}
-	row := newFindingRow().(*findingRow)
-	row.set(p.found[at])
-	if !strings.HasPrefix(row.text.Text, "Subject: “Withdrawl”") {
-		t.Errorf("shown as %q", row.text.Text)
+	c := cardOf(p, at)
+	if !strings.HasPrefix(c.text.Text, "Subject: “Withdrawl”") {
+		t.Errorf("shown as %q", c.text.Text)
 	}
 	if len(marked(p)) != 0 {
 		t.Errorf("the body is marked for the subject's finding: %v", marked(p))
 	}
-	p.findings.Select(at)
-	if h.win.Canvas().Focused() != p.subject || !p.fixBtn.Visible() {
-		t.Fatalf("selecting it focuses %v, fix shown %v", h.win.Canvas().Focused(), p.fixBtn.Visible())
+	test.Tap(c.show)
+	if h.win.Canvas().Focused() != p.subject || c.fix == nil {
+		t.Fatalf("showing it focuses %v, fix %v", h.win.Canvas().Focused(), c.fix)
 	}
 	body := p.editor.Text
-	test.Tap(p.fixBtn)
+	test.Tap(c.fix)
 	h.settle()
 	if p.subject.Text != "Withdrawal from the Go Engineer interview" || p.editor.Text != body {
 		t.Errorf("after the fix: subject %q, body changed %v", p.subject.Text, p.editor.Text != body)
@@ -135,20 +174,11 @@ func TestAMisspellingWithSeveralWordsOffersChoices(t *testing.T) {
 	if at < 0 {
 		t.Fatalf("no misspelling: %+v", p.found)
 	}
-	p.findings.Select(at)
-	if p.fixBtn.Visible() || !p.choices.Visible() {
-		t.Fatalf("fix shown %v, choices shown %v", p.fixBtn.Visible(), p.choices.Visible())
+	c := cardOf(p, at)
+	if c.fix != nil || len(c.choices) < 2 || c.choiceText[0] != "choice" || c.choiceText[1] != "choose" {
+		t.Fatalf("fix %v, choices %q", c.fix, c.choiceText)
 	}
-	var shown []string
-	for _, b := range p.choiceBtns {
-		if b.Visible() {
-			shown = append(shown, b.Text)
-		}
-	}
-	if len(shown) < 2 || shown[0] != "choice" || shown[1] != "choose" {
-		t.Fatalf("choices %q", shown)
-	}
-	test.Tap(p.choiceBtns[1])
+	test.Tap(c.choices[1])
 	h.settle()
 	if !strings.HasPrefix(p.editor.Text, "It was a hard choose. ") {
 		t.Errorf("after picking: %q", p.editor.Text[:30])
@@ -160,11 +190,51 @@ func TestAMisspellingWithSeveralWordsOffersChoices(t *testing.T) {
 	}
 	// A finding with a sure fix shows the fix and no choices.
 	for i, f := range p.found {
-		if f.Fix != "" {
-			p.findings.Select(i)
-			if !p.fixBtn.Visible() || p.choices.Visible() {
-				t.Errorf("%s: fix shown %v, choices shown %v", f.Rule, p.fixBtn.Visible(), p.choices.Visible())
-			}
+		if c := cardOf(p, i); f.Fix != "" && (c.fix == nil || len(c.choices) > 0) {
+			t.Errorf("%s: fix %v, choices %q", f.Rule, c.fix, c.choiceText)
 		}
+	}
+}
+
+// A line that follows a marked word and a line break is wrapped at the whole width of the
+// as-sent view, not at what was left of the marked word's row.
+func TestALineAfterAMarkedWordKeepsTheWholeWidth(t *testing.T) {
+	h := newHarness(t, acme)
+	h.win.Resize(fyne.NewSize(1280, 800))
+	h.selectCompany("Acme Inc")
+	p := h.app.letter
+	h.win.Canvas().Focus(p.editor)
+	p.editor.SetText("Dear Jo Park,\n\nI realy hope you are well!!\nThank you for the invitation to interview, and for the time you gave me.\n\nBest regards,\nAna Silva")
+	h.settle()
+	if len(marked(p)) == 0 {
+		t.Fatal("nothing is marked")
+	}
+	for _, seg := range p.previewBody.Segments {
+		if text := seg.Textual(); strings.Contains(strings.TrimSuffix(text, "\n"), "\n") {
+			t.Errorf("a segment goes on past a line break: %q", text)
+		}
+	}
+	// The rows as drawn: the texts at one height make one row.
+	var rows []string
+	lastY := float32(-1)
+	for _, o := range test.WidgetRenderer(p.previewBody).Objects() {
+		if txt, ok := o.(*canvas.Text); ok {
+			if y := txt.Position().Y; y != lastY {
+				rows, lastY = append(rows, ""), y
+			}
+			rows[len(rows)-1] += txt.Text
+		}
+	}
+	blank, thanks := 0, ""
+	for _, r := range rows {
+		if r == "" {
+			blank++
+		}
+		if strings.HasPrefix(r, "Thank you") {
+			thanks = r
+		}
+	}
+	if !strings.Contains(thanks, "interview") || blank != 2 || rows[2] != "I realy hope you are well!!" {
+		t.Errorf("the lines after the marks are wrapped early or spaced out: %q", rows)
 	}
 }

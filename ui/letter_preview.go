@@ -2,6 +2,7 @@ package ui
 
 import (
 	"sort"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
@@ -43,11 +44,19 @@ func markedBody(l letter.Letter, found []proofread.Finding) []widget.RichTextSeg
 	}
 	sort.SliceStable(spans, func(i, j int) bool { return spans[i].Start < spans[j].Start })
 	var segs []widget.RichTextSegment
-	plain := func(text string) {
-		if text != "" {
-			segs = append(segs, &widget.TextSegment{Style: widget.RichTextStyleInline, Text: text})
+	// Each segment ends at a line break at the latest: Fyne wraps the text after a break
+	// inside one segment as if it went on the row before it, which can end that line early.
+	add := func(style widget.RichTextStyle, text string) {
+		for text != "" {
+			n := strings.IndexByte(text, '\n') + 1
+			if n == 0 {
+				n = len(text)
+			}
+			segs = append(segs, &widget.TextSegment{Style: style, Text: text[:n]})
+			text = text[n:]
 		}
 	}
+	plain := func(text string) { add(widget.RichTextStyleInline, text) }
 	at := 0
 	for _, f := range spans {
 		start, end := max(f.Start, at), f.End
@@ -58,7 +67,7 @@ func markedBody(l letter.Letter, found []proofread.Finding) []widget.RichTextSeg
 		style := widget.RichTextStyleInline
 		style.ColorName = severityColor(f.Severity)
 		style.TextStyle = fyne.TextStyle{Bold: true, Underline: true}
-		segs = append(segs, &widget.TextSegment{Style: style, Text: body[start:end]})
+		add(style, body[start:end])
 		at = end
 	}
 	plain(body[at:])

@@ -106,14 +106,18 @@ func (p *letterPane) showConditionalRows() {
 	show(p.reasonRow, kind.UsesReason() && p.spec.Reason == letter.Custom)
 	show(p.altDateRow, kind.UsesReason() && p.spec.Alternative == letter.Reschedule)
 	show(p.referralRow, kind.UsesReason() && p.spec.Alternative == letter.Referral)
+	note := "Written from the settings; edit it freely."
 	if p.spec.Body != "" {
-		p.editedNote.SetText("You edited the text, so new settings do not rewrite it.")
-		p.rewrite.Enable()
-	} else {
-		p.editedNote.SetText("Written from the settings; edit it freely.")
-		p.rewrite.Disable()
+		note = "Edited by you: settings no longer rewrite it."
 	}
-	p.settings.Refresh() // the accordion keeps its size until told
+	if p.editedNote.Text != note { // not a refresh a keystroke
+		p.editedNote.SetText(note)
+		if p.spec.Body != "" {
+			p.rewrite.Enable()
+		} else {
+			p.rewrite.Disable()
+		}
+	}
 }
 
 // readSettings takes the settings into p.spec, leaving the body alone.

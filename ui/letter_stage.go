@@ -9,14 +9,6 @@ import (
 	"github.com/declinedesk/declinedesk/internal/letter"
 )
 
-// onWriteKeepInTouch turns the letter into the keep-in-touch note. The letter sent when
-// declining is kept in the history, so nothing is lost.
-func (p *letterPane) onWriteKeepInTouch() {
-	p.keepInTouch.Hide()
-	p.spec.Body = "" // the decline's text is archived in the history
-	p.kind.SetSelected(letter.KeepInTouch.Label())
-}
-
 // stageText says which letter the stage suggests, and why.
 func stageText(kind letter.Kind, why string) string {
 	if kind == "" {

@@ -47,9 +47,20 @@ func (p *letterPane) sent() tracker.SentLetter {
 	return tracker.SentLetter{To: p.rendered.To, Subject: p.rendered.Subject, Body: p.rendered.Body, Kind: p.spec.Kind.OrDefault()}
 }
 
+// waitForLetter puts off action until the letter on screen is rendered, when it is not yet:
+// a key pressed right after another opportunity was selected acts on that one's letter.
+// It reports whether the action was put off.
+func (p *letterPane) waitForLetter(action func()) bool {
+	if p.renderedSeq == p.seq {
+		return false
+	}
+	p.pendingActions = append(p.pendingActions, action)
+	return true
+}
+
 // ready reports whether there is a letter to send, saying why not when there is none.
 func (p *letterPane) ready() bool {
-	if p.shown == nil {
+	if p.shown == nil || p.wentOut != nil {
 		return false
 	}
 	if p.rendered.Body == "" {
@@ -71,7 +82,7 @@ func (p *letterPane) record(kind tracker.EventKind, note string) {
 // onCopy puts the letter's body on the clipboard: the system's, so that it outlives the
 // app, when a clipboard tool is there, else the window's own.
 func (p *letterPane) onCopy() {
-	if !p.ready() {
+	if p.waitForLetter(p.onCopy) || !p.ready() {
 		return
 	}
 	p.flush()
@@ -94,7 +105,7 @@ func (p *letterPane) onCopy() {
 
 // onExport saves the letter as an .eml draft that mail apps open ready to send.
 func (p *letterPane) onExport() {
-	if !p.ready() {
+	if p.waitForLetter(p.onExport) || !p.ready() {
 		return
 	}
 	p.flush()
@@ -130,7 +141,7 @@ func draftOf(p *letterPane) eml.Draft {
 // In-Reply-To for a record that came from a mail. A letter too long for a link is offered
 // as an .eml draft or a copy instead: it would arrive cut short, or not at all.
 func (p *letterPane) onMail() {
-	if !p.ready() {
+	if p.waitForLetter(p.onMail) || !p.ready() {
 		return
 	}
 	p.flush()
@@ -157,7 +168,7 @@ func (p *letterPane) onMail() {
 // onMarkSent records the letter as sent, as its kind says: status, reply date, the letter
 // archived, and a date to keep in touch.
 func (p *letterPane) onMarkSent() {
-	if !p.ready() {
+	if p.waitForLetter(p.onMarkSent) || !p.ready() {
 		return
 	}
 	p.flush()
@@ -198,62 +209,6 @@ func (p *letterPane) onMarkSent() {
 	d.Resize(fyne.NewSize(520, 220))
 	p.app.present(d)
 	p.markFollowUp = followUp
-}
-
-// newAfterChecklist builds the after-declining checklist, shown once the opportunity is
-// declined.
-func (p *letterPane) newAfterChecklist() *fyne.Container {
-	p.afterTitle = &widget.Label{Text: "After declining", TextStyle: fyne.TextStyle{Bold: true}}
-	box := container.NewVBox(p.afterTitle)
-	grid := container.NewGridWithColumns(2)
-	for _, s := range stage.AfterSteps {
-		step := s.Step
-		c := widget.NewCheck(s.Label, func(done bool) { p.onAfterStep(step, done) })
-		p.afterChecks[step] = c
-		grid.Add(c)
-	}
-	p.followUp = &widget.Label{Wrapping: fyne.TextWrapWord, SizeName: theme.SizeNameCaptionText}
-	box.Add(grid)
-	box.Add(p.followUp)
-	box.Hide()
-	return box
-}
-
-func (p *letterPane) refreshAfter() {
-	o := p.shown
-	if o == nil || !o.Status.Declined() {
-		p.after.Hide()
-		return
-	}
-	if o.Status == stage.Withdrawn {
-		p.afterTitle.SetText("After withdrawing")
-	} else {
-		p.afterTitle.SetText("After declining")
-	}
-	p.quiet = true
-	for step, c := range p.afterChecks {
-		c.SetChecked(o.After[step])
-	}
-	p.quiet = false
-	switch {
-	case o.FollowUpOn == "":
-		p.followUp.SetText("Update your job-search status on LinkedIn and other profiles. No keep-in-touch date is set; add a follow-up date in the tracker to be reminded.")
-	case o.FollowUpOn < p.app.today():
-		p.followUp.SetText("Keep in touch: the follow-up date " + o.FollowUpOn.Format(day.Short) + " has passed — a short note now keeps the door open.")
-	default:
-		p.followUp.SetText("Keep in touch: follow up on " + o.FollowUpOn.Format(day.Short) + " (change it with Edit in the tracker).")
-	}
-	p.after.Show()
-}
-
-func (p *letterPane) onAfterStep(step stage.AfterStep, done bool) {
-	if p.quiet || p.shown == nil {
-		return
-	}
-	id := p.shown.ID
-	p.app.save("The checklist was not saved", func(s *tracker.BoltStore) (tracker.Opportunity, error) {
-		return s.SetAfterStep(id, step, done)
-	})
 }
 
 // clipboardFor is where Copy puts text: the system clipboard through its tools when one is

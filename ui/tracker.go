@@ -39,6 +39,7 @@ type trackerPane struct {
 	list        *oppList
 	listRing    *canvas.Rectangle // drawn round the list while it has the keyboard focus
 	count       *widget.Label
+	countWidest *widget.Label   // the longest count for this tracker, which sets the count's width
 	body        *fyne.Container // the list, or a message when there is nothing to list
 	message     *widget.Label
 	actions     *fyne.Container // buttons under the message
@@ -114,15 +115,21 @@ func newTrackerPane(a *App) *trackerPane {
 	)
 	p.noticeBox.Hide()
 
-	top := container.NewVBox(
+	// The filters share their row, and wrap onto two where the column is narrow.
+	filters := newFlow(true, p.status, p.sort, container.New(atLeastAsWide{&widget.Button{Text: dueText(1000), Icon: theme.HistoryIcon()}}, p.due))
+	// The count keeps the width of the longest it can say for this tracker, so that the row
+	// under the list wraps at one width, not as a search narrows the list.
+	p.countWidest = &widget.Label{SizeName: theme.SizeNameCaptionText}
+	bottom := newFlow(false, container.New(atLeastAsWide{p.countWidest}, p.count), p.chartToggle)
+	column := container.New(columnLayout{grow: 4},
 		p.noticeBox,
 		container.NewBorder(nil, nil, nil, container.NewHBox(p.add, p.more), p.search),
-		container.NewBorder(nil, nil, nil, container.New(atLeastAsWide{&widget.Button{Text: dueText(1000), Icon: theme.HistoryIcon()}}, p.due),
-			container.NewGridWithColumns(2, p.status, p.sort)),
+		filters,
 		p.chart,
+		p.body,
+		bottom,
 	)
-	bottom := container.NewBorder(nil, nil, nil, p.chartToggle, p.count)
-	p.content = container.NewStack(container.NewPadded(container.NewBorder(top, bottom, nil, nil, p.body)), p.tips.layer)
+	p.content = container.NewStack(container.NewPadded(column), p.tips.layer)
 	p.onQueryChanged()
 	return p
 }
@@ -287,6 +294,7 @@ func (p *trackerPane) show(rows []*tracker.Row, counts map[stage.Status]int, tot
 		defer p.app.afterLoad() // once the list is on screen
 	}
 	p.chart.set(counts, p.query.Status)
+	p.countWidest.SetText(fmt.Sprintf("%s of %s", thousands(total), plural(total, "opportunity", "opportunities")))
 	switch {
 	case total == 0:
 		p.count.SetText("")

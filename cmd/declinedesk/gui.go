@@ -51,6 +51,10 @@ func openWindow(e *env) int {
 		return exitCodeFor(err)
 	}
 	app := ui.New(a, w, s, ui.Options{LoadLater: true, Clock: e.clock})
+	// The window opens inside the screen it is on, from its first frame.
+	if size, ok := screenSize(a.Settings().Scale()); ok {
+		app.FitToScreen(size)
+	}
 	// Read the tracker once the window is up: a large one would otherwise compete with
 	// opening the window for the processor.
 	a.Lifecycle().SetOnStarted(app.Load)

@@ -41,8 +41,8 @@ type Letter struct {
 	Changes []string
 	// DroppedText is set when a saved text written for another kind was left out.
 	DroppedText bool
-	// Sent is set when the saved letter is the one that went out — recorded as sent, which
-	// moved the opportunity on: the letter is shown as it was, and Suggested is the next.
+	// Sent is set when the opportunity was turned down and its last letter went out with
+	// nothing written since: that letter is shown as it was, and Suggested is the next.
 	Sent *tracker.SentLetter
 }
 
@@ -51,13 +51,14 @@ func For(o *tracker.Opportunity, r Request) Letter {
 	var out Letter
 	out.Suggested, out.Why = stage.SuggestedKind(o.Stage(), r.Today)
 	kind := r.Kind
+	sent := lastSent(o)
 	switch {
 	case kind != "":
+	case sent != nil && o.Status.Declined() && (o.Draft == nil || o.Draft.Kind.OrDefault() == sent.Kind.OrDefault()):
+		kind = sent.Kind.OrDefault() // the letter that went out, and nothing written since
+		out.Sent = sent
 	case o.Draft != nil && !(movedOn(o) && out.Suggested != ""):
 		kind = o.Draft.Kind.OrDefault() // the letter the user chose for this stage
-	case o.Draft != nil && sentLetter(o) != nil:
-		kind = o.Draft.Kind.OrDefault() // the letter that moved it on, as it went out
-		out.Sent = sentLetter(o)
 	default:
 		kind = out.Suggested
 	}
@@ -84,16 +85,11 @@ func movedOn(o *tracker.Opportunity) bool {
 	return o.DraftStatus != "" && o.DraftStatus != o.Status
 }
 
-// sentLetter is the last letter recorded as sent for o, when it is of the saved draft's
-// kind: the draft went out.
-func sentLetter(o *tracker.Opportunity) *tracker.SentLetter {
+// lastSent is the last letter recorded as sent for o, or nil.
+func lastSent(o *tracker.Opportunity) *tracker.SentLetter {
 	for i := len(o.History) - 1; i >= 0; i-- {
-		e := o.History[i]
-		if e.Kind == tracker.EventSent && e.Letter != nil {
-			if e.Letter.Kind.OrDefault() == o.Draft.Kind.OrDefault() {
-				return e.Letter
-			}
-			return nil
+		if e := o.History[i]; e.Kind == tracker.EventSent && e.Letter != nil {
+			return e.Letter
 		}
 	}
 	return nil

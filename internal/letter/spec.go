@@ -247,3 +247,20 @@ func (s Spec) WithKind(k Kind) Spec {
 	}
 	return s
 }
+
+// WithPlaceholders is the spec with a placeholder — one the proofreader flags — where a
+// letter needs words the user has not written yet: the name of someone recommended, the
+// reason when it is their own. A letter being written then shows whole, gap marked, rather
+// than not at all.
+func (s Spec) WithPlaceholders() Spec {
+	if !s.Kind.UsesReason() {
+		return s
+	}
+	if s.Alternative == Referral && strings.TrimSpace(s.ReferralName) == "" {
+		s.ReferralName = "[Name of the person you recommend]"
+	}
+	if s.Reason == Custom && strings.TrimSpace(s.ReasonText) == "" {
+		s.ReasonText = "[Your reason]"
+	}
+	return s
+}

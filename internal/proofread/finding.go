@@ -36,6 +36,7 @@ const (
 	RuleExclamation  = "exclamation"
 	RuleMisspelling  = "misspelling"
 	RuleRepeatedWord = "repeated-word"
+	RuleTab          = "tab"
 	RuleCliche       = "cliche"
 	RuleHedging      = "hedging"
 )
@@ -48,7 +49,7 @@ var Rules = []struct {
 	{RuleNoGratitude, SevError}, {RuleNoDecision, SevError}, {RuleFalseHope, SevError},
 	{RuleNegative, SevError}, {RulePlaceholder, SevError}, {RuleNoClosing, SevError}, {RuleNoName, SevError},
 	{RuleOverApology, SevWarning}, {RuleTooLong, SevWarning}, {RuleExclamation, SevWarning},
-	{RuleMisspelling, SevWarning}, {RuleRepeatedWord, SevWarning},
+	{RuleMisspelling, SevWarning}, {RuleRepeatedWord, SevWarning}, {RuleTab, SevWarning},
 	{RuleCliche, SevTip}, {RuleHedging, SevTip},
 }
 
@@ -121,6 +122,7 @@ func Text(text string, opts Options) []Finding {
 	d.tone()
 	d.length()
 	d.repeatedWords(dic)
+	d.tabs()
 	d.spelling(dic)
 	return d.findings()
 }

@@ -54,6 +54,30 @@ func (d *doc) repeatedWords(dic *dict.Dictionary) {
 	}
 }
 
+// tabs reports each run of tab characters in the letter's text: they come with pasted text
+// and show as odd gaps in mail. The fix is one space, or nothing where a space is already
+// beside the run.
+func (d *doc) tabs() {
+	text := d.text[:d.bodyEnd]
+	for i := 0; i < len(text); {
+		j := strings.IndexByte(text[i:], '\t')
+		if j < 0 {
+			return
+		}
+		start := i + j
+		end := start
+		for end < len(text) && text[end] == '\t' {
+			end++
+		}
+		fix := " "
+		if (start > 0 && text[start-1] == ' ') || (end < len(text) && (text[end] == ' ' || text[end] == '\n')) || start == 0 || text[start-1] == '\n' {
+			fix = ""
+		}
+		d.add(RuleTab, start, end, book.message(RuleTab), fix)
+		i = end
+	}
+}
+
 // contraction is the ending of a contracted word ("'ll" of "i'll"), or "" for none.
 func contraction(w string) string {
 	if strings.IndexByte(w, '\'') < 0 {

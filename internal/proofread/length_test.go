@@ -61,3 +61,17 @@ func TestRepeatedWord(t *testing.T) {
 		t.Errorf("the fix keeps the contraction: %+v", got)
 	}
 }
+
+// A tab pasted into the letter is flagged, and its fix leaves one space between words and
+// none where a space or a line's start or end is already there.
+func TestTabsAreFlaggedWithAFix(t *testing.T) {
+	got := findings(letterWith("Thank you\tfor the\t\tinvitation.\n\tI must decline."), RuleTab, Options{})
+	if len(got) != 3 {
+		t.Fatalf("findings %+v", got)
+	}
+	for i, want := range []string{" ", " ", ""} {
+		if got[i].Fix != want || strings.Trim(got[i].Text, "\t") != "" {
+			t.Errorf("finding %d: %q fixed as %q, want %q", i, got[i].Text, got[i].Fix, want)
+		}
+	}
+}
