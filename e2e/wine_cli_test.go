@@ -17,8 +17,8 @@ import (
 	"github.com/declinedesk/declinedesk/internal/eml"
 )
 
-// record is one opportunity as list --json prints it.
-type record struct {
+// winRecord is one opportunity as list --json prints it under Windows.
+type winRecord struct {
 	ID                    uint64
 	Company, Role, Status string
 	ContactEmail          string `json:"contact_email"`
@@ -27,12 +27,12 @@ type record struct {
 	Notes                 string
 }
 
-func listJSON(t *testing.T, r result) []record {
+func listJSON(t *testing.T, r result) []winRecord {
 	t.Helper()
 	if r.code != 0 {
 		t.Fatalf("list: %s", r)
 	}
-	var recs []record
+	var recs []winRecord
 	if err := json.Unmarshal([]byte(r.stdout), &recs); err != nil {
 		t.Fatalf("list --json: %v\n%s", err, r.stdout)
 	}
@@ -77,7 +77,7 @@ func TestWindowsCommandLine(t *testing.T) {
 	}
 
 	recs := listJSON(t, wine.app(t, "", "--db", db, "list", "--json"))
-	byCompany := map[string]record{}
+	byCompany := map[string]winRecord{}
 	for _, r := range recs {
 		byCompany[r.Company] = r
 	}
@@ -146,7 +146,7 @@ func TestWindowsCommandLine(t *testing.T) {
 	}
 
 	// An .eml draft under its default name, also for the record named like devices.
-	for _, o := range []record{birch, devices} {
+	for _, o := range []winRecord{birch, devices} {
 		name := eml.FileName(o.Company, o.Role)
 		out := `D:\Letters\` + name
 		r := wine.app(t, "", "--db", db, "compose", "--id", strconv.FormatUint(o.ID, 10), "--kind", "withdraw", "--from", "Mara Lindqvist <mara@example.org>", "--eml", out)
