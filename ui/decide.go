@@ -148,7 +148,7 @@ func (p *decidePane) build() fyne.CanvasObject {
 	summary := container.NewVBox(
 		widget.NewSeparator(),
 		container.NewGridWithColumns(3, countCells...),
-		container.New(heightOf{threeLines}, container.NewVScroll(tight(p.verdict, p.why))),
+		container.New(likeTemplate{template: threeLines, fixedHeight: true}, container.NewVScroll(tight(p.verdict, p.why))),
 	)
 	// The two buttons share a row, or take one each where the pane is narrow; the row stays
 	// when a settled stage has none.
@@ -195,25 +195,6 @@ func newRevealingButton(onFocus func(fyne.CanvasObject)) *revealingButton {
 func (b *revealingButton) FocusGained() {
 	b.Button.FocusGained()
 	b.onFocus(b)
-}
-
-// heightOf gives its objects the height of a template, whatever they hold, and the width
-// they ask for.
-type heightOf struct{ template fyne.CanvasObject }
-
-func (l heightOf) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	for _, o := range objs {
-		o.Move(fyne.NewPos(0, 0))
-		o.Resize(size)
-	}
-}
-
-func (l heightOf) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	var w float32
-	for _, o := range objs {
-		w = max(w, o.MinSize().Width)
-	}
-	return fyne.NewSize(w, l.template.MinSize().Height)
 }
 
 // wheelToPage lies over a field and hands the mouse wheel to the page around it: a text

@@ -30,78 +30,61 @@ func fitted(content fyne.CanvasObject, min fyne.Size) fyne.CanvasObject {
 	return container.New(floorLayout{min}, container.NewScroll(content))
 }
 
-// capTopLayout stacks two objects: the first takes the height it needs, up to a share of
-// the whole, and scrolls beyond (give it a scroll container); the second takes the rest.
-// Unlike a split, nothing is left empty when the first needs little, and unlike a border,
-// the first never crowds the second out.
-type capTopLayout struct {
-	share   float32                       // of the height the first may take
-	natural func(width float32) fyne.Size // the first's whole size at a width, as if it did not scroll
-	// keep is the height the second keeps on a short screen, where the first makes do with
-	// as little as half its share.
+// capLayout stacks two objects, one of them capped: it takes the height it needs, up to a
+// share of the whole, and scrolls beyond (give it a scroll container); the other takes the
+// rest. The capped one is the first, at the top, or with atBottom the second. Unlike a
+// split, nothing is left empty when the capped one needs little, and unlike a border, it
+// never crowds the other out.
+type capLayout struct {
+	share    float32                       // of the height the capped one may take
+	natural  func(width float32) fyne.Size // its whole size at a width, as if it did not scroll
+	atBottom bool
+	// keep is the height the other keeps on a short screen, where the capped one makes do
+	// with as little as half its share.
 	keep float32
 }
 
-func (l capTopLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	top, rest := objs[0], objs[1]
+func (l capLayout) parts(objs []fyne.CanvasObject) (capped, rest fyne.CanvasObject) {
+	if l.atBottom {
+		return objs[1], objs[0]
+	}
+	return objs[0], objs[1]
+}
+
+func (l capLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	capped, rest := l.parts(objs)
 	h := float32(0)
-	if top.Visible() {
-		// The second keeps at least its own minimum: the first gives way, and scrolls.
+	if capped.Visible() {
 		h = min(l.natural(size.Width).Height, size.Height*l.share)
 		if l.keep > 0 {
 			h = min(h, max(size.Height-l.keep, size.Height*l.share/2))
 		}
+		// The other keeps at least its own minimum: the capped one gives way, and scrolls,
+		// down to its own minimum.
 		h = max(0, min(h, size.Height-rest.MinSize().Height-theme.Padding()))
+		h = max(h, min(capped.MinSize().Height, size.Height))
 	}
 	gap := float32(0)
 	if h > 0 {
 		gap = theme.Padding()
 	}
-	top.Move(fyne.NewPos(0, 0))
-	top.Resize(fyne.NewSize(size.Width, h))
-	rest.Move(fyne.NewPos(0, h+gap))
+	cappedY, restY := float32(0), h+gap
+	if l.atBottom {
+		cappedY, restY = size.Height-h, 0
+	}
+	capped.Move(fyne.NewPos(0, cappedY))
+	capped.Resize(fyne.NewSize(size.Width, h))
+	rest.Move(fyne.NewPos(0, restY))
 	rest.Resize(fyne.NewSize(size.Width, size.Height-h-gap))
 }
 
-func (l capTopLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	rest := objs[1].MinSize()
-	return fyne.NewSize(max(objs[0].MinSize().Width, rest.Width), rest.Height)
-}
-
-// capBottomLayout is capTopLayout upside down: the second object, at the bottom, takes the
-// height it needs up to a share; the first takes the rest.
-type capBottomLayout struct {
-	share   float32
-	natural func(width float32) fyne.Size
-	// keep is the height the first keeps on a short screen, where the second makes do with
-	// as little as half its share.
-	keep float32
-}
-
-func (l capBottomLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	rest, bottom := objs[0], objs[1]
-	h := float32(0)
-	if bottom.Visible() {
-		h = min(l.natural(size.Width).Height, size.Height*l.share)
-		if l.keep > 0 {
-			h = min(h, max(size.Height-l.keep, size.Height*l.share/2))
-		}
-		h = max(0, min(h, size.Height-rest.MinSize().Height-theme.Padding()))
-		h = max(h, min(bottom.MinSize().Height, size.Height))
+func (l capLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	capped, rest := l.parts(objs)
+	c, r := capped.MinSize(), rest.MinSize()
+	if !capped.Visible() {
+		return r
 	}
-	gap := float32(0)
-	if h > 0 {
-		gap = theme.Padding()
-	}
-	rest.Move(fyne.NewPos(0, 0))
-	rest.Resize(fyne.NewSize(size.Width, size.Height-h-gap))
-	bottom.Move(fyne.NewPos(0, size.Height-h))
-	bottom.Resize(fyne.NewSize(size.Width, h))
-}
-
-func (l capBottomLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	rest := objs[0].MinSize()
-	return fyne.NewSize(max(objs[1].MinSize().Width, rest.Width), rest.Height+theme.Padding()+objs[1].MinSize().Height)
+	return fyne.NewSize(max(c.Width, r.Width), r.Height+theme.Padding()+c.Height)
 }
 
 // pairLayout shows two objects side by side when there is room for both to be read, and
@@ -367,4 +350,31 @@ func minAtWidth(o fyne.CanvasObject, w float32) fyne.Size {
 		o.Resize(fyne.NewSize(w, o.Size().Height))
 	}
 	return o.MinSize()
+}
+
+// likeTemplate gives its objects the whole space, and asks for at least the size of a
+// template, so that a button whose label changes keeps its width; with fixedHeight, for
+// exactly the template's height, whatever the objects hold.
+type likeTemplate struct {
+	template    fyne.CanvasObject
+	fixedHeight bool
+}
+
+func (l likeTemplate) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+}
+
+func (l likeTemplate) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	min := l.template.MinSize()
+	height := min.Height
+	for _, o := range objs {
+		min = min.Max(o.MinSize())
+	}
+	if l.fixedHeight {
+		min.Height = height
+	}
+	return min
 }

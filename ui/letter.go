@@ -208,7 +208,7 @@ func (p *letterPane) build() fyne.CanvasObject {
 	p.verdict = &widget.Label{Wrapping: fyne.TextWrapWord}
 	p.findingBox = container.NewVBox()
 	p.findingsArea = container.NewVScroll(container.NewVBox(p.verdict, p.findingBox))
-	editorColumn := container.New(capBottomLayout{share: findingsShare, keep: editorKeeps, natural: func(w float32) fyne.Size { return minAtWidth(p.findingsArea.Content, w) }},
+	editorColumn := container.New(capLayout{share: findingsShare, atBottom: true, keep: editorKeeps, natural: func(w float32) fyne.Size { return minAtWidth(p.findingsArea.Content, w) }},
 		container.NewBorder(container.NewVBox(p.changedBox, container.NewBorder(nil, nil, nil, p.rewrite, p.editedNote)), nil, nil, nil, p.editor),
 		p.findingsArea)
 
@@ -233,7 +233,7 @@ func (p *letterPane) build() fyne.CanvasObject {
 	// them, to be read in one piece.
 	kindRow := container.NewBorder(nil, nil, &widget.Label{Text: "Letter", TextStyle: fyne.TextStyle{Bold: true}}, p.settingsBtn, p.kind)
 	writeColumn := container.NewBorder(kindRow, nil, nil, nil,
-		container.New(capTopLayout{share: settingsShare, keep: writingKeeps, natural: func(w float32) fyne.Size { return minAtWidth(p.settingsBox, w) }},
+		container.New(capLayout{share: settingsShare, keep: writingKeeps, natural: func(w float32) fyne.Size { return minAtWidth(p.settingsBox, w) }},
 			p.settingsScroll, editorColumn))
 	p.writing = container.New(pairLayout{wide: letterPairWidth, second: &p.showAsSent, narrow: &p.narrow, onNarrow: p.onNarrow},
 		writeColumn, p.previewScroll)

@@ -116,11 +116,11 @@ func newTrackerPane(a *App) *trackerPane {
 	p.noticeBox.Hide()
 
 	// The filters share their row, and wrap onto two where the column is narrow.
-	filters := newFlow(true, p.status, p.sort, container.New(atLeastAsWide{&widget.Button{Text: dueText(1000), Icon: theme.HistoryIcon()}}, p.due))
+	filters := newFlow(true, p.status, p.sort, container.New(likeTemplate{template: &widget.Button{Text: dueText(1000), Icon: theme.HistoryIcon()}}, p.due))
 	// The count keeps the width of the longest it can say for this tracker, so that the row
 	// under the list wraps at one width, not as a search narrows the list.
 	p.countWidest = &widget.Label{SizeName: theme.SizeNameCaptionText}
-	bottom := newFlow(false, container.New(atLeastAsWide{p.countWidest}, p.count), p.chartToggle)
+	bottom := newFlow(false, container.New(likeTemplate{template: p.countWidest}, p.count), p.chartToggle)
 	column := container.New(columnLayout{grow: 4},
 		p.noticeBox,
 		container.NewBorder(nil, nil, nil, container.NewHBox(p.add, p.more), p.search),
@@ -720,25 +720,6 @@ func thousands(n int) string {
 		s = s[:i] + "," + s[i:]
 	}
 	return s
-}
-
-// atLeastAsWide gives its one object at least the width the template asks for, so that a
-// button whose label changes keeps its width.
-type atLeastAsWide struct{ template fyne.CanvasObject }
-
-func (l atLeastAsWide) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	for _, o := range objs {
-		o.Move(fyne.NewPos(0, 0))
-		o.Resize(size)
-	}
-}
-
-func (l atLeastAsWide) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	min := l.template.MinSize()
-	for _, o := range objs {
-		min = min.Max(o.MinSize())
-	}
-	return min
 }
 
 // insetLayout lays its objects out inside a margin.
