@@ -390,13 +390,7 @@ func (p *decidePane) refreshSummary() {
 // settledCountText is a section's answers once the decision is made: what was found, not
 // what is missing.
 func settledCountText(c checklist.SectionCount) string {
-	var parts []string
-	if c.Concerns > 0 {
-		parts = append(parts, plural(c.Concerns, "concern", "concerns"))
-	}
-	if c.Unsure > 0 {
-		parts = append(parts, fmt.Sprintf("%d unsure", c.Unsure))
-	}
+	parts := doubts(c)
 	if c.Fits > 0 {
 		parts = append(parts, fmt.Sprintf("%d fit", c.Fits))
 	}
@@ -406,7 +400,8 @@ func settledCountText(c checklist.SectionCount) string {
 	return strings.Join(parts, " · ")
 }
 
-func countText(c checklist.SectionCount) string {
+// doubts counts a section's concerns and the answers left unsure.
+func doubts(c checklist.SectionCount) []string {
 	var parts []string
 	if c.Concerns > 0 {
 		parts = append(parts, plural(c.Concerns, "concern", "concerns"))
@@ -414,6 +409,11 @@ func countText(c checklist.SectionCount) string {
 	if c.Unsure > 0 {
 		parts = append(parts, fmt.Sprintf("%d unsure", c.Unsure))
 	}
+	return parts
+}
+
+func countText(c checklist.SectionCount) string {
+	parts := doubts(c)
 	switch {
 	case len(parts) > 0:
 		return strings.Join(parts, " · ")
