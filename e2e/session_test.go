@@ -30,7 +30,6 @@ const (
 	stepLimit    = 30 * time.Second // an action shows its effect
 	exitLimit    = 30 * time.Second // a window closes and its process exits
 	commandLimit = 60 * time.Second // one command: the app's command line, xdotool, xclip
-	pollEvery    = 25 * time.Millisecond
 )
 
 // session is one virtual screen with a home folder of its own.
@@ -113,22 +112,6 @@ func newSessionSized(t *testing.T, size string) *session {
 		"LANG=en_US.UTF-8", "DECLINEDESK_DB=", "WAYLAND_DISPLAY=")
 	s.waitFor("the display", windowLimit, func() bool { return s.run("xdpyinfo", "-display", s.display) == nil })
 	return s
-}
-
-// poll calls ok on every tick until it holds or limit has passed; it says whether ok held.
-func poll(limit time.Duration, ok func() bool) bool {
-	deadline := time.NewTimer(limit)
-	defer deadline.Stop()
-	tick := time.NewTicker(pollEvery)
-	defer tick.Stop()
-	for !ok() {
-		select {
-		case <-deadline.C:
-			return ok()
-		case <-tick.C:
-		}
-	}
-	return true
 }
 
 // waitFor waits until ok holds, and fails the test if it does not within limit.

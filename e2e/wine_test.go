@@ -240,13 +240,9 @@ func startXvfb(screen string) (*exec.Cmd, string, error) {
 			return nil, "", errors.New("Xvfb did not start")
 		}
 		display := ":" + n
-		deadline := time.Now().Add(10 * time.Second)
-		for exec.Command("xdpyinfo", "-display", display).Run() != nil {
-			if time.Now().After(deadline) {
-				stopProcess(x)
-				return nil, "", errors.New("the display took no clients within 10 s")
-			}
-			time.Sleep(50 * time.Millisecond)
+		if !poll(10*time.Second, func() bool { return exec.Command("xdpyinfo", "-display", display).Run() == nil }) {
+			stopProcess(x)
+			return nil, "", errors.New("the display took no clients within 10 s")
 		}
 		return x, display, nil
 	case <-time.After(15 * time.Second):
@@ -381,11 +377,7 @@ func bareLF(b []byte) bool {
 // waitFor polls ok until it holds, for at most limit.
 func waitFor(t *testing.T, what string, limit time.Duration, ok func() bool) {
 	t.Helper()
-	deadline := time.Now().Add(limit)
-	for !ok() {
-		if time.Now().After(deadline) {
-			t.Fatalf("gave up waiting for %s after %v", what, limit)
-		}
-		time.Sleep(100 * time.Millisecond)
+	if !poll(limit, ok) {
+		t.Fatalf("gave up waiting for %s after %v", what, limit)
 	}
 }

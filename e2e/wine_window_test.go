@@ -175,26 +175,29 @@ func contains(list []string, s string) bool {
 // colours, none of them covering nearly all of it (an empty or unpainted window is one).
 func (w *winePrefix) waitForDrawing(t *testing.T, wid string, limit time.Duration) []byte {
 	t.Helper()
-	deadline := time.Now().Add(limit)
-	for {
+	var png []byte
+	var err error
+	shot := func() bool {
 		cmd := exec.Command("import", "-display", w.display, "-window", wid, "png:-")
 		cmd.Env = w.env
-		png, err := cmd.Output()
-		if err == nil {
-			var img image.Image
-			if img, _, err = image.Decode(bytes.NewReader(png)); err == nil {
-				if drawn(img) {
-					return png
-				}
-				err = fmt.Errorf("a %v picture with nothing drawn", img.Bounds().Size())
-			}
+		if png, err = cmd.Output(); err != nil {
+			return false
 		}
-		if time.Now().After(deadline) {
-			saveShot(t, "not-drawn", png)
-			t.Fatalf("gave up waiting for the window to be drawn after %v: %v", limit, err)
+		var img image.Image
+		if img, _, err = image.Decode(bytes.NewReader(png)); err != nil {
+			return false
 		}
-		time.Sleep(200 * time.Millisecond)
+		if !drawn(img) {
+			err = fmt.Errorf("a %v picture with nothing drawn", img.Bounds().Size())
+			return false
+		}
+		return true
 	}
+	if !poll(limit, shot) {
+		saveShot(t, "not-drawn", png)
+		t.Fatalf("gave up waiting for the window to be drawn after %v: %v", limit, err)
+	}
+	return png
 }
 
 // drawn reports whether an image holds a drawing: at least 16 colours (text alone brings
