@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/declinedesk/declinedesk/internal/checklist"
 	"github.com/declinedesk/declinedesk/internal/csvio"
 	"github.com/declinedesk/declinedesk/internal/stage"
 	"github.com/declinedesk/declinedesk/internal/tracker"
@@ -81,6 +82,7 @@ func TestWritingALetterMovesNothingInTheList(t *testing.T) {
 	}
 	before := order()
 	h.selectCompany("Globex")
+	activity := h.app.current.ActivityAt
 	l := h.app.letter
 	for i := 0; i < 3; i++ {
 		h.clock.Advance(time.Hour)
@@ -91,12 +93,17 @@ func TestWritingALetterMovesNothingInTheList(t *testing.T) {
 	}
 	l.tone.SetSelected("Warm")
 	h.app.decide.show(h.app.current)
-	h.clock.Advance(2 * draftSaveDelay)
+	h.answer(checklist.Sections()[0].Items[0].ID, checklist.Concern)
+	h.clock.Advance(time.Minute) // the answers are saved
 	h.settle()
 	if got := order(); strings.Join(got, ",") != strings.Join(before, ",") {
 		t.Errorf("the list moved while a letter was written: %v, was %v", got, before)
 	}
-	if o, _ := h.store.Get(h.app.current.ID); o.Draft == nil || !strings.Contains(o.Draft.Body, "More words.") {
-		t.Fatal("the draft was not saved, so the test proves nothing")
+	o, _ := h.store.Get(h.app.current.ID)
+	if o.Draft == nil || !strings.Contains(o.Draft.Body, "More words.") || len(o.Checklist) == 0 {
+		t.Fatal("the draft and the answers were not saved, so the test proves nothing")
+	}
+	if !o.ActivityAt.Equal(activity) {
+		t.Errorf("saving the draft moved the last activity from %v to %v", activity, o.ActivityAt)
 	}
 }
