@@ -2,16 +2,16 @@ package eml
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"io"
 	"net/url"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 	"unicode"
+
+	"github.com/declinedesk/declinedesk/internal/eml/emltest"
 )
 
 func TestReplySubject(t *testing.T) {
@@ -198,36 +198,10 @@ func TestMailtoFits(t *testing.T) {
 	}
 }
 
-// emailPython finds a Python 3 with the email package of its standard library, or skips.
-func emailPython(t *testing.T) string {
-	t.Helper()
-	for _, name := range []string{"python3", "/usr/bin/python3"} {
-		path, err := exec.LookPath(name)
-		if err == nil && exec.Command(path, "-c", "import email.policy, email.parser").Run() == nil {
-			return path
-		}
-	}
-	t.Skip("no python3: the drafts were not checked by an independent reader")
-	return ""
-}
-
-// pyMessage is what testdata/read_eml.py prints for one file.
-type pyMessage struct {
-	Subject, From, To                   *string
-	XUnsent                             *string  `json:"X-Unsent"`
-	InReplyTo                           *string  `json:"In-Reply-To"`
-	References                          *string  `json:"References"`
-	ReferencesIDs, InReplyToIDs         []string // each "<id>"
-	ToAddress, ToName                   []string
-	ContentType, Charset, Body, Version string
-	Defects                             []string
-}
-
 // TestAnIndependentReaderThreadsTheReply reads every reply draft with Python's email
 // package, as mail apps would, and checks what threads it: In-Reply-To, References and the
 // subject, and that it goes to the contact.
 func TestAnIndependentReaderThreadsTheReply(t *testing.T) {
-	python := emailPython(t)
 	dir := t.TempDir()
 	var paths []string
 	for i, tc := range replies {
@@ -237,18 +211,7 @@ func TestAnIndependentReaderThreadsTheReply(t *testing.T) {
 		}
 		paths = append(paths, path)
 	}
-	out, err := exec.Command(python, append([]string{filepath.Join("testdata", "read_eml.py")}, paths...)...).Output()
-	if err != nil {
-		var stderr string
-		if ee, ok := err.(*exec.ExitError); ok {
-			stderr = string(ee.Stderr)
-		}
-		t.Fatalf("Python's email package could not read the drafts: %v\n%s", err, stderr)
-	}
-	var got []pyMessage
-	if err := json.Unmarshal(out, &got); err != nil || len(got) != len(replies) {
-		t.Fatalf("%v: %s", err, out)
-	}
+	got := emltest.Read(t, paths...)
 	for i, tc := range replies {
 		g := got[i]
 		raw, _ := os.ReadFile(paths[i])
@@ -262,23 +225,16 @@ func TestAnIndependentReaderThreadsTheReply(t *testing.T) {
 			t.Errorf("%s: References read as\n%q\nwant\n%q", tc.name, g.ReferencesIDs, want)
 		}
 		if g.Subject == nil || *g.Subject != tc.wantSubject {
-			t.Errorf("%s: subject read as %v, want %q", tc.name, deref(g.Subject), tc.wantSubject)
+			t.Errorf("%s: subject read as %v, want %q", tc.name, emltest.Value(g.Subject), tc.wantSubject)
 		}
 		if strings.Join(g.ToAddress, ",") != "jo@fernwood.test" || strings.Join(g.ToName, ",") != "Jo Park" {
 			t.Errorf("%s: To read as %v %v", tc.name, g.ToName, g.ToAddress)
 		}
-		if deref(g.XUnsent) != "1" || g.ContentType != "text/plain" || g.Charset != "utf-8" ||
+		if emltest.Value(g.XUnsent) != "1" || g.ContentType != "text/plain" || g.Charset != "utf-8" ||
 			!strings.Contains(g.Body, "Thank you for the invitation.") {
-			t.Errorf("%s: X-Unsent %v, %s; %s, body %q", tc.name, deref(g.XUnsent), g.ContentType, g.Charset, g.Body)
+			t.Errorf("%s: X-Unsent %v, %s; %s, body %q", tc.name, emltest.Value(g.XUnsent), g.ContentType, g.Charset, g.Body)
 		}
 	}
-}
-
-func deref(s *string) string {
-	if s == nil {
-		return "<missing>"
-	}
-	return *s
 }
 
 // FuzzReplySubject: a reply's subject starts with one "Re:", ends with what the subject
