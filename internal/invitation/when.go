@@ -211,39 +211,30 @@ func findDates(text string, ref reference, lang string) []when {
 	}
 	num := func(s string) int { n, _ := strconv.Atoi(s); return n }
 	windows := digitWindows(text)
-	month := func(m []int, g int) (time.Month, bool) {
-		mo, ok := known.months[strings.ToLower(text[m[2*g]:m[2*g+1]])]
-		return mo, ok
+	group := func(m []int, g int) string { return text[m[2*g]:m[2*g+1]] }
+	// named keeps a date whose month is a name, its day and month in the groups given, an
+	// optional weekday in group 1 and an optional year in group 5.
+	named := func(m []int, monthGroup, dayGroup int) bool {
+		mo, ok := known.months[strings.ToLower(group(m, monthGroup))]
+		if !ok {
+			return false
+		}
+		w := when{date: written{mday: num(group(m, dayGroup)), month: mo}}
+		w.weekday, w.hasWeekday = weekdayAt(text, m, 1)
+		if m[10] >= 0 {
+			w.date.year, w.hasYear = num(group(m, 5)), true
+		}
+		return add(w, m, m[6])
 	}
 	scan(dates.iso, text, windows, func(m []int) bool {
 		return add(when{date: written{num(text[m[2]:m[3]]), time.Month(num(text[m[4]:m[5]])), num(text[m[6]:m[7]])}, hasYear: true}, m, m[0])
 	})
-	scan(dates.dayMonth, text, windows, func(m []int) bool {
-		mo, ok := month(m, 4)
-		if !ok {
-			return false
-		}
-		w := when{date: written{mday: num(text[m[6]:m[7]]), month: mo}}
-		w.weekday, w.hasWeekday = weekdayAt(text, m, 1)
-		if m[10] >= 0 {
-			w.date.year, w.hasYear = num(text[m[10]:m[11]]), true
-		}
-		return add(w, m, m[6])
-	})
+	scan(dates.dayMonth, text, windows, func(m []int) bool { return named(m, 4, 3) })
 	scan(dates.monthDay, text, windows, func(m []int) bool {
 		if e := m[1]; e < len(text) && (text[e] == ':' || text[e] == '.' && e+1 < len(text) && isDigit(text[e+1])) {
 			return false // "May 10:30" is a time
 		}
-		mo, ok := month(m, 3)
-		if !ok {
-			return false
-		}
-		w := when{date: written{mday: num(text[m[8]:m[9]]), month: mo}}
-		w.weekday, w.hasWeekday = weekdayAt(text, m, 1)
-		if m[10] >= 0 {
-			w.date.year, w.hasYear = num(text[m[10]:m[11]]), true
-		}
-		return add(w, m, m[6])
+		return named(m, 3, 4)
 	})
 	scan(dates.dotted, text, windows, func(m []int) bool {
 		s, e := m[6], m[1]
