@@ -163,6 +163,19 @@ func load(files fs.FS) (*lexicon, error) {
 			}
 		}
 	}
+	// pairs calls put with each line of a section written "key = value".
+	pairs := func(name string, put func(line, key, value string)) {
+		ls, err := need(name)
+		must(err)
+		for _, line := range ls {
+			key, value, ok := strings.Cut(line, "=")
+			if !ok {
+				must(fmt.Errorf("[%s]: %q has no =", name, line))
+				continue
+			}
+			put(line, key, value)
+		}
+	}
 	numbered("months", 12, func(n int, w string) { l.months[w] = time.Month(n) })
 	numbered("weekdays", 6, func(n int, w string) { l.weekdays[w] = time.Weekday(n) })
 	zs, err := need("zones")
@@ -178,20 +191,13 @@ func load(files fs.FS) (*lexicon, error) {
 		}
 		l.zones[strings.ToUpper(f[0])] = f[1]
 	}
-	wz, err := need("windows-zones")
-	must(err)
-	for _, line := range wz {
-		name, zone, ok := strings.Cut(line, "=")
-		if !ok {
-			must(fmt.Errorf("[windows-zones]: %q has no =", line))
-			continue
-		}
+	pairs("windows-zones", func(line, name, zone string) {
 		zone = strings.TrimSpace(zone)
 		if _, err := time.LoadLocation(zone); err != nil {
 			must(fmt.Errorf("[windows-zones]: %q: %v", line, err))
 		}
 		l.winZones[strings.ToLower(strings.TrimSpace(name))] = zone
-	}
+	})
 	for _, s := range []struct {
 		name string
 		dst  *set
@@ -230,18 +236,11 @@ func load(files fs.FS) (*lexicon, error) {
 	for i, s := range l.signoffs {
 		l.signoffs[i] = strings.Join(wordsOf(s), " ")
 	}
-	hl, err := need("header-labels")
-	must(err)
-	for _, line := range hl {
-		field, names, ok := strings.Cut(line, "=")
-		if !ok {
-			must(fmt.Errorf("[header-labels]: %q has no =", line))
-			continue
-		}
+	pairs("header-labels", func(_, field, names string) {
 		for _, n := range strings.Split(strings.ToLower(names), ",") {
 			l.labels[strings.Join(strings.Fields(n), " ")] = strings.TrimSpace(field)
 		}
-	}
+	})
 	lang, err := need("language")
 	must(err)
 	for _, line := range lang {
